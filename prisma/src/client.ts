@@ -1,0 +1,23 @@
+// The one place a Prisma client is made. Prisma 7 talks to PostgreSQL through the
+// `pg` driver adapter, so no native query engine is needed at run time.
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from './generated/prisma/client.js';
+
+export type { PrismaClient } from './generated/prisma/client.js';
+export { Prisma } from './generated/prisma/client.js';
+
+export interface CreatePrismaClientOptions {
+  /** Called with every SQL statement the client sends; tests use it to count statements. */
+  onQuery?: (sql: string) => void;
+  /** Pool size per client. */
+  maxConnections?: number;
+}
+
+export function createPrismaClient(url: string, options: CreatePrismaClientOptions = {}): PrismaClient {
+  const adapter = new PrismaPg({ connectionString: url, max: options.maxConnections ?? 10 });
+  if (!options.onQuery) return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  const onQuery = options.onQuery;
+  client.$on('query', (event) => onQuery(event.query));
+  return client;
+}
