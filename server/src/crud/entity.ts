@@ -1,0 +1,447 @@
+// The uniform API of one entity, derived from its Prisma model:
+//   <entity>(id), <plural>(filter, orderBy, offset/limit, first/after) -> connection,
+//   create<Entity>(input), update<Entity>(id, input, expectedVersion), delete<Entity>(id, expectedVersion).
+// A domain module calls `defineEntity` and declares only what is special about its entity.
+// Pothos' typed field builders are keyed by literal model names; this generic layer works with
+// names known only at run time, so it talks to them through `any` here and nowhere else.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+import { queryFromInfo } from '@pothos/plugin-prisma';
+import type { GraphQLResolveInfo } from 'graphql';
+import { builder } from '../builder.js';
+import type { Context } from '../context.js';
+import { db } from '../db.js';
+import { type DmmfField, type ModelShape, describeModel, getModel, isDateOnly, labelOf } from './dmmf.js';
+import { enumRef } from './enums.js';
+import { mapDatabaseError, notFound, staleVersion } from './errors.js';
+import { type DerivedFilter, filterTypeFor, isUuid, toWhere } from './filters.js';
+import {
+  PageInfo,
+  type PageArgs,
+  type PageInfoShape,
+  encodeCursor,
+  pageOf,
+  selectedFieldNames,
+} from './pagination.js';
+import { type FieldRule, checkId, editableFields, isRequiredOnCreate, validateInput } from './validation.js';
+
+export interface EntityOptions {
+  /** Name of the list query, e.g. `targetGroups`. */
+  plural: string;
+  /** Filters that follow relations, e.g. actions by theme. */
+  derivedFilters?: Record<string, DerivedFilter>;
+  /** Extra validation per field (length, pattern). */
+  rules?: Record<string, FieldRule>;
+  /** Default order of lists; the id is always added as the last tie-breaker. */
+  defaultOrder?: { field: string; direction: 'asc' | 'desc' }[];
+  /** Computed fields beside the model's own. */
+  extraFields?: (t: any) => Record<string, unknown>;
+}
+
+type Delegate = {
+  findUnique: (args: any) => Promise<any>;
+  findMany: (args: any) => Promise<any[]>;
+  count: (args: any) => Promise<number>;
+  create: (args: any) => Promise<any>;
+  updateMany: (args: any) => Promise<{ count: number }>;
+  deleteMany: (args: any) => Promise<{ count: number }>;
+};
+
+const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
+const delegateOf = (client: unknown, model: string) => (client as Record<string, Delegate>)[lowerFirst(model)]!;
+
+const objectRefs = new Map<string, any>();
+
+export function entityRef(model: string): any {
+  const ref = objectRefs.get(model);
+  if (!ref) throw new Error(`Model ${model} is not exposed; call defineEntity or defineLinkObject first.`);
+  return ref;
+}
+
+const SortDirection = builder.enumType('SortDirection', {
+  description: 'Sorteerrichting | Sort direction',
+  values: {
+    ASC: { value: 'asc', description: 'Oplopend | Ascending' },
+    DESC: { value: 'desc', description: 'Aflopend | Descending' },
+  },
+});
+
+function scalarTypeOf(field: DmmfField): any {
+  if (field.kind === 'enum') return enumRef(field.type);
+  if (field.isId || isUuid(field)) return 'ID';
+  if (field.type === 'DateTime') return isDateOnly(field) ? 'Date' : 'DateTime';
+  return field.type; // String, Int, Float, Boolean
+}
+
+/** A sensible order for lists of this model: its own sort key, else code, number, name. */
+export function naturalOrder(model: string): Record<string, 'asc'>[] {
+  const names = new Set(getModel(model).fields.map((field) => field.name));
+  const key = ['sortOrder', 'number', 'code', 'name', 'title'].find((name) => names.has(name));
+  return key ? [{ [key]: 'asc' }] : [];
+}
+
+function objectFields(t: any, shape: ModelShape): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const field of shape.scalars) {
+    const type = scalarTypeOf(field);
+    fields[field.name] = t.expose(field.name, {
+      type: field.isList ? [type] : type,
+      nullable: !field.isRequired,
+      description: field.documentation,
+    });
+  }
+  for (const relation of shape.toOne) {
+    fields[relation.name] = t.relation(relation.name, {
+      nullable: !relation.isRequired,
+      description: relation.documentation,
+    });
+  }
+  for (const relation of shape.toMany) {
+    fields[relation.name] = t.relation(relation.name, {
+      description: relation.documentation,
+      query: { orderBy: [...naturalOrder(relation.type), { id: 'asc' }] },
+    });
+    fields[`${relation.name}Count`] = t.relationCount(relation.name, {
+      description: `Aantal: ${labelOf(relation)} | Count: ${labelOf(relation, 'en')}`,
+    });
+  }
+  for (const link of shape.manyToMany) {
+    const relation = shape.model.fields.find((field) => field.name === link.linkField)!;
+    const order = naturalOrder(link.otherModel).map((o) => ({ [link.otherRelation]: o }));
+    fields[link.linkField] = t.relation(link.linkField, {
+      description: relation.documentation,
+      query: { orderBy: order },
+    });
+    // The other side of a link table as a plain list, loaded in the same query as the parent.
+    fields[link.listName] = t.field({
+      type: [entityRef(link.otherModel)],
+      description: relation.documentation,
+      select: (_args: unknown, _ctx: unknown, nestedSelection: (selection: unknown) => unknown) => ({
+        [link.linkField]: { orderBy: order, select: { [link.otherRelation]: nestedSelection(true) } },
+      }),
+      resolve: (parent: Record<string, Record<string, unknown>[]>) =>
+        parent[link.linkField]!.map((row) => row[link.otherRelation]),
+    });
+    fields[`${link.listName}Count`] = t.relationCount(link.linkField, {
+      description: `Aantal: ${labelOf(relation)} | Count: ${labelOf(relation, 'en')}`,
+    });
+  }
+  return fields;
+}
+
+/** Exposes a link model (e.g. ActionPartner) as an object type, without queries or mutations. */
+export function defineLinkObject(model: string): void {
+  const shape = describeModel(model);
+  const ref = builder.prismaObject(model as any, {
+    description: shape.model.documentation,
+    fields: (t: any) => objectFields(t, shape),
+  } as any);
+  objectRefs.set(model, ref);
+}
+
+interface ConnectionShape {
+  nodes: unknown[];
+  pageInfo: PageInfoShape;
+  offset: number;
+  totalCount: () => Promise<number>;
+}
+
+export function defineEntity(model: string, options: EntityOptions): void {
+  const shape = describeModel(model);
+  const derived = options.derivedFilters ?? {};
+  const rules = options.rules ?? {};
+  const single = lowerFirst(model);
+  const label = labelOf(shape.model);
+  const labelEn = labelOf(shape.model, 'en');
+
+  const ref = builder.prismaObject(model as any, {
+    description: shape.model.documentation,
+    fields: (t: any) => ({ ...objectFields(t, shape), ...(options.extraFields?.(t) ?? {}) }),
+  } as any);
+  objectRefs.set(model, ref);
+
+  // ---- list types ----------------------------------------------------------------------
+  const Edge = builder.objectRef<{ cursor: string; node: unknown }>(`${model}Edge`).implement({
+    fields: (t) => ({
+      cursor: t.exposeString('cursor'),
+      node: t.field({ type: ref, resolve: (edge: any) => edge.node }),
+    }),
+  });
+
+  const Connection = builder.objectRef<ConnectionShape>(`${model}Connection`).implement({
+    description: `Lijst van ${label} | List of ${labelEn}`,
+    fields: (t) => ({
+      totalCount: t.int({
+        description: 'Totaal aantal dat aan het filter voldoet | Total matching the filter',
+        resolve: (connection) => connection.totalCount(),
+      }),
+      nodes: t.field({ type: [ref], resolve: (connection: any) => connection.nodes }),
+      edges: t.field({
+        type: [Edge],
+        resolve: (connection) =>
+          connection.nodes.map((node, index) => ({ cursor: encodeCursor(connection.offset + index), node })),
+      }),
+      pageInfo: t.field({ type: PageInfo, resolve: (connection) => connection.pageInfo }),
+    }),
+  });
+
+  const filterableScalars = shape.scalars.filter((field) => filterTypeFor(field));
+  const Filter: any = builder.inputRef<Record<string, unknown>>(`${model}Filter`).implement({
+    description: `Filter op ${label}; alle opgegeven voorwaarden gelden samen | Filter on ${labelEn}; all given conditions apply together`,
+    fields: (t) => ({
+      q: t.string({ description: 'Zoekt in alle tekstvelden | Searches every text field' }),
+      ...Object.fromEntries(
+        filterableScalars.map((field) => [
+          field.name,
+          t.field({ type: filterTypeFor(field) as any, description: field.documentation }),
+        ]),
+      ),
+      ...Object.fromEntries(
+        shape.manyToMany.map((link) => [
+          `${link.singular}Id`,
+          t.field({
+            type: 'IdFilter' as any,
+            description: `Gekoppeld aan ${labelOf(getModel(link.otherModel))} | Linked to ${labelOf(getModel(link.otherModel), 'en')}`,
+          }),
+        ]),
+      ),
+      ...Object.fromEntries(
+        Object.entries(derived).map(([name, filter]) => [
+          name,
+          t.field({ type: 'IdFilter' as any, description: filter.description }),
+        ]),
+      ),
+      AND: t.field({ type: [Filter] }),
+      OR: t.field({ type: [Filter] }),
+      NOT: t.field({ type: Filter }),
+    }),
+  });
+
+  const sortable = shape.scalars.filter((field) => !field.isList);
+  const OrderField = builder.enumType(`${model}OrderField`, {
+    description: `Sorteerveld | Sort field`,
+    values: Object.fromEntries(
+      sortable.map((field) => [field.name, { value: field.name, description: field.documentation }]),
+    ),
+  });
+  const OrderBy = builder.inputType(`${model}OrderBy`, {
+    fields: (t) => ({
+      field: t.field({ type: OrderField, required: true }),
+      direction: t.field({ type: SortDirection, defaultValue: 'asc' as any }),
+    }),
+  });
+
+  const orderByOf = (orderBy: { field: string; direction: 'asc' | 'desc' }[] | null | undefined) => {
+    const requested = orderBy?.length ? orderBy : (options.defaultOrder ?? naturalOrder(model).map((o) => ({
+      field: Object.keys(o)[0]!,
+      direction: 'asc' as const,
+    })));
+    return [
+      ...requested.map(({ field, direction }) => {
+        const dmmf = sortable.find((f) => f.name === field);
+        return { [field]: dmmf && !dmmf.isRequired ? { sort: direction, nulls: 'last' } : direction };
+      }),
+      { id: 'asc' },
+    ];
+  };
+
+  // ---- queries ---------------------------------------------------------------------------
+  builder.queryField(single, (t: any) =>
+    t.prismaField({
+      type: model,
+      nullable: true,
+      description: `Eén ${label} op id | One ${labelEn} by id`,
+      args: { id: t.arg.id({ required: true }) },
+      resolve: (query: object, _root: unknown, args: { id: string }) => {
+        checkId(args.id);
+        return delegateOf(db(), model).findUnique({ ...query, where: { id: args.id } });
+      },
+    }),
+  );
+
+  builder.queryField(options.plural, (t) =>
+    t.field({
+      type: Connection,
+      description: `${label}: gefilterd, gesorteerd en gepagineerd | ${labelEn}: filtered, sorted and paginated`,
+      args: {
+        filter: t.arg({ type: Filter }),
+        orderBy: t.arg({ type: [OrderBy] }),
+        offset: t.arg.int({ description: 'Aantal over te slaan (console) | Number to skip (console)' }),
+        limit: t.arg.int({ description: 'Paginagrootte (console) | Page size (console)' }),
+        first: t.arg.int({ description: 'Paginagrootte (relay) | Page size (relay)' }),
+        after: t.arg.string({ description: 'Cursor van het laatste gelezen item (relay) | Cursor of the last item read (relay)' }),
+      },
+      resolve: async (_root, args, context: Context, info: GraphQLResolveInfo) => {
+        const where = toWhere(shape, derived, args.filter as Record<string, unknown> | null);
+        const { skip, take } = pageOf(args as PageArgs);
+        const delegate = delegateOf(db(), model);
+        const selected = selectedFieldNames(info);
+        let nodes: unknown[] = [];
+        let hasNextPage = false;
+        if (selected.has('nodes') || selected.has('edges') || selected.has('pageInfo')) {
+          const query = queryFromInfo({ context, info, typeName: model, paths: [['nodes'], ['edges', 'node']] });
+          // One row more than asked tells whether another page exists without counting.
+          const rows = await delegate.findMany({
+            ...query,
+            where,
+            orderBy: orderByOf(args.orderBy as any),
+            skip,
+            take: take + 1,
+          });
+          hasNextPage = rows.length > take;
+          nodes = rows.slice(0, take);
+        }
+        return {
+          nodes,
+          offset: skip,
+          totalCount: () => delegate.count({ where }),
+          pageInfo: {
+            hasNextPage,
+            hasPreviousPage: skip > 0,
+            startCursor: nodes.length ? encodeCursor(skip) : null,
+            endCursor: nodes.length ? encodeCursor(skip + nodes.length - 1) : null,
+          },
+        };
+      },
+    }),
+  );
+
+  // ---- mutations -------------------------------------------------------------------------
+  const editable = editableFields(shape);
+  const inputFields = (t: any, mode: 'create' | 'update') => ({
+    ...Object.fromEntries(
+      editable.map((field) => {
+        const type = scalarTypeOf(field);
+        return [
+          field.name,
+          t.field({
+            type: field.isList ? [type] : type,
+            required: mode === 'create' && isRequiredOnCreate(field),
+            description: field.documentation,
+          }),
+        ];
+      }),
+    ),
+    ...Object.fromEntries(
+      shape.manyToMany.map((link) => {
+        const relation = shape.model.fields.find((field) => field.name === link.linkField)!;
+        return [
+          `${link.singular}Ids`,
+          t.idList({
+            description: `${labelOf(relation)}: de volledige lijst van id's | ${labelOf(relation, 'en')}: the complete list of ids`,
+          }),
+        ];
+      }),
+    ),
+  });
+  const CreateInput = builder.inputType(`${model}CreateInput`, { fields: (t) => inputFields(t, 'create') });
+  const UpdateInput = builder.inputType(`${model}UpdateInput`, {
+    description: 'Alleen opgegeven velden veranderen | Only the fields given change',
+    fields: (t) => inputFields(t, 'update'),
+  });
+
+  // Database columns the user typed under another name (link ids): for precise error paths.
+  const fieldPaths = Object.fromEntries(
+    shape.manyToMany.map((link) => [link.otherKey, `input.${link.singular}Ids`]),
+  );
+
+  const splitLinks = (clean: Record<string, unknown>) => {
+    const data: Record<string, unknown> = {};
+    const links: { link: (typeof shape.manyToMany)[number]; ids: string[] }[] = [];
+    for (const [key, value] of Object.entries(clean)) {
+      const link = shape.manyToMany.find((m) => `${m.singular}Ids` === key);
+      if (link) links.push({ link, ids: value as string[] });
+      else data[key] = value;
+    }
+    return { data, links };
+  };
+
+  const run = async <T>(operation: 'create' | 'update' | 'delete', work: (tx: unknown) => Promise<T>) => {
+    try {
+      return await db().$transaction((tx) => work(tx));
+    } catch (error) {
+      throw mapDatabaseError(error, model, operation, fieldPaths) ?? error;
+    }
+  };
+
+  builder.mutationField(`create${model}`, (t: any) =>
+    t.prismaField({
+      type: model,
+      description: `Maakt een ${label} | Creates a ${labelEn}`,
+      args: { input: t.arg({ type: CreateInput, required: true }) },
+      resolve: (query: object, _root: unknown, args: { input: Record<string, unknown> }) => {
+        const { data, links } = splitLinks(validateInput(shape, rules, args.input, 'create'));
+        for (const { link, ids } of links) {
+          data[link.linkField] = { create: ids.map((id) => ({ [link.otherKey]: id })) };
+        }
+        return run('create', (tx) => delegateOf(tx, model).create({ ...query, data }));
+      },
+    }),
+  );
+
+  builder.mutationField(`update${model}`, (t: any) =>
+    t.prismaField({
+      type: model,
+      description: `Wijzigt een ${label}; weigert met CONFLICT als expectedVersion niet de huidige versie is | Updates a ${labelEn}; refused with CONFLICT when expectedVersion is not the current version`,
+      args: {
+        id: t.arg.id({ required: true }),
+        input: t.arg({ type: UpdateInput, required: true }),
+        expectedVersion: t.arg.int({ required: true, description: 'De versie die u las | The version you read' }),
+      },
+      resolve: (
+        query: object,
+        _root: unknown,
+        args: { id: string; input: Record<string, unknown>; expectedVersion: number },
+      ) => {
+        checkId(args.id);
+        const { data, links } = splitLinks(validateInput(shape, rules, args.input, 'update'));
+        return run('update', async (tx) => {
+          const delegate = delegateOf(tx, model);
+          // The version check and the write are one statement, so two editors cannot both win.
+          const { count } = await delegate.updateMany({
+            where: { id: args.id, version: args.expectedVersion },
+            data: { ...data, version: { increment: 1 } },
+          });
+          if (count === 0) {
+            const current = await delegate.findUnique({ where: { id: args.id }, select: { version: true } });
+            if (!current) throw notFound(model, args.id);
+            throw staleVersion(model, args.id, args.expectedVersion, current.version);
+          }
+          for (const { link, ids } of links) {
+            const linkDelegate = delegateOf(tx, link.linkModel);
+            await linkDelegate.deleteMany({ where: { [link.selfKey]: args.id, [link.otherKey]: { notIn: ids } } });
+            await (linkDelegate as any).createMany({
+              data: ids.map((id) => ({ [link.selfKey]: args.id, [link.otherKey]: id })),
+              skipDuplicates: true,
+            });
+          }
+          return delegate.findUnique({ ...query, where: { id: args.id } });
+        });
+      },
+    }),
+  );
+
+  builder.mutationField(`delete${model}`, (t: any) =>
+    t.prismaField({
+      type: model,
+      description: `Verwijdert een ${label} en geeft terug wat er stond | Deletes a ${labelEn} and returns what it held`,
+      args: {
+        id: t.arg.id({ required: true }),
+        expectedVersion: t.arg.int({ required: true, description: 'De versie die u las | The version you read' }),
+      },
+      resolve: (query: object, _root: unknown, args: { id: string; expectedVersion: number }) => {
+        checkId(args.id);
+        return run('delete', async (tx) => {
+          const delegate = delegateOf(tx, model);
+          const before = await delegate.findUnique({ ...query, where: { id: args.id } });
+          const { count } = await delegate.deleteMany({ where: { id: args.id, version: args.expectedVersion } });
+          if (count === 0) {
+            const current = await delegate.findUnique({ where: { id: args.id }, select: { version: true } });
+            if (!current) throw notFound(model, args.id);
+            throw staleVersion(model, args.id, args.expectedVersion, current.version);
+          }
+          return before;
+        });
+      },
+    }),
+  );
+}

@@ -1,0 +1,155 @@
+// The HTTP server: POST /graphql (Apollo Server), GET /health, GET /ready, and the built
+// console at /. Built by a function; only main.ts listens, tests call it with port 0.
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import sirv from 'sirv';
+import type { Context } from '../context.js';
+import { db } from '../db.js';
+import type { Logger } from '../logger.js';
+import { schema } from '../schema/index.js';
+import { createFormatError } from './format-error.js';
+
+export interface AppOptions {
+  logger: Logger;
+  development: boolean;
+  /** Folder of the built console; served at / when it exists. */
+  consoleDir?: string;
+  /** Largest request body accepted, in bytes. */
+  bodyLimit?: number;
+}
+
+export interface App {
+  server: Server;
+  apollo: ApolloServer<Context>;
+  close: () => Promise<void>;
+}
+
+class PayloadTooLarge extends Error {}
+
+async function readBody(request: IncomingMessage, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new PayloadTooLarge();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  response.end(JSON.stringify(body));
+}
+
+export async function createApp(options: AppOptions): Promise<App> {
+  const { logger } = options;
+  const bodyLimit = options.bodyLimit ?? 512 * 1024;
+  const apollo = new ApolloServer<Context>({
+    schema,
+    formatError: createFormatError({ development: options.development, logger }),
+    includeStacktraceInErrorResponses: options.development,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    introspection: true,
+  });
+  await apollo.start();
+
+  const serveConsole =
+    options.consoleDir && existsSync(options.consoleDir)
+      ? sirv(options.consoleDir, { single: true, etag: true, gzip: true, dev: false })
+      : undefined;
+
+  async function handleGraphql(request: IncomingMessage, response: ServerResponse, requestId: string) {
+    let body: unknown;
+    if (request.method === 'POST') {
+      try {
+        const text = await readBody(request, bodyLimit);
+        body = text ? JSON.parse(text) : undefined;
+      } catch (error) {
+        if (error instanceof PayloadTooLarge) {
+          sendJson(response, 413, {
+            errors: [
+              {
+                message: `Het verzoek is te groot (maximaal ${Math.round(bodyLimit / 1024)} kB).`,
+                extensions: { code: 'PAYLOAD_TOO_LARGE', limit: bodyLimit },
+              },
+            ],
+          });
+        } else {
+          sendJson(response, 400, {
+            errors: [{ message: 'Het verzoek is geen geldige JSON.', extensions: { code: 'BAD_REQUEST' } }],
+          });
+        }
+        return;
+      }
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(request.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const result = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
+      context: async () => ({ requestId }),
+    });
+    response.statusCode = result.status ?? 200;
+    for (const [key, value] of result.headers) response.setHeader(key, value);
+    response.setHeader('x-request-id', requestId);
+    if (result.body.kind === 'complete') {
+      response.end(result.body.string);
+      return;
+    }
+    for await (const chunk of result.body.asyncIterator) response.write(chunk);
+    response.end();
+  }
+
+  async function handle(request: IncomingMessage, response: ServerResponse) {
+    const started = performance.now();
+    const requestId = randomUUID();
+    const path = (request.url ?? '/').split('?')[0];
+    try {
+      if (path === '/graphql') {
+        await handleGraphql(request, response, requestId);
+      } else if (path === '/health') {
+        sendJson(response, 200, { status: 'ok' });
+      } else if (path === '/ready') {
+        try {
+          await db().$queryRaw`SELECT 1`;
+          sendJson(response, 200, { status: 'ready' });
+        } catch (error) {
+          logger.warn({ err: error }, 'database not ready');
+          sendJson(response, 503, { status: 'unavailable' });
+        }
+      } else if (serveConsole && (request.method === 'GET' || request.method === 'HEAD')) {
+        serveConsole(request, response, () => sendJson(response, 404, { error: 'Niet gevonden' }));
+      } else {
+        sendJson(response, 404, { error: 'Niet gevonden | Not found' });
+      }
+    } catch (error) {
+      logger.error({ err: error, requestId }, 'request failed');
+      if (!response.headersSent) sendJson(response, 500, { error: 'Interne fout | Internal error' });
+      else response.end();
+    } finally {
+      logger.debug(
+        { requestId, method: request.method, path, status: response.statusCode, ms: Math.round(performance.now() - started) },
+        'request',
+      );
+    }
+  }
+
+  const server = createServer((request, response) => {
+    void handle(request, response);
+  });
+
+  return {
+    server,
+    apollo,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,59 @@
+// What a client sees of an error. Errors we raise on purpose (with a known code) pass as
+// they are; anything else becomes a plain internal error, so no SQL, stack or driver text
+// leaves the server outside development. The original is logged with the request id.
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { Logger } from '../logger.js';
+
+const PUBLIC_CODES = new Set([
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+// graphql-js reports a bad argument value (e.g. an unknown filter field) as
+// `Field "x" is not defined by type "Y"`; extract the field so clients can point at it.
+const UNKNOWN_FIELD = /Field "([^"]+)" is not defined by type "([^"]+)"/;
+const MISSING_FIELD = /Field "([^"]+)" of required type "([^"]+)" was not provided/;
+
+function withField(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const unknown = UNKNOWN_FIELD.exec(formatted.message);
+  if (unknown) {
+    return {
+      ...formatted,
+      extensions: { ...formatted.extensions, field: unknown[1], reason: 'unknown_field', messageNl: `Onbekend veld "${unknown[1]}" in ${unknown[2]}.` },
+    };
+  }
+  const missing = MISSING_FIELD.exec(formatted.message);
+  if (missing) {
+    return {
+      ...formatted,
+      extensions: { ...formatted.extensions, field: missing[1], reason: 'required', messageNl: `Veld "${missing[1]}" is verplicht.` },
+    };
+  }
+  return formatted;
+}
+
+export function createFormatError(options: { development: boolean; logger: Logger }) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
+      const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+      return withField({ ...formatted, extensions: options.development ? formatted.extensions : extensions });
+    }
+    options.logger.error({ err: unwrapResolverError(error), path: formatted.path }, 'internal error');
+    if (options.development) return formatted;
+    return {
+      message: 'Er ging iets mis aan onze kant. Probeer het later opnieuw. | Something went wrong on our side.',
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}

@@ -1,0 +1,87 @@
+// The programme register: themes, sections, goals, actions, partners, target groups,
+// preconditions and data-quality notes. Everything uniform comes from defineEntity;
+// this module declares only what is particular to the register.
+import { defineEntity, defineLinkObject } from '../crud/entity.js';
+
+const ACTION_CODE = /^\d\.\d \d+\.[A-Z]$/;
+const SECTION_CODE = /^\d\.\d$/;
+const GOAL_CODE = /^\d\.\d \d+$/;
+
+defineLinkObject('ActionPartner');
+defineLinkObject('ActionTargetGroup');
+
+defineEntity('Theme', {
+  plural: 'themes',
+  rules: { name: { maxLength: 200 } },
+});
+
+defineEntity('Section', {
+  plural: 'sections',
+  rules: {
+    code: { maxLength: 10, pattern: SECTION_CODE, patternHint: '"1.1"' },
+    title: { maxLength: 200 },
+  },
+  defaultOrder: [{ field: 'code', direction: 'asc' }],
+});
+
+defineEntity('Goal', {
+  plural: 'goals',
+  rules: { code: { maxLength: 12, pattern: GOAL_CODE, patternHint: '"1.1 1"' } },
+  derivedFilters: {
+    themeId: {
+      type: 'id',
+      description: 'Doelstellingen van deze opgave | Goals of this theme',
+      where: (condition) => ({ section: { themeId: condition } }),
+    },
+  },
+  defaultOrder: [{ field: 'code', direction: 'asc' }],
+});
+
+defineEntity('Action', {
+  plural: 'actions',
+  rules: {
+    code: { maxLength: 12, pattern: ACTION_CODE, patternHint: '"1.2 1.A"' },
+    letter: { maxLength: 2, pattern: /^[A-Z]$/, patternHint: '"A"' },
+    owner: { maxLength: 200 },
+  },
+  derivedFilters: {
+    sectionId: {
+      type: 'id',
+      description: 'Acties van dit onderdeel | Actions of this section',
+      where: (condition) => ({ goal: { sectionId: condition } }),
+    },
+    themeId: {
+      type: 'id',
+      description: 'Acties van deze opgave | Actions of this theme',
+      where: (condition) => ({ goal: { section: { themeId: condition } } }),
+    },
+  },
+  defaultOrder: [{ field: 'code', direction: 'asc' }],
+});
+
+defineEntity('Partner', {
+  plural: 'partners',
+  rules: { name: { maxLength: 200 }, website: { maxLength: 500 } },
+});
+
+defineEntity('TargetGroup', {
+  plural: 'targetGroups',
+  rules: { name: { maxLength: 200 } },
+});
+
+defineEntity('Precondition', {
+  plural: 'preconditions',
+  derivedFilters: {
+    goalId: {
+      type: 'id',
+      description: 'Randvoorwaarden van acties onder deze doelstelling | Preconditions of actions under this goal',
+      where: (condition) => ({ action: { goalId: condition } }),
+    },
+  },
+});
+
+defineEntity('DataQualityNote', {
+  plural: 'dataQualityNotes',
+  rules: { key: { maxLength: 200 }, title: { maxLength: 300 } },
+  defaultOrder: [{ field: 'key', direction: 'asc' }],
+});

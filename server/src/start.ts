@@ -1,0 +1,63 @@
+// Bringing Welkom up: database (embedded or DATABASE_URL), migrations, first data, HTTP.
+// Separate from main.ts so the benchmark and tests can start the real thing too.
+import { fileURLToPath } from 'node:url';
+import { migrate, resolveDatabase } from '@welkom/db';
+import { extractProgramme, loadProgramme, readSourceDocument } from '@welkom/seeds';
+import { connectDatabase, db, disconnectDatabase } from './db.js';
+import type { Env } from './env.js';
+import { type App, createApp } from './http/app.js';
+import type { Logger } from './logger.js';
+
+export const CONSOLE_DIR = fileURLToPath(new URL('../../admin/dist', import.meta.url));
+
+export interface Running {
+  app: App;
+  url: string;
+  databaseUrl: string;
+  stop: () => Promise<void>;
+}
+
+export async function start(env: Env, logger: Logger): Promise<Running> {
+  const database = await resolveDatabase(env.DATABASE_URL ? { DATABASE_URL: env.DATABASE_URL } : {}, {
+    dataDir: env.EMBEDDED_PG_DIR,
+  });
+  if (database.embedded) logger.info('embedded PostgreSQL started');
+  try {
+    // Migrating an external database is a deliberate act; the embedded one is ours to keep current.
+    if (env.MIGRATE_ON_START ?? database.embedded) {
+      const applied = await migrate(database.url);
+      logger.info({ applied }, applied.length ? 'migrations applied' : 'database schema up to date');
+    }
+    connectDatabase(database.url);
+    if ((env.SEED_ON_START ?? database.embedded) && (await db().theme.count()) === 0) {
+      const counts = await loadProgramme(db(), extractProgramme(readSourceDocument()));
+      logger.info({ counts }, 'programme data loaded');
+    }
+    const app = await createApp({
+      logger,
+      development: env.NODE_ENV === 'development',
+      consoleDir: CONSOLE_DIR,
+    });
+    await new Promise<void>((resolve, reject) => {
+      app.server.once('error', reject);
+      app.server.listen(env.PORT, env.HOST, () => resolve());
+    });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : env.PORT;
+    const url = `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${port}`;
+    return {
+      app,
+      url,
+      databaseUrl: database.url,
+      stop: async () => {
+        await app.close();
+        await disconnectDatabase();
+        await database.stop();
+      },
+    };
+  } catch (error) {
+    await disconnectDatabase();
+    await database.stop();
+    throw error;
+  }
+}
