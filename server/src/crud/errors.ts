@@ -46,8 +46,9 @@ export function staleVersion(model: string, id: string, expectedVersion: number,
 }
 
 interface ConstraintInfo {
-  kind?: string;
+  /** Columns of the violated constraint, when they can be known. */
   fields?: string[];
+  /** Name of the violated constraint, e.g. `Theme_number_key`. */
   constraint?: string;
 }
 
@@ -57,14 +58,21 @@ function constraintOf(error: Prisma.PrismaClientKnownRequestError): ConstraintIn
   const cause = (meta.driverAdapterError as { cause?: Record<string, unknown> } | undefined)?.cause ?? {};
   const constraint = cause.constraint as { fields?: string[]; index?: string } | undefined;
   const target = meta.target;
-  const fields =
-    constraint?.fields ??
-    (Array.isArray(target) ? (target as string[]) : typeof meta.field_name === 'string' ? [meta.field_name] : undefined);
   return {
-    kind: typeof cause.kind === 'string' ? cause.kind : undefined,
-    fields: fields?.map((field) => field.replace(/^"|"$/g, '')),
+    fields: constraint?.fields ?? (Array.isArray(target) ? (target as string[]) : undefined),
     constraint: constraint?.index ?? (typeof target === 'string' ? target : undefined),
   };
+}
+
+/** Unique constraints are named `<Model>_<column>[_<column>]_key` by Prisma; map a name back to its columns. */
+function uniqueColumns(model: string, constraint: string | undefined): string[] | undefined {
+  if (!constraint) return undefined;
+  const dmmf = getModel(model);
+  const candidates = [
+    ...dmmf.fields.filter((field) => field.isUnique).map((field) => [field.name]),
+    ...dmmf.uniqueFields,
+  ];
+  return candidates.find((columns) => `${model}_${columns.join('_')}_key` === constraint);
 }
 
 /** Foreign-key constraint names are `<Model>_<column>_fkey`; recover the column. */
@@ -87,9 +95,9 @@ export function mapDatabaseError(
   if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return undefined;
   const info = constraintOf(error);
   if (error.code === 'P2002') {
-    const fields = info.fields ?? [];
+    const fields = info.fields ?? uniqueColumns(model, info.constraint) ?? [];
     const dmmf = getModel(model);
-    const labels = fields.map((name) => labelOf(dmmf.fields.find((f) => f.name === name) ?? { name }));
+    const labels = fields.map((name) => labelOf(dmmf.fields.find((f) => f.name === name) ?? { name }).toLowerCase());
     const field = fields.length === 1 ? (fieldPaths[fields[0]!] ?? `input.${fields[0]}`) : 'input';
     return new GraphQLError(`${field}: er bestaat al een record met deze ${labels.join(' en ') || 'waarde'}.`, {
       extensions: {
