@@ -22,6 +22,8 @@ export interface StartEmbeddedPostgresOptions {
   port?: number;
   /** Database to create if missing and to put in `url`. Default `welkom`. */
   database?: string;
+  /** false: skip fsync and friends. Faster, but a crash may lose data; for test servers only. */
+  durable?: boolean;
 }
 
 export interface EmbeddedPostgresServer {
@@ -59,7 +61,10 @@ export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOption
     // Postgres refuses to run as root; the library then runs it as a `postgres` system user.
     createPostgresUser: isRoot(),
     // TCP on localhost only: no Unix socket, so no shared /tmp or /var/run directory is needed.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    postgresFlags: [
+      ...['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+      ...(options.durable === false ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+    ],
     onLog: remember,
     onError: (error) => remember(`${error instanceof Error ? error.message : String(error)}\n`),
   });

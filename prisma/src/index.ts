@@ -1,2 +1,5 @@
 export * from './client.js';
 export * from './generated/prisma/enums.js';
+export { startEmbeddedPostgres, type EmbeddedPostgresServer, type StartEmbeddedPostgresOptions } from './embedded.js';
+export { resolveDatabase, type ResolvedDatabase } from './resolve.js';
+export { migrate, type MigrateOptions } from './migrate/apply.js';

@@ -1,0 +1,11 @@
+// npm run db:migrate: applies pending migrations to DATABASE_URL, or to the embedded server.
+import { migrate } from '../migrate/apply.js';
+import { resolveDatabase } from '../resolve.js';
+
+const database = await resolveDatabase();
+try {
+  const applied = await migrate(database.url);
+  console.log(applied.length ? `Applied ${applied.length}: ${applied.join(', ')}` : 'Database is up to date.');
+} finally {
+  await database.stop();
+}
