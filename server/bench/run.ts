@@ -1,0 +1,118 @@
+// `npm run bench`: the API's speed and memory on a real PostgreSQL loaded with the programme.
+// Prints a markdown table; `--write` also puts it in the README between the bench markers.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { migrate, startEmbeddedPostgres } from '@welkom/db';
+import { extractProgramme, loadProgramme, readSourceDocument } from '@welkom/seeds';
+import { connectDatabase, db, disconnectDatabase } from '../src/db.js';
+import { createApp } from '../src/http/app.js';
+import { createLogger } from '../src/logger.js';
+
+const README = fileURLToPath(new URL('../../README.md', import.meta.url));
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function time<T>(work: () => Promise<T>): Promise<[number, T]> {
+  const started = performance.now();
+  const result = await work();
+  return [performance.now() - started, result];
+}
+
+const root = await mkdtemp(path.join(tmpdir(), 'welkom-bench-'));
+const server = await startEmbeddedPostgres({ dataDir: path.join(root, 'data') });
+const rows: string[][] = [];
+try {
+  const [migrateMs] = await time(() => migrate(server.url));
+  connectDatabase(server.url);
+  const text = readSourceDocument();
+  const [extractMs, programme] = await time(async () => extractProgramme(text));
+  const [firstLoadMs] = await time(() => loadProgramme(db(), programme));
+  const [secondLoadMs] = await time(() => loadProgramme(db(), programme));
+  const app = await createApp({ logger: createLogger('silent'), development: false });
+  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
+  const address = app.server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/graphql`;
+  const post = async (query: string, variables?: Record<string, unknown>) => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { errors?: unknown[]; data?: any };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data;
+  };
+
+  const list = `{ actions(limit: 50) { totalCount nodes { code description status goal { code section { code theme { name } } }
+    partners { name } targetGroups { name } preconditions { text } } } }`;
+  const one = await post(`{ actions(limit: 1) { nodes { id version } } }`);
+  const actionId = one.actions.nodes[0].id as string;
+  let version = one.actions.nodes[0].version as number;
+
+  const scenarios: { name: string; count: number; concurrency: number; run: () => Promise<unknown> }[] = [
+    { name: 'list 50 actions with goal, section, theme, partners, target groups, preconditions', count: 400, concurrency: 8, run: () => post(list) },
+    { name: 'one action by id with its relations', count: 400, concurrency: 8, run: () => post(`query ($id: ID!) { action(id: $id) { code goal { code } partners { name } preconditions { text } } }`, { id: actionId }) },
+    { name: 'search actions (q) and count', count: 400, concurrency: 8, run: () => post(`{ actions(filter: { q: "statushouders" }) { totalCount nodes { code } } }`) },
+    {
+      name: 'update an action (version check, sequential)',
+      count: 200,
+      concurrency: 1,
+      run: async () => {
+        const data = await post(`mutation ($id: ID!, $v: Int!) { updateAction(id: $id, input: { notes: "bench" }, expectedVersion: $v) { version } }`, { id: actionId, v: version });
+        version = data.updateAction.version;
+      },
+    },
+  ];
+
+  for (const scenario of scenarios) {
+    for (let i = 0; i < 20; i++) await scenario.run(); // warm-up
+    const latencies: number[] = [];
+    let next = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: scenario.concurrency }, async () => {
+        while (next < scenario.count) {
+          next += 1;
+          const [ms] = await time(scenario.run);
+          latencies.push(ms);
+        }
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    latencies.sort((a, b) => a - b);
+    rows.push([
+      scenario.name,
+      String(scenario.concurrency),
+      percentile(latencies, 50).toFixed(1),
+      percentile(latencies, 95).toFixed(1),
+      (latencies.length / seconds).toFixed(0),
+    ]);
+  }
+  const rssMb = (process.memoryUsage().rss / 1024 / 1024).toFixed(0);
+  await app.close();
+  await disconnectDatabase();
+
+  const table = [
+    '| scenario | concurrency | p50 ms | p95 ms | requests/s |',
+    '|---|---:|---:|---:|---:|',
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+    '',
+    `Start-up work: migrations from empty ${migrateMs.toFixed(0)} ms; extracting the document ${extractMs.toFixed(0)} ms;`,
+    `loading the programme ${firstLoadMs.toFixed(0)} ms the first time, ${secondLoadMs.toFixed(0)} ms when nothing changed.`,
+    `Server process (API and benchmark client together) RSS after the run: ${rssMb} MB. Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`,
+  ].join('\n');
+  console.log(table);
+  if (process.argv.includes('--write')) {
+    const readme = await readFile(README, 'utf8');
+    const updated = readme.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`);
+    await writeFile(README, updated);
+    console.log('README.md updated.');
+  }
+} finally {
+  await server.stop();
+  await rm(root, { recursive: true, force: true });
+}
