@@ -1,0 +1,246 @@
+// Loads extracted records idempotently: every row is matched on its natural key (theme number,
+// section/goal/action code, partner and target group name, note key) and written only when its
+// content differs, so a second run changes nothing: no version bump, no new updatedAt.
+// Fields people edit in the console (action status, owner, notes; a precondition's met/comment;
+// a note's status) are never overwritten. Rows the document no longer has are left alone.
+import type { Prisma, PrismaClient } from '@welkom/db';
+import type { NoteSubject, ProgrammeRecords } from './extract/records.js';
+
+export interface EntityCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+  deleted: number;
+}
+
+export type LoadCounts = Record<
+  | 'themes' | 'sections' | 'goals' | 'partners' | 'targetGroups' | 'actions'
+  | 'preconditions' | 'actionPartners' | 'actionTargetGroups' | 'dataQualityNotes',
+  EntityCounts
+>;
+
+type Tx = Prisma.TransactionClient;
+type Value = string | number | boolean | Date | null | undefined | readonly string[];
+
+const emptyCounts = (): EntityCounts => ({ created: 0, updated: 0, unchanged: 0, deleted: 0 });
+
+/** `YYYY-MM-DD` as the Date Prisma writes to a `@db.Date` column. */
+const toDate = (iso: string | null): Date | null => (iso ? new Date(`${iso}T00:00:00.000Z`) : null);
+
+function sameValue(a: Value, b: Value): boolean {
+  if (a instanceof Date || b instanceof Date) {
+    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  }
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => item === b[i]);
+  }
+  return (a ?? null) === (b ?? null);
+}
+
+/** The fields of `wanted` whose value differs in `row`; empty when the row is up to date. */
+function changedFields<T extends Record<string, Value>>(row: Record<string, unknown>, wanted: T): Partial<T> {
+  const changed: Partial<T> = {};
+  for (const key of Object.keys(wanted) as (keyof T & string)[]) {
+    if (!sameValue(row[key] as Value, wanted[key])) changed[key] = wanted[key];
+  }
+  return changed;
+}
+
+/**
+ * Creates the rows that are missing and updates those that differ, bumping `version` (the
+ * optimistic-lock counter the API checks) only on a real change.
+ */
+async function sync<Row extends { id: string }, Data extends Record<string, Value>>(
+  counts: EntityCounts,
+  existing: Map<string, Row>,
+  wanted: { key: string; data: Data }[],
+  write: { create(key: string, data: Data): Promise<Row>; update(id: string, changed: Partial<Data>): Promise<Row> },
+): Promise<Map<string, Row>> {
+  const result = new Map<string, Row>();
+  for (const { key, data } of wanted) {
+    const row = existing.get(key);
+    if (!row) {
+      result.set(key, await write.create(key, data));
+      counts.created++;
+      continue;
+    }
+    const changed = changedFields(row, data);
+    if (Object.keys(changed).length === 0) {
+      result.set(key, row);
+      counts.unchanged++;
+    } else {
+      result.set(key, await write.update(row.id, changed));
+      counts.updated++;
+    }
+  }
+  return result;
+}
+
+const byKey = <Row, K extends keyof Row>(rows: Row[], key: K): Map<string, Row> =>
+  new Map(rows.map((row) => [String(row[key]), row]));
+
+function required<T>(map: Map<string, T>, key: string, what: string): T {
+  const value = map.get(key);
+  if (!value) throw new Error(`${what} ${key} is referenced but was not extracted`);
+  return value;
+}
+
+export interface LoadOptions {
+  /** Interactive transaction timeout in ms; the first load writes a few hundred rows. */
+  timeout?: number;
+}
+
+export async function loadProgramme(prisma: PrismaClient, records: ProgrammeRecords, options: LoadOptions = {}): Promise<LoadCounts> {
+  return prisma.$transaction((tx) => loadInTransaction(tx, records), { timeout: options.timeout ?? 120_000, maxWait: 10_000 });
+}
+
+async function loadInTransaction(tx: Tx, records: ProgrammeRecords): Promise<LoadCounts> {
+  const counts: LoadCounts = {
+    themes: emptyCounts(), sections: emptyCounts(), goals: emptyCounts(), partners: emptyCounts(),
+    targetGroups: emptyCounts(), actions: emptyCounts(), preconditions: emptyCounts(),
+    actionPartners: emptyCounts(), actionTargetGroups: emptyCounts(), dataQualityNotes: emptyCounts(),
+  };
+  const bump = { version: { increment: 1 } } as const;
+
+  const themes = await sync(counts.themes, byKey(await tx.theme.findMany(), 'number'),
+    records.themes.map((t) => ({ key: String(t.number), data: { name: t.name, ambition: t.ambition } })), {
+      create: (key, data) => tx.theme.create({ data: { number: Number(key), ...data } }),
+      update: (id, changed) => tx.theme.update({ where: { id }, data: { ...changed, ...bump } }),
+    });
+
+  const sections = await sync(counts.sections, byKey(await tx.section.findMany(), 'code'),
+    records.sections.map((s) => ({
+      key: s.code,
+      data: {
+        title: s.title, background: s.background, currentState: s.currentState, sortOrder: s.sortOrder,
+        themeId: required(themes, String(s.themeNumber), 'Theme').id,
+      },
+    })), {
+      create: (code, data) => tx.section.create({ data: { code, ...data } }),
+      update: (id, changed) => tx.section.update({ where: { id }, data: { ...changed, ...bump } }),
+    });
+
+  const goals = await sync(counts.goals, byKey(await tx.goal.findMany(), 'code'),
+    records.goals.map((g) => ({
+      key: g.code,
+      data: { number: g.number, text: g.text, subPoints: g.subPoints, sectionId: required(sections, g.sectionCode, 'Section').id },
+    })), {
+      create: (code, data) => tx.goal.create({ data: { code, ...data, subPoints: [...data.subPoints] } }),
+      update: (id, { subPoints, ...changed }) =>
+        tx.goal.update({ where: { id }, data: { ...changed, ...(subPoints ? { subPoints: [...subPoints] } : {}), ...bump } }),
+    });
+
+  const partners = await sync(counts.partners, byKey(await tx.partner.findMany(), 'name'),
+    records.partners.map((p) => ({ key: p.name, data: { aliases: p.aliases, kind: p.kind, description: p.description } })), {
+      create: (name, data) => tx.partner.create({ data: { name, ...data, aliases: [...data.aliases] } }),
+      update: (id, { aliases, ...changed }) =>
+        tx.partner.update({ where: { id }, data: { ...changed, ...(aliases ? { aliases: [...aliases] } : {}), ...bump } }),
+    });
+
+  const targetGroups = await sync(counts.targetGroups, byKey(await tx.targetGroup.findMany(), 'name'),
+    records.targetGroups.map((g) => ({ key: g.name, data: { aliases: g.aliases, description: g.description } })), {
+      create: (name, data) => tx.targetGroup.create({ data: { name, ...data, aliases: [...data.aliases] } }),
+      update: (id, { aliases, ...changed }) =>
+        tx.targetGroup.update({ where: { id }, data: { ...changed, ...(aliases ? { aliases: [...aliases] } : {}), ...bump } }),
+    });
+
+  const actions = await sync(counts.actions, byKey(await tx.action.findMany(), 'code'),
+    records.actions.map((a) => ({
+      key: a.code,
+      data: {
+        letter: a.letter, description: a.description, targetGroupsText: a.targetGroupsText,
+        organisationsText: a.organisationsText, timingText: a.timingText,
+        startDate: toDate(a.startDate), endDate: toDate(a.endDate),
+        goalId: required(goals, a.goalCode, 'Goal').id,
+      },
+    })), {
+      create: (code, data) => tx.action.create({ data: { code, ...data } }),
+      update: (id, changed) => tx.action.update({ where: { id }, data: { ...changed, ...bump } }),
+    });
+
+  const actionIds = [...actions.values()].map((a) => a.id);
+  const existingPreconditions = await tx.precondition.findMany({ where: { actionId: { in: actionIds } } });
+  const existingPartnerLinks = await tx.actionPartner.findMany({ where: { actionId: { in: actionIds } } });
+  const existingGroupLinks = await tx.actionTargetGroup.findMany({ where: { actionId: { in: actionIds } } });
+
+  for (const record of records.actions) {
+    const actionId = required(actions, record.code, 'Action').id;
+
+    // Preconditions by position. A changed text is a different precondition, so its
+    // met/comment are reset; unchanged ones keep what people ticked.
+    const current = byKey(existingPreconditions.filter((p) => p.actionId === actionId), 'sortOrder');
+    await sync(counts.preconditions, current,
+      record.preconditions.map((text, sortOrder) => ({ key: String(sortOrder), data: { text } })), {
+        create: (sortOrder, data) => tx.precondition.create({ data: { actionId, sortOrder: Number(sortOrder), ...data } }),
+        update: (id, changed) => tx.precondition.update({ where: { id }, data: { ...changed, met: false, comment: null, ...bump } }),
+      });
+    const surplus = [...current.values()].filter((p) => p.sortOrder >= record.preconditions.length);
+    if (surplus.length) {
+      await tx.precondition.deleteMany({ where: { id: { in: surplus.map((p) => p.id) } } });
+      counts.preconditions.deleted += surplus.length;
+    }
+
+    const wantedPartners = new Map(record.partners.map((link) => [required(partners, link.partnerName, 'Partner').id, link]));
+    for (const row of existingPartnerLinks.filter((l) => l.actionId === actionId)) {
+      const link = wantedPartners.get(row.partnerId);
+      const where = { actionId_partnerId: { actionId, partnerId: row.partnerId } };
+      if (!link) {
+        await tx.actionPartner.delete({ where });
+        counts.actionPartners.deleted++;
+      } else if (row.role !== link.role || row.sourceName !== link.sourceName) {
+        await tx.actionPartner.update({ where, data: { role: link.role, sourceName: link.sourceName } });
+        counts.actionPartners.updated++;
+      } else {
+        counts.actionPartners.unchanged++;
+      }
+      wantedPartners.delete(row.partnerId);
+    }
+    for (const [partnerId, link] of wantedPartners) {
+      await tx.actionPartner.create({ data: { actionId, partnerId, role: link.role, sourceName: link.sourceName } });
+      counts.actionPartners.created++;
+    }
+
+    const wantedGroups = new Set(record.targetGroups.map((name) => required(targetGroups, name, 'TargetGroup').id));
+    for (const row of existingGroupLinks.filter((l) => l.actionId === actionId)) {
+      if (wantedGroups.delete(row.targetGroupId)) {
+        counts.actionTargetGroups.unchanged++;
+      } else {
+        await tx.actionTargetGroup.delete({ where: { actionId_targetGroupId: { actionId, targetGroupId: row.targetGroupId } } });
+        counts.actionTargetGroups.deleted++;
+      }
+    }
+    for (const targetGroupId of wantedGroups) {
+      await tx.actionTargetGroup.create({ data: { actionId, targetGroupId } });
+      counts.actionTargetGroups.created++;
+    }
+  }
+
+  // A note is linked to what it is about and to everything above it, so the console can
+  // filter notes by theme or section as well.
+  const subjectIds = (subject: NoteSubject) => {
+    const action = subject.actionCode ? records.actions.find((a) => a.code === subject.actionCode) : undefined;
+    const goalCode = subject.goalCode ?? action?.goalCode;
+    const sectionCode = subject.sectionCode ?? action?.sectionCode ?? records.goals.find((g) => g.code === goalCode)?.sectionCode;
+    const themeNumber = subject.themeNumber ?? records.sections.find((s) => s.code === sectionCode)?.themeNumber;
+    return {
+      themeId: themeNumber !== undefined ? required(themes, String(themeNumber), 'Theme').id : null,
+      sectionId: sectionCode ? required(sections, sectionCode, 'Section').id : null,
+      goalId: goalCode ? required(goals, goalCode, 'Goal').id : null,
+      actionId: subject.actionCode ? required(actions, subject.actionCode, 'Action').id : null,
+      partnerId: subject.partnerName ? required(partners, subject.partnerName, 'Partner').id : null,
+    };
+  };
+  await sync(counts.dataQualityNotes, byKey(await tx.dataQualityNote.findMany(), 'key'),
+    records.notes.map((note) => ({
+      key: note.key,
+      data: {
+        title: note.title, description: note.description, sourceExcerpt: note.sourceExcerpt, severity: note.severity,
+        ...subjectIds(note.subject),
+      },
+    })), {
+      create: (key, data) => tx.dataQualityNote.create({ data: { key, ...data } }),
+      update: (id, changed) => tx.dataQualityNote.update({ where: { id }, data: { ...changed, ...bump } }),
+    });
+
+  return counts;
+}
