@@ -46,7 +46,7 @@ const entities: EntityCase[] = [
     update: { status: 'DONE', partnerIds: [] },
   },
   { entity: 'partner', plural: 'partners', fields: 'name kind aliases', create: () => ({ name: 'Testorganisatie', kind: 'FOUNDATION', aliases: ['Test org'] }), update: { kind: 'WELFARE' } },
-  { entity: 'targetGroup', plural: 'targetGroups', fields: 'name', create: () => ({ name: 'Testdoelgroep' }), update: { description: 'Omschrijving' } },
+  { entity: 'targetGroup', plural: 'targetGroups', fields: 'name description', create: () => ({ name: 'Testdoelgroep' }), update: { description: 'Omschrijving' } },
   { entity: 'precondition', plural: 'preconditions', fields: 'text met actionId', create: () => ({ text: 'Testvoorwaarde', actionId: ids.actionId, sortOrder: 99 }), update: { met: true } },
   { entity: 'dataQualityNote', plural: 'dataQualityNotes', fields: 'key title severity status', create: () => ({ key: 'test:note', title: 'Test', description: 'Testnotitie', severity: 'INFO' }), update: { status: 'RESOLVED' } },
 ];
