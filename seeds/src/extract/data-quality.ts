@@ -17,12 +17,16 @@ export interface NoteContext {
   budget: BudgetTableRecord | null;
 }
 
-/** The sentence around `index` in a line, verbatim. */
+/** The sentence around `index` in a line, verbatim; a table cell (tab-delimited) bounds it too. */
 export function sentenceAround(text: string, index: number): string {
-  const before = text.slice(0, index);
+  const cellStart = text.lastIndexOf('\t', index - 1) + 1;
+  const cellEnd = text.indexOf('\t', index) < 0 ? text.length : text.indexOf('\t', index);
+  const cell = text.slice(cellStart, cellEnd);
+  const at = index - cellStart;
+  const before = cell.slice(0, at);
   const start = Math.max(before.lastIndexOf('. ') + 2, before.lastIndexOf('? ') + 2, 0);
-  const after = text.slice(index).search(/[.?](?:\s|$)/);
-  return text.slice(start, after < 0 ? text.length : index + after + 1).trim();
+  const after = cell.slice(at).search(/[.?](?:\s|$)/);
+  return cell.slice(start, after < 0 ? cell.length : at + after + 1).trim();
 }
 
 const excerpt = (...parts: string[]): string => parts.map((part) => part.trim()).join(EXCERPT_SEPARATOR);
@@ -213,11 +217,11 @@ function actionRowNotes({ rows }: NoteContext): DataQualityNoteRecord[] {
         subject: { ...subject, partnerName: misspelling.partnerName },
       });
     }
-    for (const fragment of row.organisations.missingSeparators) {
+    for (const gap of row.organisations.missingSeparators) {
       notes.push({
-        key: `organisations-separator-missing/${action.code}/${fragment}`,
+        key: `organisations-separator-missing/${action.code}/${gap.after}`,
         title: `Actie ${action.code}: scheidingsteken tussen organisaties ontbreekt`,
-        description: `In "${fragment}" staan twee organisaties zonder "/" ertussen. Ze zijn als afzonderlijke organisaties gekoppeld; controleer of dat klopt.`,
+        description: `Tussen "${gap.before}" en "${gap.after}" staat geen "/". Ze zijn als afzonderlijke organisaties gekoppeld; controleer of dat klopt.`,
         sourceExcerpt: row.cells[3]!.trim(), severity: 'WARNING', subject,
       });
     }

@@ -111,17 +111,23 @@ export const PARTNERS: readonly PartnerDefinition[] = [
  * the document left out the "/" between two names (a note is raised); the others are Dutch
  * coordination ("X en Y", "Onderwijs- en zorg-instellingen").
  */
-export const COMPOUND_FRAGMENTS: readonly { fragment: string; partners: string[]; missingSeparator: boolean }[] = [
-  { fragment: 'VWN en Bindkracht10', partners: ['VluchtelingenWerk', 'Bindkracht10'], missingSeparator: false },
-  { fragment: 'Onderwijs- en zorg-instellingen', partners: ['Onderwijsinstellingen', 'Zorg- en welzijnsinstellingen'], missingSeparator: false },
+export const COMPOUND_FRAGMENTS: readonly {
+  fragment: string;
+  partners: string[];
+  /** The two spellings between which the document left out the separator, if it did. */
+  missingSeparator: [string, string] | null;
+}[] = [
+  { fragment: 'VWN en Bindkracht10', partners: ['VluchtelingenWerk', 'Bindkracht10'], missingSeparator: null },
+  { fragment: 'Onderwijs- en zorg-instellingen', partners: ['Onderwijsinstellingen', 'Zorg- en welzijnsinstellingen'], missingSeparator: null },
   {
     fragment: 'Zorg- en hulpverleners en vluchtelingen(organisaties)',
-    partners: ['Zorg- en hulpverleners', 'Vluchtelingenorganisaties'], missingSeparator: false,
+    partners: ['Zorg- en hulpverleners', 'Vluchtelingenorganisaties'], missingSeparator: null,
   },
-  { fragment: 'Sterker Bindkracht10', partners: ['Sterker', 'Bindkracht10'], missingSeparator: true },
+  { fragment: 'Sterker Bindkracht10', partners: ['Sterker', 'Bindkracht10'], missingSeparator: ['Sterker', 'Bindkracht10'] },
   {
     fragment: 'Organisatie voor maatschappelijke opvang Gemeentelijke afdelingen',
-    partners: ['Organisatie voor maatschappelijke opvang', 'Gemeentelijke afdelingen'], missingSeparator: true,
+    partners: ['Organisatie voor maatschappelijke opvang', 'Gemeentelijke afdelingen'],
+    missingSeparator: ['Organisatie voor maatschappelijke opvang', 'Gemeentelijke afdelingen'],
   },
 ];
 
@@ -172,8 +178,8 @@ export interface ResolvedOrganisations {
   links: PartnerLinkRecord[];
   /** Fragments no table entry knows; kept as their own partner and reported. */
   unresolved: string[];
-  /** Fragments where the document left out a separator between two names. */
-  missingSeparators: string[];
+  /** Places where the document left out the separator between two names. */
+  missingSeparators: { before: string; after: string }[];
   /** Misspelt names used in this cell. */
   misspellings: { spelling: string; partnerName: string }[];
 }
@@ -199,8 +205,10 @@ export function resolveOrganisations(cell: string | null): ResolvedOrganisations
     return true;
   };
 
+  let previous = '';
   for (const fragment of splitOrganisationsCell(cell)) {
-    if (fragment.cutAfterParenthesis) result.missingSeparators.push(fragment.text);
+    if (fragment.cutAfterParenthesis) result.missingSeparators.push({ before: previous, after: fragment.text });
+    previous = fragment.text;
     if (addLink(fragment.text, null)) continue;
     const roleMatch = fragment.text.match(ROLE);
     const name = roleMatch ? roleMatch[1]!.trim() : fragment.text;
@@ -210,7 +218,10 @@ export function resolveOrganisations(cell: string | null): ResolvedOrganisations
     const whole = COMPOUND_FRAGMENTS.find((entry) => entry.fragment === fragment.text);
     const compound = whole ?? COMPOUND_FRAGMENTS.find((entry) => entry.fragment === name);
     if (compound) {
-      if (compound.missingSeparator) result.missingSeparators.push(compound.fragment);
+      if (compound.missingSeparator) {
+        const [before, after] = compound.missingSeparator;
+        result.missingSeparators.push({ before, after });
+      }
       // A role in parentheses belongs to the last name of the run.
       compound.partners.forEach((partnerName, index) => {
         const partner = PARTNERS.find((p) => p.name === partnerName);

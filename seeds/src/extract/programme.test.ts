@@ -203,8 +203,9 @@ describe('extractProgramme: data-quality notes', () => {
     ['budget-total-differs/2027', undefined],
     ['budget-code-duplicate/4.1 2.B', '4.1 2.B'],
     ['action-cell-empty/2.1 2.B/timing', '2.1 2.B'],
-    ['organisations-separator-missing/3.4 2.A/Sterker Bindkracht10', '3.4 2.A'],
+    ['organisations-separator-missing/3.4 2.A/Bindkracht10', '3.4 2.A'],
     ['organisations-separator-missing/1.2 1.A/ODRN', '1.2 1.A'],
+    ['organisations-separator-missing/1.2 2.A/Gemeentelijke afdelingen', '1.2 2.A'],
     ['contradiction/bbb-rijksbijdrage', undefined],
     ['layout-artefact/5/GEZELLIG', undefined],
   ])('notes %s', (key, actionCode) => {
