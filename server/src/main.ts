@@ -3,7 +3,13 @@ import { parseEnv } from './env.js';
 import { createLogger } from './logger.js';
 import { start } from './start.js';
 
-const env = parseEnv();
+let env: ReturnType<typeof parseEnv>;
+try {
+  env = parseEnv();
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
 const logger = createLogger(env.LOG_LEVEL);
 
 try {
