@@ -1,10 +1,10 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedPostgres, type EmbeddedPostgresServer } from './embedded.js';
+import { createTemporaryDir, type TemporaryDir } from './temporary-dir.js';
 
 async function query(url: string, sql: string): Promise<unknown[]> {
   const client = new pg.Client({ connectionString: url });
@@ -35,17 +35,16 @@ function asServerUser(): { uid?: number; gid?: number } {
 }
 
 describe('embedded PostgreSQL', () => {
-  let root: string;
+  let root: TemporaryDir;
   let dataDir: string;
   let server: EmbeddedPostgresServer | undefined;
   beforeAll(async () => {
-    root = await mkdtemp(path.join(tmpdir(), 'welkom-embedded-'));
-    await chmod(root, 0o755); // the server may run as the `postgres` user
-    dataDir = path.join(root, 'data');
+    root = await createTemporaryDir('welkom-embedded-');
+    dataDir = path.join(root.path, 'data');
   });
   afterAll(async () => {
     await server?.stop();
-    await rm(root, { recursive: true, force: true });
+    await root.remove();
   });
 
   it('keeps its data across a clean restart', async () => {
@@ -84,6 +83,6 @@ describe('embedded PostgreSQL', () => {
 
   it('refuses a port that is taken', async () => {
     const port = Number(new URL(server?.url ?? '').port);
-    await expect(startEmbeddedPostgres({ dataDir: path.join(root, 'other'), port })).rejects.toThrow(`Port ${port} is in use`);
+    await expect(startEmbeddedPostgres({ dataDir: path.join(root.path, 'other'), port })).rejects.toThrow(`Port ${port} is in use`);
   });
 });

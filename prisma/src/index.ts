@@ -5,3 +5,4 @@ export type * from './generated/prisma/client.js';
 export { startEmbeddedPostgres, type EmbeddedPostgresServer, type StartEmbeddedPostgresOptions } from './embedded.js';
 export { resolveDatabase, type ResolvedDatabase } from './resolve.js';
 export { migrate, type MigrateOptions } from './migrate/apply.js';
+export { createTemporaryDir, type TemporaryDir } from './temporary-dir.js';

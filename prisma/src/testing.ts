@@ -26,8 +26,6 @@
  * Set WELKOM_POSTGRES_LOG=1 to see the server's log.
  */
 import { randomUUID } from 'node:crypto';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
@@ -36,6 +34,7 @@ import { createPrismaClient, type CreatePrismaClientOptions, type PrismaClient }
 import { withDatabaseName } from './database-url.js';
 import { startEmbeddedPostgres } from './embedded.js';
 import { migrate } from './migrate/apply.js';
+import { createTemporaryDir } from './temporary-dir.js';
 
 export const TEMPLATE_DATABASE = 'welkom_template';
 const PROVIDED_KEY = 'welkomTestTemplateUrl';
@@ -52,11 +51,9 @@ declare module 'vitest' {
  * stops the server and deletes its files.
  */
 export async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const root = await mkdtemp(path.join(tmpdir(), 'welkom-test-postgres-'));
-  // mkdtemp makes it private to us; the server may run as the `postgres` user (when root).
-  await chmod(root, 0o755);
+  const root = await createTemporaryDir('welkom-test-postgres-');
   // Not durable: the data is thrown away after the run, so fsync only costs time.
-  const server = await startEmbeddedPostgres({ dataDir: path.join(root, 'data'), database: TEMPLATE_DATABASE, durable: false });
+  const server = await startEmbeddedPostgres({ dataDir: path.join(root.path, 'data'), database: TEMPLATE_DATABASE, durable: false });
   try {
     await migrate(server.url);
     const admin = new pg.Client({ connectionString: server.urlFor('postgres') });
@@ -66,13 +63,13 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
     await admin.end();
   } catch (error) {
     await server.stop();
-    await rm(root, { recursive: true, force: true });
+    await root.remove();
     throw error;
   }
   project.provide(PROVIDED_KEY, server.url);
   return async () => {
     await server.stop();
-    await rm(root, { recursive: true, force: true });
+    await root.remove();
   };
 }
 

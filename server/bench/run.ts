@@ -1,10 +1,9 @@
 // `npm run bench`: the API's speed and memory on a real PostgreSQL loaded with the programme.
 // Prints a markdown table; `--write` also puts it in the README between the bench markers.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { migrate, startEmbeddedPostgres } from '@welkom/db';
+import { createTemporaryDir, migrate, startEmbeddedPostgres } from '@welkom/db';
 import { extractProgramme, loadProgramme, readSourceDocument } from '@welkom/seeds';
 import { connectDatabase, db, disconnectDatabase } from '../src/db.js';
 import { createApp } from '../src/http/app.js';
@@ -22,8 +21,8 @@ async function time<T>(work: () => Promise<T>): Promise<[number, T]> {
   return [performance.now() - started, result];
 }
 
-const root = await mkdtemp(path.join(tmpdir(), 'welkom-bench-'));
-const server = await startEmbeddedPostgres({ dataDir: path.join(root, 'data') });
+const root = await createTemporaryDir('welkom-bench-');
+const server = await startEmbeddedPostgres({ dataDir: path.join(root.path, 'data') });
 const rows: string[][] = [];
 try {
   const [migrateMs] = await time(() => migrate(server.url));
@@ -114,5 +113,5 @@ try {
   }
 } finally {
   await server.stop();
-  await rm(root, { recursive: true, force: true });
+  await root.remove();
 }

@@ -2,22 +2,20 @@
 // with a signal, then started again on the same data.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type TemporaryDir, createTemporaryDir } from '@welkom/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const SERVER_DIR = fileURLToPath(new URL('..', import.meta.url));
+let root: TemporaryDir;
 let dataDir: string;
 
 beforeAll(async () => {
-  const root = await mkdtemp(path.join(tmpdir(), 'welkom-main-'));
-  // mkdtemp makes it private; as root, PostgreSQL runs as the `postgres` user and must enter it.
-  await chmod(root, 0o755);
-  dataDir = path.join(root, 'postgres');
+  root = await createTemporaryDir('welkom-main-');
+  dataDir = path.join(root.path, 'postgres');
 });
-afterAll(() => rm(path.dirname(dataDir), { recursive: true, force: true }));
+afterAll(() => root.remove());
 
 interface Started {
   child: ChildProcess;
