@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import {
   bindMigrationAwareSqlAdapterFactory,
   type ErrorCapturingSqlMigrationAwareDriverAdapterFactory,
@@ -60,7 +61,8 @@ function withUnrefTimers(glue: typeof bindings): Record<string, unknown> {
 export async function withSchemaEngine<T>(url: string | 'offline', work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   await loadWasm();
   const adapters: SqlDriverAdapter[] = [];
-  const inner = url === 'offline' ? offlineAdapterFactory() : new PrismaPg({ connectionString: url, max: 2 });
+  const pool = url === 'offline' ? undefined : new pg.Pool({ connectionString: url, max: 2 });
+  const inner = pool ? new PrismaPg(pool) : offlineAdapterFactory();
   // The engine must not outlive this call, so every connection it opens is tracked and closed.
   const tracking: SqlMigrationAwareDriverAdapterFactory = {
     provider: inner.provider,
@@ -68,7 +70,14 @@ export async function withSchemaEngine<T>(url: string | 'offline', work: (engine
     connect: async () => track(await inner.connect()),
     connectToShadowDb: async () => track(await inner.connectToShadowDb()),
   };
-  const track = (adapter: SqlDriverAdapter): SqlDriverAdapter => (adapters.push(adapter), adapter);
+  const track = (adapter: SqlDriverAdapter): SqlDriverAdapter => {
+    adapters.push(adapter);
+    // adapter-pg runs a script by splitting it on every ";", which breaks function bodies
+    // (e.g. the audit trail's append-only trigger). PostgreSQL's simple query protocol takes
+    // the whole script at once, as Prisma's native engine sends it.
+    if (pool) adapter.executeScript = async (script: string) => void (await pool.query(script));
+    return adapter;
+  };
   const factory = bindMigrationAwareSqlAdapterFactory(tracking);
   let engine: SchemaEngine | undefined;
   try {
@@ -78,6 +87,7 @@ export async function withSchemaEngine<T>(url: string | 'offline', work: (engine
   } finally {
     engine?.free();
     await Promise.allSettled(adapters.map((adapter) => adapter.dispose()));
+    await pool?.end().catch(() => undefined);
   }
 }
 
