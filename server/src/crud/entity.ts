@@ -35,6 +35,8 @@ export interface EntityOptions {
   defaultOrder?: { field: string; direction: 'asc' | 'desc' }[];
   /** Computed fields beside the model's own. */
   extraFields?: (t: any) => Record<string, unknown>;
+  /** Model fields and relations the API never shows (secrets, or relations another domain guards). */
+  hidden?: string[];
 }
 
 type Delegate = {
@@ -79,9 +81,11 @@ export function naturalOrder(model: string): Record<string, 'asc'>[] {
   return key ? [{ [key]: 'asc' }] : [];
 }
 
-function objectFields(t: any, shape: ModelShape): Record<string, unknown> {
+function objectFields(t: any, shape: ModelShape, hidden: ReadonlySet<string> = new Set()): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
-  for (const field of shape.scalars) {
+  // A relation to a model no module exposes is left out rather than failing the schema.
+  const exposed = (field: DmmfField) => !hidden.has(field.name) && objectRefs.has(field.type);
+  for (const field of shape.scalars.filter((f) => !hidden.has(f.name))) {
     const type = scalarTypeOf(field);
     fields[field.name] = t.expose(field.name, {
       type: field.isList ? [type] : type,
@@ -89,13 +93,13 @@ function objectFields(t: any, shape: ModelShape): Record<string, unknown> {
       description: field.documentation,
     });
   }
-  for (const relation of shape.toOne) {
+  for (const relation of shape.toOne.filter(exposed)) {
     fields[relation.name] = t.relation(relation.name, {
       nullable: !relation.isRequired,
       description: relation.documentation,
     });
   }
-  for (const relation of shape.toMany) {
+  for (const relation of shape.toMany.filter(exposed)) {
     fields[relation.name] = t.relation(relation.name, {
       description: relation.documentation,
       query: { orderBy: [...naturalOrder(relation.type), { id: 'asc' }] },
@@ -148,6 +152,7 @@ interface ConnectionShape {
 export function defineEntity(model: string, options: EntityOptions): void {
   const shape = describeModel(model);
   const derived = options.derivedFilters ?? {};
+  const hidden = new Set(options.hidden ?? []);
   const rules = options.rules ?? {};
   const single = lowerFirst(model);
   const label = labelOf(shape.model);
@@ -155,7 +160,7 @@ export function defineEntity(model: string, options: EntityOptions): void {
 
   const ref = builder.prismaObject(model as any, {
     description: shape.model.documentation,
-    fields: (t: any) => ({ ...objectFields(t, shape), ...(options.extraFields?.(t) ?? {}) }),
+    fields: (t: any) => ({ ...objectFields(t, shape, hidden), ...(options.extraFields?.(t) ?? {}) }),
   } as any);
   objectRefs.set(model, ref);
 

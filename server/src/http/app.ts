@@ -5,7 +5,8 @@ import { existsSync } from 'node:fs';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import sirv from 'sirv';
-import type { Context } from '../context.js';
+import { identify } from '../auth/identify.js';
+import type { Context, CookieToSet } from '../context.js';
 import { db } from '../db.js';
 import type { Logger } from '../logger.js';
 import { schema } from '../schema/index.js';
@@ -42,6 +43,21 @@ async function readBody(request: IncomingMessage, limit: number): Promise<string
 function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   response.end(JSON.stringify(body));
+}
+
+/** The socket's address. (Behind a proxy, TRUST_PROXY will make this the forwarded one.) */
+function clientAddress(request: IncomingMessage): string {
+  return request.socket.remoteAddress ?? 'unknown';
+}
+
+function isSecure(request: IncomingMessage): boolean {
+  return 'encrypted' in request.socket && Boolean(request.socket.encrypted);
+}
+
+function serializeCookie(cookie: CookieToSet, secure: boolean): string {
+  const parts = [`${cookie.name}=${encodeURIComponent(cookie.value)}`, 'Path=/', 'HttpOnly', 'SameSite=Lax', `Max-Age=${cookie.maxAge}`];
+  if (secure) parts.push('Secure');
+  return parts.join('; ');
 }
 
 export async function createApp(options: AppOptions): Promise<App> {
@@ -91,13 +107,32 @@ export async function createApp(options: AppOptions): Promise<App> {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     const url = new URL(request.url ?? '/', 'http://localhost');
+    const ip = clientAddress(request);
+    const identification = await identify(request, ip);
+    if ('status' in identification) {
+      sendJson(response, identification.status, {
+        errors: [{ message: identification.message, extensions: { code: 'UNAUTHENTICATED' } }],
+      }, { 'www-authenticate': 'Bearer' });
+      return;
+    }
+    const context: Context = {
+      requestId,
+      identity: identification.identity,
+      ip,
+      userAgent: request.headers['user-agent'],
+      secure: isSecure(request),
+      cookies: [],
+    };
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-      context: async () => ({ requestId }),
+      context: async () => context,
     });
     response.statusCode = result.status ?? 200;
     for (const [key, value] of result.headers) response.setHeader(key, value);
     response.setHeader('x-request-id', requestId);
+    if (context.cookies.length) {
+      response.setHeader('set-cookie', context.cookies.map((cookie) => serializeCookie(cookie, context.secure)));
+    }
     if (result.body.kind === 'complete') {
       response.end(result.body.string);
       return;

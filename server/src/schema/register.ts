@@ -61,6 +61,8 @@ defineEntity('Action', {
 
 defineEntity('Partner', {
   plural: 'partners',
+  // Tokens are the security module's to show, to administrators only.
+  hidden: ['apiTokens'],
   rules: { name: { maxLength: 200 }, website: { maxLength: 500 } },
 });
 
