@@ -1,6 +1,9 @@
 // The schema builder: plugins and scalars, no domain types (those live in schema/<domain>.ts).
 import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
 import PrismaPlugin from '@pothos/plugin-prisma';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { GraphQLError } from 'graphql';
 import type PrismaTypes from '@welkom/db/generated/pothos-types.ts';
 import { getDatamodel } from '@welkom/db/generated/pothos-types.ts';
 import type { Context } from './context.js';
@@ -10,6 +13,9 @@ import { DateScalar, DateTimeScalar } from './scalars.js';
 export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
+  // Rules are functions of the identity (auth/rules.ts) returning booleans; these scopes
+  // exist for the rare field that wants a plain map.
+  AuthScopes: { signedIn: boolean };
   DefaultFieldNullability: false;
   DefaultInputFieldRequiredness: false;
   Scalars: {
@@ -18,8 +24,34 @@ export const builder = new SchemaBuilder<{
     Date: { Input: Date; Output: Date };
   };
 }>({
-  plugins: [PrismaPlugin],
+  // scope-auth first, so authorization wraps every other plugin's resolvers.
+  plugins: [ScopeAuthPlugin, ComplexityPlugin, PrismaPlugin],
   defaultFieldNullability: false,
+  scopeAuth: {
+    authScopes: (context) => ({ signedIn: context.identity.kind === 'user' }),
+    unauthorizedError: (_parent, context) =>
+      context.identity.kind === 'anonymous'
+        ? new GraphQLError('Log in om dit te zien of te doen. | Sign in to see or do this.', {
+            extensions: { code: 'UNAUTHENTICATED' },
+          })
+        : new GraphQLError('U hebt geen toegang tot dit onderdeel. | You have no access to this.', {
+            extensions: { code: 'FORBIDDEN' },
+          }),
+  },
+  complexity: {
+    defaultComplexity: 1,
+    defaultListMultiplier: 10,
+    limit: { complexity: 5000, depth: 10, breadth: 250 },
+    complexityError: (kind, result) => {
+      const measure = { Depth: 'depth', Breadth: 'breadth', Complexity: 'complexity' } as const;
+      const key = measure[kind];
+      const dutch = { depth: 'te diep genest', breadth: 'te breed (te veel velden of aliassen)', complexity: 'te zwaar' }[key];
+      const limits = { depth: result.maxDepth, breadth: result.maxBreadth, complexity: result.maxComplexity };
+      return new GraphQLError(`De vraag is ${dutch}: ${key} ${result[key]}, maximaal ${String(limits[key])}.`, {
+        extensions: { code: 'QUERY_TOO_COMPLEX', measure: key, value: result[key], limit: limits[key] },
+      });
+    },
+  },
   prisma: {
     client: () => db(),
     dmmf: getDatamodel(),

@@ -18,6 +18,35 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Where the embedded PostgreSQL keeps its data. */
   EMBEDDED_PG_DIR: z.string().optional(),
+  /** Other web origins allowed to call the API from a browser (comma-separated); the console itself is same-origin. */
+  CORS_ORIGINS: z
+    .string()
+    .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
+    .default([]),
+  /** Largest request body accepted, in kilobytes. */
+  BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(100),
+
+  /** HMAC key for session-token hashes, so a copy of the database alone opens no session. Required (32+ characters) in production. */
+  SESSION_SECRET: z.string().optional(),
+  /** A session ends after this many minutes without a request. */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
+  /** A session ends this many hours after login, however active. */
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
+  /** Failed logins per account, and per address, within LOGIN_THROTTLE_MINUTES before login is refused. */
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
+  LOGIN_THROTTLE_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Requests per window; 0 switches that limit off. */
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  RATE_LIMIT_ANONYMOUS: z.coerce.number().int().min(0).default(120),
+  RATE_LIMIT_TOKEN: z.coerce.number().int().min(0).default(600),
+  RATE_LIMIT_USER: z.coerce.number().int().min(0).default(1200),
+  /** Proxies in front of the server whose X-Forwarded-For/-Proto to believe: false/0 none, true = 1, or a count. */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d+)$/, 'true, false or a number of proxies')
+    .transform((value) => (value === 'true' ? 1 : value === 'false' ? 0 : Number(value)))
+    .default(0),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -30,7 +59,29 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid environment:\n  ${problems.join('\n  ')}`);
   }
+  const refusals = productionRefusals(result.data);
+  if (refusals.length) throw new Error(`Refusing to start in production:\n  ${refusals.join('\n  ')}`);
   return result.data;
+}
+
+export const MIN_SESSION_SECRET_LENGTH = 32;
+/** Used outside production when SESSION_SECRET is unset, so development sessions survive a restart. Never accepted in production. */
+export const DEVELOPMENT_SESSION_SECRET = 'welkom-development-session-secret-not-for-production';
+
+/** What production needs that development may do without; each line says what to set. */
+export function productionRefusals(env: Env): string[] {
+  if (env.NODE_ENV !== 'production') return [];
+  const refusals: string[] = [];
+  const secret = env.SESSION_SECRET ?? '';
+  if (secret.length < MIN_SESSION_SECRET_LENGTH || new Set(secret).size < 10 || secret === DEVELOPMENT_SESSION_SECRET) {
+    refusals.push(
+      `SESSION_SECRET: set a random secret of at least ${MIN_SESSION_SECRET_LENGTH} characters (e.g. \`openssl rand -base64 48\`).`,
+    );
+  }
+  if (!env.DATABASE_URL) {
+    refusals.push('DATABASE_URL: production needs a real PostgreSQL server; the embedded database is for development only.');
+  }
+  return refusals;
 }
 
 export const isDevelopment = (env: Env) => env.NODE_ENV === 'development';

@@ -37,6 +37,8 @@ export async function start(env: Env, logger: Logger): Promise<Running> {
       logger,
       development: env.NODE_ENV === 'development',
       consoleDir: CONSOLE_DIR,
+      corsOrigins: env.CORS_ORIGINS,
+      bodyLimit: env.BODY_LIMIT_KB * 1024,
     });
     await new Promise<void>((resolve, reject) => {
       app.server.once('error', reject);

@@ -13,7 +13,7 @@ import { db } from '../db.js';
 import { type DmmfField, type ModelShape, describeModel, getModel, isDateOnly, labelOf } from './dmmf.js';
 import { enumRef } from './enums.js';
 import { mapDatabaseError, notFound, staleVersion } from './errors.js';
-import { type DerivedFilter, filterTypeFor, isUuid, toWhere } from './filters.js';
+import { type DerivedFilter, checkSortable, filterTypeFor, isUuid, toWhere } from './filters.js';
 import {
   PageInfo,
   type PageArgs,
@@ -23,10 +23,13 @@ import {
   selectedFieldNames,
 } from './pagination.js';
 import { type FieldRule, checkId, editableFields, isRequiredOnCreate, validateInput } from './validation.js';
+import { type AccessRule, type EntityAccess, anyone } from '../auth/rules.js';
 
 export interface EntityOptions {
   /** Name of the list query, e.g. `targetGroups`. */
   plural: string;
+  /** Who may read and change it (auth/rules.ts); there is no default: deny unless stated. */
+  access: EntityAccess;
   /** Filters that follow relations, e.g. actions by theme. */
   derivedFilters?: Record<string, DerivedFilter>;
   /** Extra validation per field (length, pattern). */
@@ -81,16 +84,34 @@ export function naturalOrder(model: string): Record<string, 'asc'>[] {
   return key ? [{ [key]: 'asc' }] : [];
 }
 
-function objectFields(t: any, shape: ModelShape, hidden: ReadonlySet<string> = new Set()): Record<string, unknown> {
+/** Scope-auth options for a field or type guarded by a rule. */
+export function guardedBy(rule: AccessRule) {
+  return (...args: unknown[]) => rule.allows((args.find((arg) => arg && typeof arg === 'object' && 'identity' in arg) as Context).identity);
+}
+
+function describeAccess(description: string | undefined, rule: AccessRule | undefined): string | undefined {
+  if (!rule) return description;
+  return `${description ?? ''}\nAlleen zichtbaar voor ${rule.description.split(' | ')[0]}. | Visible to ${rule.description.split(' | ')[1]} only.`;
+}
+
+function objectFields(
+  t: any,
+  shape: ModelShape,
+  hidden: ReadonlySet<string> = new Set(),
+  fieldRules: Record<string, AccessRule> = {},
+): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
   // A relation to a model no module exposes is left out rather than failing the schema.
   const exposed = (field: DmmfField) => !hidden.has(field.name) && objectRefs.has(field.type);
   for (const field of shape.scalars.filter((f) => !hidden.has(f.name))) {
     const type = scalarTypeOf(field);
+    const rule = fieldRules[field.name];
     fields[field.name] = t.expose(field.name, {
       type: field.isList ? [type] : type,
-      nullable: !field.isRequired,
-      description: field.documentation,
+      // A guarded field may be refused, so it must be able to answer null.
+      nullable: !field.isRequired || Boolean(rule),
+      description: describeAccess(field.documentation, rule),
+      ...(rule ? { authScopes: guardedBy(rule) } : {}),
     });
   }
   for (const relation of shape.toOne.filter(exposed)) {
@@ -137,6 +158,8 @@ export function defineLinkObject(model: string): void {
   const shape = describeModel(model);
   const ref = builder.prismaObject(model as any, {
     description: shape.model.documentation,
+    // A link row is as readable as the records it links; each side guards itself.
+    authScopes: guardedBy(anyone),
     fields: (t: any) => objectFields(t, shape),
   } as any);
   objectRefs.set(model, ref);
@@ -158,14 +181,19 @@ export function defineEntity(model: string, options: EntityOptions): void {
   const label = labelOf(shape.model);
   const labelEn = labelOf(shape.model, 'en');
 
+  const access = options.access;
+  const fieldRules = access.fields ?? {};
+  const canReadField = (context: Context) => (field: string) => fieldRules[field]?.allows(context.identity) ?? true;
   const ref = builder.prismaObject(model as any, {
-    description: shape.model.documentation,
-    fields: (t: any) => ({ ...objectFields(t, shape, hidden), ...(options.extraFields?.(t) ?? {}) }),
+    description: `${shape.model.documentation ?? ''}\nLezen: ${access.read.description.split(' | ')[0]}; wijzigen: ${access.write.description.split(' | ')[0]}. | Read: ${access.read.description.split(' | ')[1]}; change: ${access.write.description.split(' | ')[1]}.`,
+    authScopes: guardedBy(access.read),
+    fields: (t: any) => ({ ...objectFields(t, shape, hidden, fieldRules), ...(options.extraFields?.(t) ?? {}) }),
   } as any);
   objectRefs.set(model, ref);
 
   // ---- list types ----------------------------------------------------------------------
   const Edge = builder.objectRef<{ cursor: string; node: unknown }>(`${model}Edge`).implement({
+    authScopes: guardedBy(access.read),
     fields: (t) => ({
       cursor: t.exposeString('cursor'),
       node: t.field({ type: ref, resolve: (edge: any) => edge.node }),
@@ -174,6 +202,7 @@ export function defineEntity(model: string, options: EntityOptions): void {
 
   const Connection = builder.objectRef<ConnectionShape>(`${model}Connection`).implement({
     description: `Lijst van ${label} | List of ${labelEn}`,
+    authScopes: guardedBy(access.read),
     fields: (t) => ({
       totalCount: t.int({
         description: 'Totaal aantal dat aan het filter voldoet | Total matching the filter',
@@ -189,7 +218,7 @@ export function defineEntity(model: string, options: EntityOptions): void {
     }),
   });
 
-  const filterableScalars = shape.scalars.filter((field) => filterTypeFor(field));
+  const filterableScalars = shape.scalars.filter((field) => filterTypeFor(field) && !hidden.has(field.name));
   const Filter: any = builder.inputRef<Record<string, unknown>>(`${model}Filter`).implement({
     description: `Filter op ${label}; alle opgegeven voorwaarden gelden samen | Filter on ${labelEn}; all given conditions apply together`,
     fields: (t) => ({
@@ -221,7 +250,7 @@ export function defineEntity(model: string, options: EntityOptions): void {
     }),
   });
 
-  const sortable = shape.scalars.filter((field) => !field.isList);
+  const sortable = shape.scalars.filter((field) => !field.isList && !hidden.has(field.name));
   const OrderField = builder.enumType(`${model}OrderField`, {
     description: `Sorteerveld | Sort field`,
     values: Object.fromEntries(
@@ -235,7 +264,11 @@ export function defineEntity(model: string, options: EntityOptions): void {
     }),
   });
 
-  const orderByOf = (orderBy: { field: string; direction: 'asc' | 'desc' }[] | null | undefined) => {
+  const orderByOf = (
+    orderBy: { field: string; direction: 'asc' | 'desc' }[] | null | undefined,
+    canRead: (field: string) => boolean,
+  ) => {
+    checkSortable(canRead, (orderBy ?? []).map((order) => order.field));
     const requested = orderBy?.length ? orderBy : (options.defaultOrder ?? naturalOrder(model).map((o) => ({
       field: Object.keys(o)[0]!,
       direction: 'asc' as const,
@@ -255,6 +288,7 @@ export function defineEntity(model: string, options: EntityOptions): void {
       type: model,
       nullable: true,
       description: `Eén ${label} op id | One ${labelEn} by id`,
+      authScopes: guardedBy(access.read),
       args: { id: t.arg.id({ required: true }) },
       resolve: (query: object, _root: unknown, args: { id: string }) => {
         checkId(args.id);
@@ -267,6 +301,7 @@ export function defineEntity(model: string, options: EntityOptions): void {
     t.field({
       type: Connection,
       description: `${label}: gefilterd, gesorteerd en gepagineerd | ${labelEn}: filtered, sorted and paginated`,
+      authScopes: guardedBy(access.read),
       args: {
         filter: t.arg({ type: Filter }),
         orderBy: t.arg({ type: [OrderBy] }),
@@ -276,7 +311,9 @@ export function defineEntity(model: string, options: EntityOptions): void {
         after: t.arg.string({ description: 'Cursor van het laatste gelezen item (relay) | Cursor of the last item read (relay)' }),
       },
       resolve: async (_root, args, context: Context, info: GraphQLResolveInfo) => {
-        const where = toWhere(shape, derived, args.filter as Record<string, unknown> | null);
+        const canRead = canReadField(context);
+        const where = toWhere(shape, derived, args.filter as Record<string, unknown> | null, canRead);
+        const orderBy = orderByOf(args.orderBy as any, canRead);
         const { skip, take } = pageOf(args as PageArgs);
         const delegate = delegateOf(db(), model);
         const selected = selectedFieldNames(info);
@@ -288,7 +325,7 @@ export function defineEntity(model: string, options: EntityOptions): void {
           const rows = await delegate.findMany({
             ...query,
             where,
-            orderBy: orderByOf(args.orderBy as any),
+            orderBy,
             skip,
             take: take + 1,
           });
@@ -311,7 +348,7 @@ export function defineEntity(model: string, options: EntityOptions): void {
   );
 
   // ---- mutations -------------------------------------------------------------------------
-  const editable = editableFields(shape);
+  const editable = editableFields(shape).filter((field) => !hidden.has(field.name));
   const inputFields = (t: any, mode: 'create' | 'update') => ({
     ...Object.fromEntries(
       editable.map((field) => {
@@ -372,6 +409,7 @@ export function defineEntity(model: string, options: EntityOptions): void {
     t.prismaField({
       type: model,
       description: `Maakt een ${label} | Creates a ${labelEn}`,
+      authScopes: guardedBy(access.write),
       args: { input: t.arg({ type: CreateInput, required: true }) },
       resolve: (query: object, _root: unknown, args: { input: Record<string, unknown> }) => {
         const { data, links } = splitLinks(validateInput(shape, rules, args.input, 'create'));
@@ -387,6 +425,7 @@ export function defineEntity(model: string, options: EntityOptions): void {
     t.prismaField({
       type: model,
       description: `Wijzigt een ${label}; weigert met CONFLICT als expectedVersion niet de huidige versie is | Updates a ${labelEn}; refused with CONFLICT when expectedVersion is not the current version`,
+      authScopes: guardedBy(access.write),
       args: {
         id: t.arg.id({ required: true }),
         input: t.arg({ type: UpdateInput, required: true }),
@@ -429,6 +468,7 @@ export function defineEntity(model: string, options: EntityOptions): void {
     t.prismaField({
       type: model,
       description: `Verwijdert een ${label} en geeft terug wat er stond | Deletes a ${labelEn} and returns what it held`,
+      authScopes: guardedBy(access.write),
       args: {
         id: t.arg.id({ required: true }),
         expectedVersion: t.arg.int({ required: true, description: 'De versie die u las | The version you read' }),

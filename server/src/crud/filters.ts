@@ -1,6 +1,7 @@
 // Filter inputs: one input type per field kind, shared by every entity, and one
 // `<Entity>Filter` per entity derived from its model. `toWhere` turns a filter into a
 // Prisma `where`, validating values the database would otherwise reject with SQL errors.
+import { GraphQLError } from 'graphql';
 import { builder } from '../builder.js';
 import { badUserInput } from './errors.js';
 import { type DmmfField, type ModelShape, getEnum, isDateOnly } from './dmmf.js';
@@ -202,10 +203,28 @@ export function searchableFields(shape: ModelShape): DmmfField[] {
   return shape.scalars.filter((field) => field.type === 'String' && !field.isList && !isUuid(field));
 }
 
+function forbiddenField(path: string, field: string) {
+  return new GraphQLError(`U mag niet filteren of sorteren op ${field}. | You may not filter or sort by ${field}.`, {
+    extensions: { code: 'FORBIDDEN', field: path },
+  });
+}
+
+/** Refuses to sort by a field the caller may not read. */
+export function checkSortable(canRead: (field: string) => boolean, fields: string[]): void {
+  const refused = fields.find((field) => !canRead(field));
+  if (refused) throw forbiddenField('orderBy', refused);
+}
+
+/**
+ * Translates a filter into a Prisma `where`. `canRead` says which fields the caller may read:
+ * a filter on any other field is refused, and `q` does not search it, so nothing can be learnt
+ * about a hidden value by probing.
+ */
 export function toWhere(
   shape: ModelShape,
   derived: Record<string, DerivedFilter>,
   filter: FilterValue,
+  canRead: (field: string) => boolean = () => true,
   path = 'filter',
 ): Where {
   if (!filter) return {};
@@ -216,20 +235,24 @@ export function toWhere(
     if (key === 'q') {
       const q = String(value).trim();
       if (!q) continue;
-      const text = searchableFields(shape).map((field) => ({ [field.name]: { contains: q, mode: 'insensitive' } }));
+      const text = searchableFields(shape)
+        .filter((field) => canRead(field.name))
+        .map((field) => ({ [field.name]: { contains: q, mode: 'insensitive' } }));
       const lists = shape.scalars
-        .filter((field) => field.type === 'String' && field.isList)
+        .filter((field) => field.type === 'String' && field.isList && canRead(field.name))
         .map((field) => ({ [field.name]: { has: q } }));
       and.push({ OR: [...text, ...lists] });
       continue;
     }
     if (key === 'AND' || key === 'OR') {
-      const parts = (value as FilterValue[]).map((part, index) => toWhere(shape, derived, part, `${here}.${index}`));
+      const parts = (value as FilterValue[]).map((part, index) =>
+        toWhere(shape, derived, part, canRead, `${here}.${index}`),
+      );
       and.push({ [key]: parts });
       continue;
     }
     if (key === 'NOT') {
-      and.push({ NOT: toWhere(shape, derived, value as FilterValue, here) });
+      and.push({ NOT: toWhere(shape, derived, value as FilterValue, canRead, here) });
       continue;
     }
     const derivedFilter = derived[key];
@@ -246,6 +269,7 @@ export function toWhere(
     }
     const field = shape.scalars.find((f) => f.name === key);
     if (!field) continue; // GraphQL validation already rejects unknown filter fields.
+    if (!canRead(field.name)) throw forbiddenField(here, field.name);
     for (const condition of scalarCondition(field, here, value as Record<string, unknown>)) {
       and.push({ [field.name]: condition });
     }

@@ -75,6 +75,7 @@ export interface PageInfoShape {
 
 export const PageInfo = builder.objectRef<PageInfoShape>('PageInfo').implement({
   description: 'Paginering | Pagination',
+  authScopes: () => true, // only reachable through a connection, which is guarded
   fields: (t) => ({
     hasNextPage: t.exposeBoolean('hasNextPage'),
     hasPreviousPage: t.exposeBoolean('hasPreviousPage'),

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import sirv from 'sirv';
 import { identify } from '../auth/identify.js';
 import type { Context, CookieToSet } from '../context.js';
@@ -11,14 +12,17 @@ import { db } from '../db.js';
 import type { Logger } from '../logger.js';
 import { schema } from '../schema/index.js';
 import { createFormatError } from './format-error.js';
+import { handleCors, introspectionForKnownCallers, setSecurityHeaders } from './security.js';
 
 export interface AppOptions {
   logger: Logger;
   development: boolean;
   /** Folder of the built console; served at / when it exists. */
   consoleDir?: string;
-  /** Largest request body accepted, in bytes. */
+  /** Largest request body accepted, in bytes (default 100 kB). */
   bodyLimit?: number;
+  /** Other origins allowed to call /graphql from a browser. */
+  corsOrigins?: readonly string[];
 }
 
 export interface App {
@@ -62,14 +66,19 @@ function serializeCookie(cookie: CookieToSet, secure: boolean): string {
 
 export async function createApp(options: AppOptions): Promise<App> {
   const { logger } = options;
-  const bodyLimit = options.bodyLimit ?? 512 * 1024;
+  const bodyLimit = options.bodyLimit ?? 100 * 1024;
+  const corsOrigins = options.corsOrigins ?? [];
   const apollo = new ApolloServer<Context>({
     schema,
     formatError: createFormatError({ development: options.development, logger }),
     includeStacktraceInErrorResponses: options.development,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
+    // Introspection is on, but only for signed-in users and tokens (introspectionForKnownCallers).
     introspection: true,
+    // No "did you mean …" hints that would map the schema for strangers.
+    hideSchemaDetailsFromClientErrors: !options.development,
+    plugins: [ApolloServerPluginLandingPageDisabled(), introspectionForKnownCallers],
   });
   await apollo.start();
 
@@ -146,7 +155,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     const requestId = randomUUID();
     const path = (request.url ?? '/').split('?')[0];
     try {
+      await setSecurityHeaders(request, response);
       if (path === '/graphql') {
+        if (handleCors(request, response, corsOrigins)) return;
         await handleGraphql(request, response, requestId);
       } else if (path === '/health') {
         sendJson(response, 200, { status: 'ok' });

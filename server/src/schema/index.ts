@@ -1,5 +1,8 @@
-// The schema: one import per domain module, then the builder prints it.
+// The schema: one import per domain module, then the builder prints it. Building fails when
+// any type or root field lacks an authorization rule.
+import { assertEveryFieldGuarded } from '../auth/rules-check.js';
 import { builder } from '../builder.js';
+import './audit.js';
 import './register.js';
 
-export const schema = builder.toSchema();
+export const schema = assertEveryFieldGuarded(builder.toSchema());

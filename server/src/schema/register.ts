@@ -1,7 +1,13 @@
 // The programme register: themes, sections, goals, actions, partners, target groups,
 // preconditions and data-quality notes. Everything uniform comes from defineEntity;
 // this module declares only what is particular to the register.
+import { type EntityAccess, publicRegister, signedIn } from '../auth/rules.js';
 import { defineEntity, defineLinkObject } from '../crud/entity.js';
+
+// The published document is public; who leads an action, working notes and the state of a
+// precondition are the municipality's own and visible to signed-in staff only.
+const actionAccess: EntityAccess = { ...publicRegister, fields: { owner: signedIn, notes: signedIn } };
+const preconditionAccess: EntityAccess = { ...publicRegister, fields: { met: signedIn, comment: signedIn } };
 
 const ACTION_CODE = /^\d\.\d \d+\.[A-Z]$/;
 const SECTION_CODE = /^\d\.\d$/;
@@ -11,11 +17,13 @@ defineLinkObject('ActionPartner');
 defineLinkObject('ActionTargetGroup');
 
 defineEntity('Theme', {
+  access: publicRegister,
   plural: 'themes',
   rules: { name: { maxLength: 200 } },
 });
 
 defineEntity('Section', {
+  access: publicRegister,
   plural: 'sections',
   rules: {
     code: { maxLength: 10, pattern: SECTION_CODE, patternHint: '"1.1"' },
@@ -25,6 +33,7 @@ defineEntity('Section', {
 });
 
 defineEntity('Goal', {
+  access: publicRegister,
   plural: 'goals',
   rules: { code: { maxLength: 12, pattern: GOAL_CODE, patternHint: '"1.1 1"' } },
   derivedFilters: {
@@ -38,6 +47,7 @@ defineEntity('Goal', {
 });
 
 defineEntity('Action', {
+  access: actionAccess,
   plural: 'actions',
   rules: {
     code: { maxLength: 12, pattern: ACTION_CODE, patternHint: '"1.2 1.A"' },
@@ -60,6 +70,7 @@ defineEntity('Action', {
 });
 
 defineEntity('Partner', {
+  access: publicRegister,
   plural: 'partners',
   // Tokens are the security module's to show, to administrators only.
   hidden: ['apiTokens'],
@@ -67,11 +78,13 @@ defineEntity('Partner', {
 });
 
 defineEntity('TargetGroup', {
+  access: publicRegister,
   plural: 'targetGroups',
   rules: { name: { maxLength: 200 } },
 });
 
 defineEntity('Precondition', {
+  access: preconditionAccess,
   plural: 'preconditions',
   derivedFilters: {
     goalId: {
@@ -83,6 +96,7 @@ defineEntity('Precondition', {
 });
 
 defineEntity('DataQualityNote', {
+  access: publicRegister,
   plural: 'dataQualityNotes',
   rules: { key: { maxLength: 200 }, title: { maxLength: 300 } },
   defaultOrder: [{ field: 'key', direction: 'asc' }],

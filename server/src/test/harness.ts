@@ -22,7 +22,9 @@ export interface Harness {
   close: () => Promise<void>;
 }
 
-export async function startHarness(options: { seed?: boolean; development?: boolean } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { seed?: boolean; development?: boolean; corsOrigins?: string[] } = {},
+): Promise<Harness> {
   const database = await createTestDatabase();
   await database.prisma.$disconnect();
   let recording: string[] | undefined;
@@ -31,6 +33,7 @@ export async function startHarness(options: { seed?: boolean; development?: bool
   const app: App = await createApp({
     logger: createLogger('silent'),
     development: options.development ?? false,
+    corsOrigins: options.corsOrigins,
   });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
   const address = app.server.address();
