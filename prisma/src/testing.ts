@@ -35,6 +35,7 @@ import { withDatabaseName } from './database-url.js';
 import { startEmbeddedPostgres } from './embedded.js';
 import { migrate } from './migrate/apply.js';
 import { createTemporaryDir } from './temporary-dir.js';
+import { runSql } from './run-sql.js';
 
 export const TEMPLATE_DATABASE = 'welkom_template';
 const PROVIDED_KEY = 'welkomTestTemplateUrl';
@@ -97,7 +98,7 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
   // The template refuses connections, so administration goes through `postgres`.
   const adminUrl = withDatabaseName(templateUrl, 'postgres');
   const { empty, ...clientOptions } = options;
-  await runAdmin(adminUrl, `CREATE DATABASE "${name}" TEMPLATE ${empty ? 'template0' : TEMPLATE_DATABASE}`);
+  await runSql(adminUrl, `CREATE DATABASE "${name}" TEMPLATE ${empty ? 'template0' : TEMPLATE_DATABASE}`);
   const url = withDatabaseName(templateUrl, name);
   const prisma = createPrismaClient(url, { maxConnections: 5, ...clientOptions });
   return {
@@ -105,17 +106,7 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
     prisma,
     drop: async () => {
       await prisma.$disconnect();
-      await runAdmin(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await runSql(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     },
   };
-}
-
-async function runAdmin(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }

@@ -8,6 +8,7 @@ import { migrate } from './apply.js';
 import { compareCatalogs, readCatalog } from './catalog.js';
 import { diffSchemas } from './diff.js';
 import { MIGRATIONS_DIR, SCHEMA_FILE, readSchema } from './files.js';
+import { runSql } from '../run-sql.js';
 
 export interface DriftOptions {
   schemaFile?: string;
@@ -30,7 +31,7 @@ export async function findMigrationDrift(adminUrl: string, options: DriftOptions
     await admin.query(`CREATE DATABASE "${fromSchema}"`);
     await migrate(withDatabaseName(adminUrl, fromMigrations), { migrationsDir: options.migrationsDir ?? MIGRATIONS_DIR });
     const sql = await diffSchemas('empty', await readSchema(options.schemaFile ?? SCHEMA_FILE));
-    await runScript(withDatabaseName(adminUrl, fromSchema), sql ?? '');
+    await runSql(withDatabaseName(adminUrl, fromSchema), sql ?? '');
     const [migrated, described] = await Promise.all([
       readCatalog(withDatabaseName(adminUrl, fromMigrations)),
       readCatalog(withDatabaseName(adminUrl, fromSchema)),
@@ -40,15 +41,5 @@ export async function findMigrationDrift(adminUrl: string, options: DriftOptions
     await admin.query(`DROP DATABASE IF EXISTS "${fromMigrations}" WITH (FORCE)`);
     await admin.query(`DROP DATABASE IF EXISTS "${fromSchema}" WITH (FORCE)`);
     await admin.end();
-  }
-}
-
-async function runScript(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
   }
 }
