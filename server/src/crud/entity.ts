@@ -3,17 +3,21 @@
 //   create<Entity>(input), update<Entity>(id, input, expectedVersion), delete<Entity>(id, expectedVersion).
 // A domain module calls `defineEntity` and declares only what is special about its entity.
 // Pothos' typed field builders are keyed by literal model names; this generic layer works with
-// names known only at run time, so it talks to them through `any` here and nowhere else.
+// names known only at run time, so it talks to them through `any` (here, object-type.ts, delegate.ts).
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { queryFromInfo } from '@pothos/plugin-prisma';
+import type { Prisma } from '@welkom/db';
 import type { GraphQLResolveInfo } from 'graphql';
+import { recordAuditEvent } from '../audit/record.js';
+import type { EntityAccess } from '../auth/rules.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { db } from '../db.js';
-import { type DmmfField, type ModelShape, describeModel, getModel, isDateOnly, labelOf } from './dmmf.js';
-import { enumRef } from './enums.js';
+import { delegateOf, lowerFirst } from './delegate.js';
+import { describeModel, getModel, labelOf } from './dmmf.js';
 import { mapDatabaseError, notFound, staleVersion } from './errors.js';
-import { type DerivedFilter, checkSortable, filterTypeFor, isUuid, toWhere } from './filters.js';
+import { type DerivedFilter, checkSortable, filterTypeFor, toWhere } from './filters.js';
+import { guardedBy, naturalOrder, objectFields, objectRefs, scalarTypeOf } from './object-type.js';
 import {
   PageInfo,
   type PageArgs,
@@ -23,7 +27,6 @@ import {
   selectedFieldNames,
 } from './pagination.js';
 import { type FieldRule, checkId, editableFields, isRequiredOnCreate, validateInput } from './validation.js';
-import { type AccessRule, type EntityAccess, anyone } from '../auth/rules.js';
 
 export interface EntityOptions {
   /** Name of the list query, e.g. `targetGroups`. */
@@ -42,26 +45,6 @@ export interface EntityOptions {
   hidden?: string[];
 }
 
-type Delegate = {
-  findUnique: (args: any) => Promise<any>;
-  findMany: (args: any) => Promise<any[]>;
-  count: (args: any) => Promise<number>;
-  create: (args: any) => Promise<any>;
-  updateMany: (args: any) => Promise<{ count: number }>;
-  deleteMany: (args: any) => Promise<{ count: number }>;
-};
-
-const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
-const delegateOf = (client: unknown, model: string) => (client as Record<string, Delegate>)[lowerFirst(model)]!;
-
-const objectRefs = new Map<string, any>();
-
-export function entityRef(model: string): any {
-  const ref = objectRefs.get(model);
-  if (!ref) throw new Error(`Model ${model} is not exposed; call defineEntity or defineLinkObject first.`);
-  return ref;
-}
-
 const SortDirection = builder.enumType('SortDirection', {
   description: 'Sorteerrichting | Sort direction',
   values: {
@@ -69,101 +52,6 @@ const SortDirection = builder.enumType('SortDirection', {
     DESC: { value: 'desc', description: 'Aflopend | Descending' },
   },
 });
-
-function scalarTypeOf(field: DmmfField): any {
-  if (field.kind === 'enum') return enumRef(field.type);
-  if (field.isId || isUuid(field)) return 'ID';
-  if (field.type === 'DateTime') return isDateOnly(field) ? 'Date' : 'DateTime';
-  return field.type; // String, Int, Float, Boolean
-}
-
-/** A sensible order for lists of this model: its own sort key, else code, number, name. */
-export function naturalOrder(model: string): Record<string, 'asc'>[] {
-  const names = new Set(getModel(model).fields.map((field) => field.name));
-  const key = ['sortOrder', 'number', 'code', 'name', 'title'].find((name) => names.has(name));
-  return key ? [{ [key]: 'asc' }] : [];
-}
-
-/** Scope-auth options for a field or type guarded by a rule. */
-export function guardedBy(rule: AccessRule) {
-  return (...args: unknown[]) => rule.allows((args.find((arg) => arg && typeof arg === 'object' && 'identity' in arg) as Context).identity);
-}
-
-function describeAccess(description: string | undefined, rule: AccessRule | undefined): string | undefined {
-  if (!rule) return description;
-  return `${description ?? ''}\nAlleen zichtbaar voor ${rule.description.split(' | ')[0]}. | Visible to ${rule.description.split(' | ')[1]} only.`;
-}
-
-function objectFields(
-  t: any,
-  shape: ModelShape,
-  hidden: ReadonlySet<string> = new Set(),
-  fieldRules: Record<string, AccessRule> = {},
-): Record<string, unknown> {
-  const fields: Record<string, unknown> = {};
-  // A relation to a model no module exposes is left out rather than failing the schema.
-  const exposed = (field: DmmfField) => !hidden.has(field.name) && objectRefs.has(field.type);
-  for (const field of shape.scalars.filter((f) => !hidden.has(f.name))) {
-    const type = scalarTypeOf(field);
-    const rule = fieldRules[field.name];
-    fields[field.name] = t.expose(field.name, {
-      type: field.isList ? [type] : type,
-      // A guarded field may be refused, so it must be able to answer null.
-      nullable: !field.isRequired || Boolean(rule),
-      description: describeAccess(field.documentation, rule),
-      ...(rule ? { authScopes: guardedBy(rule) } : {}),
-    });
-  }
-  for (const relation of shape.toOne.filter(exposed)) {
-    fields[relation.name] = t.relation(relation.name, {
-      nullable: !relation.isRequired,
-      description: relation.documentation,
-    });
-  }
-  for (const relation of shape.toMany.filter(exposed)) {
-    fields[relation.name] = t.relation(relation.name, {
-      description: relation.documentation,
-      query: { orderBy: [...naturalOrder(relation.type), { id: 'asc' }] },
-    });
-    fields[`${relation.name}Count`] = t.relationCount(relation.name, {
-      description: `Aantal: ${labelOf(relation)} | Count: ${labelOf(relation, 'en')}`,
-    });
-  }
-  for (const link of shape.manyToMany) {
-    const relation = shape.model.fields.find((field) => field.name === link.linkField)!;
-    const order = naturalOrder(link.otherModel).map((o) => ({ [link.otherRelation]: o }));
-    fields[link.linkField] = t.relation(link.linkField, {
-      description: relation.documentation,
-      query: { orderBy: order },
-    });
-    // The other side of a link table as a plain list, loaded in the same query as the parent.
-    fields[link.listName] = t.field({
-      type: [entityRef(link.otherModel)],
-      description: relation.documentation,
-      select: (_args: unknown, _ctx: unknown, nestedSelection: (selection: unknown) => unknown) => ({
-        [link.linkField]: { orderBy: order, select: { [link.otherRelation]: nestedSelection(true) } },
-      }),
-      resolve: (parent: Record<string, Record<string, unknown>[]>) =>
-        parent[link.linkField]!.map((row) => row[link.otherRelation]),
-    });
-    fields[`${link.listName}Count`] = t.relationCount(link.linkField, {
-      description: `Aantal: ${labelOf(relation)} | Count: ${labelOf(relation, 'en')}`,
-    });
-  }
-  return fields;
-}
-
-/** Exposes a link model (e.g. ActionPartner) as an object type, without queries or mutations. */
-export function defineLinkObject(model: string): void {
-  const shape = describeModel(model);
-  const ref = builder.prismaObject(model as any, {
-    description: shape.model.documentation,
-    // A link row is as readable as the records it links; each side guards itself.
-    authScopes: guardedBy(anyone),
-    fields: (t: any) => objectFields(t, shape),
-  } as any);
-  objectRefs.set(model, ref);
-}
 
 interface ConnectionShape {
   nodes: unknown[];
@@ -397,7 +285,7 @@ export function defineEntity(model: string, options: EntityOptions): void {
     return { data, links };
   };
 
-  const run = async <T>(operation: 'create' | 'update' | 'delete', work: (tx: unknown) => Promise<T>) => {
+  const run = async <T>(operation: 'create' | 'update' | 'delete', work: (tx: Prisma.TransactionClient) => Promise<T>) => {
     try {
       return await db().$transaction((tx) => work(tx));
     } catch (error) {
@@ -405,18 +293,48 @@ export function defineEntity(model: string, options: EntityOptions): void {
     }
   };
 
+  // What the audit trail records of a record: its own columns and its link lists as ids.
+  const linkSelect = Object.fromEntries(
+    shape.manyToMany.map((link) => [link.linkField, { select: { [link.otherKey]: true } }]),
+  );
+  const snapshot = async (tx: Prisma.TransactionClient, id: string): Promise<Record<string, unknown> | null> => {
+    const row = await delegateOf(tx, model).findUnique({
+      where: { id },
+      ...(shape.manyToMany.length ? { include: linkSelect } : {}),
+    });
+    if (!row) return null;
+    for (const link of shape.manyToMany) {
+      const ids = (row[link.linkField] as Record<string, string>[]).map((linkRow) => linkRow[link.otherKey]!);
+      delete row[link.linkField];
+      row[`${link.singular}Ids`] = ids.sort();
+    }
+    return row;
+  };
+  const audit = (
+    tx: Prisma.TransactionClient,
+    context: Context,
+    operation: 'CREATE' | 'UPDATE' | 'DELETE',
+    id: string,
+    before: object | null,
+    after: object | null,
+  ) => recordAuditEvent(tx, { context, operation, entityType: model, entityId: id, before, after });
+
   builder.mutationField(`create${model}`, (t: any) =>
     t.prismaField({
       type: model,
       description: `Maakt een ${label} | Creates a ${labelEn}`,
       authScopes: guardedBy(access.write),
       args: { input: t.arg({ type: CreateInput, required: true }) },
-      resolve: (query: object, _root: unknown, args: { input: Record<string, unknown> }) => {
+      resolve: (query: object, _root: unknown, args: { input: Record<string, unknown> }, context: Context) => {
         const { data, links } = splitLinks(validateInput(shape, rules, args.input, 'create'));
         for (const { link, ids } of links) {
           data[link.linkField] = { create: ids.map((id) => ({ [link.otherKey]: id })) };
         }
-        return run('create', (tx) => delegateOf(tx, model).create({ ...query, data }));
+        return run('create', async (tx) => {
+          const { id } = await delegateOf(tx, model).create({ data, select: { id: true } });
+          await audit(tx, context, 'CREATE', id, null, await snapshot(tx, id));
+          return delegateOf(tx, model).findUnique({ ...query, where: { id } });
+        });
       },
     }),
   );
@@ -435,11 +353,13 @@ export function defineEntity(model: string, options: EntityOptions): void {
         query: object,
         _root: unknown,
         args: { id: string; input: Record<string, unknown>; expectedVersion: number },
+        context: Context,
       ) => {
         checkId(args.id);
         const { data, links } = splitLinks(validateInput(shape, rules, args.input, 'update'));
         return run('update', async (tx) => {
           const delegate = delegateOf(tx, model);
+          const before = await snapshot(tx, args.id);
           // The version check and the write are one statement, so two editors cannot both win.
           const { count } = await delegate.updateMany({
             where: { id: args.id, version: args.expectedVersion },
@@ -458,6 +378,7 @@ export function defineEntity(model: string, options: EntityOptions): void {
               skipDuplicates: true,
             });
           }
+          await audit(tx, context, 'UPDATE', args.id, before, await snapshot(tx, args.id));
           return delegate.findUnique({ ...query, where: { id: args.id } });
         });
       },
@@ -473,20 +394,24 @@ export function defineEntity(model: string, options: EntityOptions): void {
         id: t.arg.id({ required: true }),
         expectedVersion: t.arg.int({ required: true, description: 'De versie die u las | The version you read' }),
       },
-      resolve: (query: object, _root: unknown, args: { id: string; expectedVersion: number }) => {
+      resolve: (query: object, _root: unknown, args: { id: string; expectedVersion: number }, context: Context) => {
         checkId(args.id);
         return run('delete', async (tx) => {
           const delegate = delegateOf(tx, model);
           const before = await delegate.findUnique({ ...query, where: { id: args.id } });
+          const recorded = await snapshot(tx, args.id);
           const { count } = await delegate.deleteMany({ where: { id: args.id, version: args.expectedVersion } });
           if (count === 0) {
             const current = await delegate.findUnique({ where: { id: args.id }, select: { version: true } });
             if (!current) throw notFound(model, args.id);
             throw staleVersion(model, args.id, args.expectedVersion, current.version);
           }
+          await audit(tx, context, 'DELETE', args.id, recorded, null);
           return before;
         });
       },
     }),
   );
 }
+
+export { defineLinkObject, entityRef, guardedBy, naturalOrder } from './object-type.js';
