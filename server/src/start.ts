@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { migrate, resolveDatabase } from '@welkom/db';
 import { extractProgramme, loadProgramme, readSourceDocument } from '@welkom/seeds';
+import { configureSecurity, securitySettingsFromEnv } from './auth/settings.js';
 import { connectDatabase, db, disconnectDatabase } from './db.js';
 import type { Env } from './env.js';
 import { type App, createApp } from './http/app.js';
@@ -18,6 +19,7 @@ export interface Running {
 }
 
 export async function start(env: Env, logger: Logger): Promise<Running> {
+  configureSecurity(securitySettingsFromEnv(env));
   const database = await resolveDatabase(env.DATABASE_URL ? { DATABASE_URL: env.DATABASE_URL } : {}, {
     dataDir: env.EMBEDDED_PG_DIR,
   });

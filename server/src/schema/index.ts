@@ -3,6 +3,7 @@
 import { assertEveryFieldGuarded } from '../auth/rules-check.js';
 import { builder } from '../builder.js';
 import './audit.js';
+import './auth.js';
 import './register.js';
 
 export const schema = assertEveryFieldGuarded(builder.toSchema());

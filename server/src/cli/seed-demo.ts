@@ -1,0 +1,25 @@
+// npm run seed:demo [-- --force]: one demo account per role on the embedded development
+// database. Refused in production, and with DATABASE_URL unless --force.
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoSeedRefusal, seedDemoAccounts } from '../auth/demo.js';
+import { describeError, openDatabase } from './database.js';
+
+const refusal = demoSeedRefusal(process.env, process.argv.includes('--force'));
+if (refusal) {
+  console.error(refusal);
+  process.exit(1);
+}
+
+const database = await openDatabase();
+try {
+  const result = await seedDemoAccounts(database.prisma);
+  console.log(
+    `Demo-accounts: ${result.created} aangemaakt, ${result.repaired} hersteld, ${result.unchanged} ongewijzigd | created, repaired, unchanged`,
+  );
+  for (const account of DEMO_ACCOUNTS) console.log(`  ${account.email.padEnd(26)} ${account.role}`);
+  console.log(`Wachtwoord | Password: ${DEMO_PASSWORD}`);
+} catch (error) {
+  process.exitCode = 1;
+  console.error(describeError(error));
+} finally {
+  await database.close();
+}

@@ -1,0 +1,28 @@
+// The client's address and scheme, believing X-Forwarded-* only from the proxies we were told
+// of (TRUST_PROXY). Every proxy appends to X-Forwarded-For, so with N trusted proxies the
+// client is the N-th address from the right; anything further left is the client's own say.
+import type { IncomingMessage } from 'node:http';
+
+function forwardedList(value: string | string[] | undefined): string[] {
+  const joined = Array.isArray(value) ? value.join(',') : (value ?? '');
+  return joined
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
+export function clientAddress(request: IncomingMessage, trustProxyHops: number): string {
+  const socketAddress = request.socket.remoteAddress ?? 'unknown';
+  if (trustProxyHops <= 0) return socketAddress;
+  const hops = forwardedList(request.headers['x-forwarded-for']);
+  if (!hops.length) return socketAddress;
+  return hops[Math.max(0, hops.length - trustProxyHops)]!;
+}
+
+/** Decides whether cookies get `Secure`: a TLS socket, or HTTPS as told by the nearest trusted proxy. */
+export function isSecureRequest(request: IncomingMessage, trustProxyHops: number): boolean {
+  if ('encrypted' in request.socket && request.socket.encrypted) return true;
+  if (trustProxyHops <= 0) return false;
+  const protocols = forwardedList(request.headers['x-forwarded-proto']);
+  return protocols.at(-1)?.toLowerCase() === 'https';
+}
