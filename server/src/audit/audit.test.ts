@@ -153,6 +153,17 @@ describe('recording an event', () => {
     expect(row.after).toEqual({ name: 'A. Jansen', healthNotes: REDACTED, residenceStatus: REDACTED });
   });
 
+  it('never stores password or token hashes: they are sensitive from the start', async () => {
+    const { id } = await record({
+      entityType: 'User',
+      before: { email: 'a@nijmegen.nl', passwordHash: '$argon2id$v=19$old-hash' },
+      after: { email: 'a@nijmegen.nl', passwordHash: '$argon2id$v=19$new-hash' },
+    });
+    const { rows } = await sql<{ text: string }>(`SELECT row_to_json(e)::text AS text FROM "AuditEvent" e WHERE id = $1`, [String(id)]);
+    expect(rows[0]!.text).not.toContain('argon2id');
+    expect(await database.prisma.auditEvent.findUniqueOrThrow({ where: { id } })).toMatchObject({ changedFields: ['passwordHash'] });
+  });
+
   it('is rolled back with the transaction that failed, and the chain stays intact', async () => {
     const entityId = randomUUID();
     await expect(

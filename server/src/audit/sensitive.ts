@@ -32,3 +32,8 @@ export function redact(entityType: string, values: JsonObject | null): JsonObjec
   }
   return result;
 }
+
+// Secrets of the security models: a changed password or token shows as a changed field only.
+markSensitive('User', ['passwordHash']);
+markSensitive('Session', ['tokenHash']);
+markSensitive('ApiToken', ['secretHash']);
