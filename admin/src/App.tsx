@@ -1,16 +1,50 @@
-// The console shell. Resources are generated from the GraphQL schema in the console issue;
-// until then it shows the programme's status as the API reports it.
-import { Admin, CustomRoutes, type DataProvider } from 'react-admin';
+// The console: everything below is derived from schema.graphql at build time
+// (src/generated/introspection.json); only the dashboard and the frame are hand-written.
+import polyglotI18nProvider from 'ra-i18n-polyglot';
+import type { IntrospectionQuery } from 'graphql';
+import { Admin } from 'react-admin';
 import { Dashboard } from './Dashboard';
+import { createAuthProvider } from './auth/authProvider';
+import { createDataProvider } from './data/dataProvider';
+import introspection from './generated/introspection.json';
+import { bindLocale } from './i18n/locale';
+import { buildMessages } from './i18n/messages';
+import { Layout } from './layout/Layout';
+import { LoginPage } from './layout/LoginPage';
+import { lightTheme } from './layout/theme';
+import { generatedResources } from './resources';
+import { buildConsoleModel } from './schema/model';
 
-// No resources yet, so nothing may call the data provider; fail loudly if something does.
-const notYet = () => Promise.reject(new Error('Nog geen gegevensbron'));
-const dataProvider = new Proxy({} as DataProvider, { get: () => notYet });
+const schema = introspection as unknown as IntrospectionQuery;
+const model = buildConsoleModel(schema);
+const messages = buildMessages(model);
+
+const i18nProvider = polyglotI18nProvider((locale) => messages[locale === 'en' ? 'en' : 'nl'], 'nl', [
+  { locale: 'nl', name: 'Nederlands' },
+  { locale: 'en', name: 'English' },
+], { allowMissing: true });
+bindLocale(() => i18nProvider.getLocale());
+
+const dataProvider = createDataProvider(model, schema);
+const authProvider = createAuthProvider(model);
+
+const HomePage = () => <Dashboard model={model} />;
 
 export function App() {
   return (
-    <Admin title="Welkom" dashboard={Dashboard} dataProvider={dataProvider} requireAuth={false} disableTelemetry>
-      <CustomRoutes>{[]}</CustomRoutes>
+    <Admin
+      title="Welkom"
+      dashboard={HomePage}
+      dataProvider={dataProvider}
+      authProvider={authProvider}
+      requireAuth={false}
+      i18nProvider={i18nProvider}
+      layout={Layout}
+      loginPage={LoginPage}
+      theme={lightTheme}
+      disableTelemetry
+    >
+      {generatedResources(model)}
     </Admin>
   );
 }

@@ -1,41 +1,250 @@
-import { Card, CardContent, Typography } from '@mui/material';
-import { useEffect, useState } from 'react';
-import { Title } from 'react-admin';
+// The home page, hand-written because it is a view of the programme rather than of one
+// entity: actions per theme and status, what starts and ends this quarter, open
+// data-quality notes. Every number links to the filtered list behind it.
+import {
+  Alert,
+  Box,
+  Card,
+  CardContent,
+  CardHeader,
+  Chip,
+  Grid,
+  Link as MuiLink,
+  List as MuiList,
+  ListItem,
+  ListItemButton,
+  ListItemText,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
+import { Title, useLocale, useTranslate } from 'react-admin';
+import { enumKey } from './i18n/messages';
+import type { ConsoleModel } from './schema/model';
 
-interface Overview {
-  themes: number;
-  actions: number;
-  partners: number;
+interface ActionRow {
+  id: string;
+  code: string;
+  description: string;
+  startDate: string | null;
+  endDate: string | null;
+  status: string;
 }
 
-const OVERVIEW = `{ themes { totalCount } actions { totalCount } partners { totalCount } }`;
+async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const response = await fetch('/graphql', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data: T; errors?: { message: string }[] };
+  if (body.errors?.length) throw new Error(body.errors[0]!.message);
+  return body.data;
+}
 
-export function Dashboard() {
-  const [overview, setOverview] = useState<Overview>();
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: OVERVIEW }) })
-      .then((response) => response.json())
-      .then(({ data }) =>
-        setOverview({ themes: data.themes.totalCount, actions: data.actions.totalCount, partners: data.partners.totalCount }),
-      )
-      .catch(() => setFailed(true));
-  }, []);
+export function currentQuarter(today = new Date()) {
+  const quarter = Math.floor(today.getMonth() / 3);
+  const year = today.getFullYear();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const lastDay = new Date(year, quarter * 3 + 3, 0).getDate();
+  return {
+    label: { nl: `K${quarter + 1} ${year}`, en: `Q${quarter + 1} ${year}` },
+    from: `${year}-${pad(quarter * 3 + 1)}-01`,
+    to: `${year}-${pad(quarter * 3 + 3)}-${pad(lastDay)}`,
+  };
+}
+
+const listLink = (resource: string, filter: Record<string, unknown>) =>
+  `/${resource}?${new URLSearchParams({ filter: JSON.stringify(filter) }).toString()}`;
+
+const ACTION_FIELDS = 'id code description startDate endDate status';
+
+function useProgramme(statuses: string[]) {
+  const quarter = currentQuarter();
+  return useQuery({
+    queryKey: ['dashboard', quarter.from],
+    queryFn: async () => {
+      const overview = await graphql<{
+        themes: { nodes: { id: string; number: number; name: string }[] };
+        starting: { totalCount: number; nodes: ActionRow[] };
+        ending: { totalCount: number; nodes: ActionRow[] };
+        notes: { totalCount: number; nodes: { id: string; title: string; severity: string }[] };
+      }>(
+        `query Dashboard($from: Date!, $to: Date!) {
+          themes(orderBy: [{ field: number }], limit: 100) { nodes { id number name } }
+          starting: actions(filter: { startDate: { gte: $from, lte: $to } }, orderBy: [{ field: startDate }, { field: code }], limit: 8) { totalCount nodes { ${ACTION_FIELDS} } }
+          ending: actions(filter: { endDate: { gte: $from, lte: $to } }, orderBy: [{ field: endDate }, { field: code }], limit: 8) { totalCount nodes { ${ACTION_FIELDS} } }
+          notes: dataQualityNotes(filter: { status: { eq: OPEN } }, orderBy: [{ field: severity }, { field: title }], limit: 8) { totalCount nodes { id title severity } }
+        }`,
+        { from: quarter.from, to: quarter.to },
+      );
+      // One request for the whole matrix: an aliased count per theme and status.
+      const cells = overview.themes.nodes.flatMap((theme, t) => [
+        `t${t}_total: actions(filter: { themeId: { eq: ${JSON.stringify(theme.id)} } }) { totalCount }`,
+        ...statuses.map((status, s) => `t${t}_s${s}: actions(filter: { themeId: { eq: ${JSON.stringify(theme.id)} }, status: { eq: ${status} } }) { totalCount }`),
+      ]);
+      const counts = cells.length ? await graphql<Record<string, { totalCount: number }>>(`{ ${cells.join('\n')} }`) : {};
+      return { ...overview, counts, quarter };
+    },
+  });
+}
+
+function ActionList({ rows, dateField }: { rows: ActionRow[]; dateField: 'startDate' | 'endDate' }) {
+  const translate = useTranslate();
+  const locale = useLocale();
+  if (rows.length === 0) return <Typography color="text.secondary">{translate('welkom.dashboard.none')}</Typography>;
   return (
-    <Card>
-      <Title title="Welkom" />
-      <CardContent>
-        <Typography variant="h5" component="h1" gutterBottom>
-          Uitvoeringsprogramma Asiel &amp; Integratie 2025-2028
-        </Typography>
-        {failed && <Typography color="error">De API is niet bereikbaar.</Typography>}
-        {overview && (
-          <Typography>
-            {overview.themes} opgaven, {overview.actions} acties, {overview.partners} organisaties. De GraphQL-API staat op{' '}
-            <code>/graphql</code>.
-          </Typography>
-        )}
-      </CardContent>
-    </Card>
+    <MuiList dense disablePadding>
+      {rows.map((row) => (
+        <ListItem key={row.id} disablePadding>
+          <ListItemButton component={Link} to={`/actions/${encodeURIComponent(row.id)}/show`}>
+            <ListItemText
+              primary={`${row.code} · ${row.description}`}
+              secondary={`${row[dateField] ? new Date(row[dateField]!).toLocaleDateString(locale === 'en' ? 'en-GB' : 'nl-NL') : ''} · ${translate(enumKey('ActionStatus', row.status))}`}
+              slotProps={{ primary: { noWrap: true } }}
+            />
+          </ListItemButton>
+        </ListItem>
+      ))}
+    </MuiList>
+  );
+}
+
+export function Dashboard({ model }: { model: ConsoleModel }) {
+  const translate = useTranslate();
+  const locale = useLocale() === 'en' ? 'en' : 'nl';
+  const statuses = model.enums.ActionStatus?.values.map((value) => value.value) ?? [];
+  const { data, error } = useProgramme(statuses);
+  const quarterLabel = data?.quarter.label[locale] ?? '';
+  return (
+    <Box sx={{ mt: 2, mb: 4 }}>
+      <Title title="ra.page.dashboard" />
+      <Typography variant="h5" component="h1" gutterBottom>
+        {translate('welkom.subtitle')}
+      </Typography>
+      {error && <Alert severity="error">{translate('welkom.dashboard.unreachable')}</Alert>}
+      {data && (
+        <Grid container spacing={2}>
+          <Grid size={12}>
+            <Card component="section" aria-label={translate('welkom.dashboard.per_theme')}>
+              <CardHeader title={translate('welkom.dashboard.per_theme')} slotProps={{ title: { variant: 'h6', component: 'h2' } }} />
+              <TableContainer>
+                <Table size="small">
+                  <TableHead>
+                    <TableRow>
+                      <TableCell>{translate('welkom.dashboard.theme')}</TableCell>
+                      {statuses.map((status) => (
+                        <TableCell key={status} align="right">
+                          {translate(enumKey('ActionStatus', status))}
+                        </TableCell>
+                      ))}
+                      <TableCell align="right">{translate('welkom.dashboard.total')}</TableCell>
+                    </TableRow>
+                  </TableHead>
+                  <TableBody>
+                    {data.themes.nodes.map((theme, t) => (
+                      <TableRow key={theme.id} hover>
+                        <TableCell component="th" scope="row">
+                          <MuiLink component={Link} to={`/themes/${encodeURIComponent(theme.id)}/show`}>
+                            {theme.number}. {theme.name}
+                          </MuiLink>
+                        </TableCell>
+                        {statuses.map((status, s) => {
+                          const count = data.counts[`t${t}_s${s}`]?.totalCount ?? 0;
+                          return (
+                            <TableCell key={status} align="right">
+                              {count === 0 ? (
+                                <Typography component="span" color="text.disabled">0</Typography>
+                              ) : (
+                                <MuiLink component={Link} to={listLink('actions', { themeId: theme.id, status: [status] })}>
+                                  {count}
+                                </MuiLink>
+                              )}
+                            </TableCell>
+                          );
+                        })}
+                        <TableCell align="right">
+                          <MuiLink component={Link} to={listLink('actions', { themeId: theme.id })} sx={{ fontWeight: 600 }}>
+                            {data.counts[`t${t}_total`]?.totalCount ?? 0}
+                          </MuiLink>
+                        </TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              </TableContainer>
+            </Card>
+          </Grid>
+          <Grid size={{ xs: 12, md: 6, lg: 4 }}>
+            <Card component="section" aria-label={translate('welkom.dashboard.quarter_start', { quarter: quarterLabel })} sx={{ height: '100%' }}>
+              <CardHeader
+                title={translate('welkom.dashboard.quarter_start', { quarter: quarterLabel })}
+                slotProps={{ title: { variant: 'h6', component: 'h2' } }}
+                action={<Chip label={data.starting.totalCount} />}
+              />
+              <CardContent sx={{ pt: 0 }}>
+                <ActionList rows={data.starting.nodes} dateField="startDate" />
+                {data.starting.totalCount > data.starting.nodes.length && (
+                  <MuiLink component={Link} to={listLink('actions', { startDate_gte: data.quarter.from, startDate_lte: data.quarter.to })}>
+                    {translate('welkom.dashboard.all', { count: data.starting.totalCount })}
+                  </MuiLink>
+                )}
+              </CardContent>
+            </Card>
+          </Grid>
+          <Grid size={{ xs: 12, md: 6, lg: 4 }}>
+            <Card component="section" aria-label={translate('welkom.dashboard.quarter_end', { quarter: quarterLabel })} sx={{ height: '100%' }}>
+              <CardHeader
+                title={translate('welkom.dashboard.quarter_end', { quarter: quarterLabel })}
+                slotProps={{ title: { variant: 'h6', component: 'h2' } }}
+                action={<Chip label={data.ending.totalCount} />}
+              />
+              <CardContent sx={{ pt: 0 }}>
+                <ActionList rows={data.ending.nodes} dateField="endDate" />
+                {data.ending.totalCount > data.ending.nodes.length && (
+                  <MuiLink component={Link} to={listLink('actions', { endDate_gte: data.quarter.from, endDate_lte: data.quarter.to })}>
+                    {translate('welkom.dashboard.all', { count: data.ending.totalCount })}
+                  </MuiLink>
+                )}
+              </CardContent>
+            </Card>
+          </Grid>
+          <Grid size={{ xs: 12, md: 12, lg: 4 }}>
+            <Card component="section" aria-label={translate('welkom.dashboard.open_notes')} sx={{ height: '100%' }}>
+              <CardHeader
+                title={translate('welkom.dashboard.open_notes')}
+                slotProps={{ title: { variant: 'h6', component: 'h2' } }}
+                action={<Chip color={data.notes.totalCount ? 'warning' : 'default'} label={data.notes.totalCount} />}
+              />
+              <CardContent sx={{ pt: 0 }}>
+                {data.notes.nodes.length === 0 ? (
+                  <Typography color="text.secondary">{translate('welkom.dashboard.none')}</Typography>
+                ) : (
+                  <MuiList dense disablePadding>
+                    {data.notes.nodes.map((note) => (
+                      <ListItem key={note.id} disablePadding>
+                        <ListItemButton component={Link} to={`/dataQualityNotes/${encodeURIComponent(note.id)}/show`}>
+                          <ListItemText primary={note.title} secondary={translate(enumKey('DataQualitySeverity', note.severity))} slotProps={{ primary: { noWrap: true } }} />
+                        </ListItemButton>
+                      </ListItem>
+                    ))}
+                  </MuiList>
+                )}
+                <MuiLink component={Link} to={listLink('dataQualityNotes', { status: ['OPEN'] })}>
+                  {translate('welkom.dashboard.all', { count: data.notes.totalCount })}
+                </MuiLink>
+              </CardContent>
+            </Card>
+          </Grid>
+        </Grid>
+      )}
+    </Box>
   );
 }

@@ -1,0 +1,76 @@
+// The data provider: ra-data-graphql with our query builder, fed the build-time
+// introspection (no introspection query at run time), plus what a single query cannot do:
+// lists longer than the API's page limit (CSV export), bulk operations that need each
+// record's version, and API errors turned into what react-admin shows at the field.
+import type { DataProvider } from 'react-admin';
+import buildGraphQLProvider from 'ra-data-graphql';
+import type { IntrospectionQuery } from 'graphql';
+import type { ConsoleModel } from '../schema/model';
+import { MAX_PAGE_SIZE, buildQueryFactory } from './buildQuery';
+import { translateError } from './errors';
+
+export function createDataProvider(model: ConsoleModel, introspection: IntrospectionQuery, uri = '/graphql'): DataProvider {
+  const graphql = buildGraphQLProvider({
+    clientOptions: { uri, credentials: 'same-origin' },
+    introspection: { schema: introspection.__schema },
+    query: () => ({ errorPolicy: 'all' }),
+    buildQuery: () => buildQueryFactory(model),
+  });
+  const call = async <T>(run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (error) {
+      throw translateError(error);
+    }
+  };
+
+  const provider: DataProvider = {
+    getList: (resource, params) =>
+      call(async () => {
+        const perPage = params.pagination?.perPage ?? 25;
+        if (perPage <= MAX_PAGE_SIZE) return graphql.getList(resource, params);
+        // The exporter asks for everything at once; the API pages by at most 500.
+        const page = params.pagination?.page ?? 1;
+        const start = (page - 1) * perPage;
+        const data: any[] = [];
+        let total = 0;
+        for (let offset = start; offset < start + perPage; offset += MAX_PAGE_SIZE) {
+          const chunk = await graphql.getList(resource, {
+            ...params,
+            pagination: { page: offset / MAX_PAGE_SIZE + 1, perPage: MAX_PAGE_SIZE },
+          });
+          data.push(...chunk.data);
+          total = chunk.total ?? data.length;
+          if (chunk.data.length < MAX_PAGE_SIZE || offset + MAX_PAGE_SIZE >= total) break;
+        }
+        return { data: data.slice(0, perPage), total };
+      }),
+    getOne: (resource, params) => call(() => graphql.getOne(resource, params)),
+    getMany: (resource, params) => call(() => graphql.getMany(resource, params)),
+    getManyReference: (resource, params) => call(() => graphql.getManyReference(resource, params)),
+    create: (resource, params) => call(() => graphql.create(resource, params)),
+    update: (resource, params) =>
+      call(async () => {
+        const changed = buildQueryFactory(model)('UPDATE', resource, params).variables.input as object;
+        if (Object.keys(changed).length === 0) return { data: params.previousData as any };
+        return graphql.update(resource, params);
+      }),
+    delete: (resource, params) =>
+      call(async () => {
+        const previousData = params.previousData ?? (await graphql.getOne(resource, { id: params.id })).data;
+        return graphql.delete(resource, { ...params, previousData });
+      }),
+    // Bulk operations name the version of every record, so they are read first.
+    deleteMany: (resource, params) =>
+      call(async () => {
+        const { data: records } = await graphql.getMany(resource, { ids: params.ids });
+        return graphql.deleteMany(resource, { ...params, records } as any);
+      }),
+    updateMany: (resource, params) =>
+      call(async () => {
+        const { data: records } = await graphql.getMany(resource, { ids: params.ids });
+        return graphql.updateMany(resource, { ...params, records } as any);
+      }),
+  };
+  return provider;
+}

@@ -1,0 +1,125 @@
+// A record's page, generated: its fields, its links (many-to-many as chips), the records that
+// point to it (one-to-many, paginated tables), and a slot for its history.
+import { Box, CardContent, Divider, Grid, Stack, Typography } from '@mui/material';
+import {
+  DataTable,
+  DeleteWithConfirmButton,
+  EditButton,
+  Labeled,
+  ListButton,
+  Pagination,
+  PrevNextButtons,
+  ReferenceManyField,
+  Show,
+  TopToolbar,
+  useCanAccess,
+  useTranslate,
+} from 'react-admin';
+import type { ConsoleModel, FieldModel, ResourceModel } from '../schema/model';
+import { defaultColumns } from './GeneratedList';
+import { renderField } from './fields';
+
+function ShowActions({ resource }: { resource: ResourceModel }) {
+  const { canAccess: canEdit } = useCanAccess({ action: 'edit', resource: resource.name });
+  const { canAccess: canDelete } = useCanAccess({ action: 'delete', resource: resource.name });
+  return (
+    <TopToolbar>
+      <PrevNextButtons linkType="show" />
+      <ListButton />
+      {resource.operations.update && canEdit && <EditButton variant="contained" />}
+      {resource.operations.delete && canDelete && <DeleteWithConfirmButton mutationMode="pessimistic" />}
+    </TopToolbar>
+  );
+}
+
+function FieldBlock({ model, field }: { model: ConsoleModel; field: FieldModel }) {
+  return (
+    <Labeled source={field.source} fullWidth>
+      {renderField(model, field)!}
+    </Labeled>
+  );
+}
+
+function HistorySlot() {
+  const translate = useTranslate();
+  // The audit trail's events for this record will be listed here (issue: accounts and audit).
+  return (
+    <Box component="section" aria-label={translate('welkom.related.history')} sx={{ mt: 3 }}>
+      <Typography variant="h6" component="h2" gutterBottom>
+        {translate('welkom.related.history')}
+      </Typography>
+      <Typography color="text.secondary">{translate('welkom.related.history_pending')}</Typography>
+    </Box>
+  );
+}
+
+export function GeneratedShow({ model, resource }: { model: ConsoleModel; resource: ResourceModel }) {
+  const translate = useTranslate();
+  const main = resource.fields.filter((field) => !['related', 'referenceArray', 'count', 'id'].includes(field.kind) && !['version', 'createdAt', 'updatedAt'].includes(field.source));
+  const wide = (field: FieldModel) => field.kind === 'longText' || field.kind === 'stringList';
+  const links = resource.fields.filter((field) => field.kind === 'referenceArray');
+  const related = resource.fields.filter((field) => field.kind === 'related');
+  const meta = resource.fields.filter((field) => ['version', 'createdAt', 'updatedAt'].includes(field.source));
+  return (
+    <Show resource={resource.name} actions={<ShowActions resource={resource} />}>
+      <CardContent>
+        <Grid container spacing={2}>
+          {main.map((field) => (
+            <Grid key={field.source} size={{ xs: 12, md: wide(field) ? 12 : 6, lg: wide(field) ? 12 : 4 }}>
+              <FieldBlock model={model} field={field} />
+            </Grid>
+          ))}
+        </Grid>
+        {links.map((field) => (
+          <Box key={field.source} sx={{ mt: 2 }}>
+            <FieldBlock model={model} field={field} />
+          </Box>
+        ))}
+        {related.map((field) => (
+          <Box key={field.source} component="section" sx={{ mt: 3 }} aria-label={translate(`resources.${resource.name}.fields.${field.source}`)}>
+            <Divider sx={{ mb: 2 }} />
+            <Typography variant="h6" component="h2" gutterBottom>
+              {translate(`resources.${resource.name}.fields.${field.source}`)}
+            </Typography>
+            <RelatedTable model={model} field={field} />
+          </Box>
+        ))}
+        <Divider sx={{ mt: 3 }} />
+        <HistorySlot />
+        <Stack direction="row" spacing={4} sx={{ mt: 3, flexWrap: 'wrap' }}>
+          {meta.map((field) => (
+            <FieldBlock key={field.source} model={model} field={field} />
+          ))}
+        </Stack>
+      </CardContent>
+    </Show>
+  );
+}
+
+function RelatedTable({ model, field }: { model: ConsoleModel; field: FieldModel }) {
+  const translate = useTranslate();
+  const target = model.byName(field.reference!);
+  if (!target) return null;
+  const columns = defaultColumns(target).filter((source) => source !== field.target);
+  return (
+    <ReferenceManyField
+      reference={target.name}
+      target={field.target!}
+      perPage={10}
+      pagination={<Pagination rowsPerPageOptions={[10, 25, 50]} />}
+      sort={target.defaultSort ? { field: target.defaultSort, order: 'ASC' } : undefined}
+    >
+      <DataTable rowClick="show" bulkActionButtons={false} empty={<Typography color="text.secondary">{translate('welkom.related.none')}</Typography>}>
+        {columns.slice(0, 5).map((source) => {
+          const column = target.fields.find((candidate) => candidate.source === source)!;
+          return (
+            <DataTable.Col key={source} source={source} label={`resources.${target.name}.fields.${source}`}>
+              {renderField(model, column, { inList: true })}
+            </DataTable.Col>
+          );
+        })}
+      </DataTable>
+    </ReferenceManyField>
+  );
+}
+

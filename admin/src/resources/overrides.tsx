@@ -1,0 +1,28 @@
+// What the generator cannot know from the schema: the menu's order and icons. Hand-written
+// screens that replace one generated view of one resource go here too. An entity not listed
+// still appears (at the end of the menu, with a generic icon): nothing here is required.
+import AssignmentIcon from '@mui/icons-material/Assignment';
+import CategoryIcon from '@mui/icons-material/Category';
+import ChecklistIcon from '@mui/icons-material/Checklist';
+import FlagIcon from '@mui/icons-material/Flag';
+import GroupsIcon from '@mui/icons-material/Groups';
+import HandshakeIcon from '@mui/icons-material/Handshake';
+import ListAltIcon from '@mui/icons-material/ListAlt';
+import ReportProblemIcon from '@mui/icons-material/ReportProblem';
+import SegmentIcon from '@mui/icons-material/Segment';
+import type { ComponentType } from 'react';
+
+export const MENU_ORDER = ['Action', 'Theme', 'Section', 'Goal', 'Partner', 'TargetGroup', 'Precondition', 'DataQualityNote'];
+
+export const ICONS: Record<string, ComponentType> = {
+  Action: AssignmentIcon,
+  Theme: CategoryIcon,
+  Section: SegmentIcon,
+  Goal: FlagIcon,
+  Partner: HandshakeIcon,
+  TargetGroup: GroupsIcon,
+  Precondition: ChecklistIcon,
+  DataQualityNote: ReportProblemIcon,
+};
+
+export const DEFAULT_ICON = ListAltIcon;
