@@ -9,6 +9,7 @@ import { queryFromInfo } from '@pothos/plugin-prisma';
 import type { Prisma } from '@welkom/db';
 import type { GraphQLResolveInfo } from 'graphql';
 import { recordAuditEvent } from '../audit/record.js';
+import { historyField } from '../schema/audit.js';
 import type { EntityAccess } from '../auth/rules.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
@@ -75,7 +76,11 @@ export function defineEntity(model: string, options: EntityOptions): void {
   const ref = builder.prismaObject(model as any, {
     description: `${shape.model.documentation ?? ''}\nLezen: ${access.read.description.split(' | ')[0]}; wijzigen: ${access.write.description.split(' | ')[0]}. | Read: ${access.read.description.split(' | ')[1]}; change: ${access.write.description.split(' | ')[1]}.`,
     authScopes: guardedBy(access.read),
-    fields: (t: any) => ({ ...objectFields(t, shape, hidden, fieldRules), ...(options.extraFields?.(t) ?? {}) }),
+    fields: (t: any) => ({
+      ...objectFields(t, shape, hidden, fieldRules),
+      history: historyField(t, model),
+      ...(options.extraFields?.(t) ?? {}),
+    }),
   } as any);
   objectRefs.set(model, ref);
 
@@ -360,6 +365,12 @@ export function defineEntity(model: string, options: EntityOptions): void {
         return run('update', async (tx) => {
           const delegate = delegateOf(tx, model);
           const before = await snapshot(tx, args.id);
+          if (!before) throw notFound(model, args.id);
+          // A version newer than the one just read means a change committed in between: the
+          // snapshot would not be what this update replaces.
+          if (before.version !== args.expectedVersion) {
+            throw staleVersion(model, args.id, args.expectedVersion, before.version as number);
+          }
           // The version check and the write are one statement, so two editors cannot both win.
           const { count } = await delegate.updateMany({
             where: { id: args.id, version: args.expectedVersion },
@@ -400,6 +411,9 @@ export function defineEntity(model: string, options: EntityOptions): void {
           const delegate = delegateOf(tx, model);
           const before = await delegate.findUnique({ ...query, where: { id: args.id } });
           const recorded = await snapshot(tx, args.id);
+          if (recorded && recorded.version !== args.expectedVersion) {
+            throw staleVersion(model, args.id, args.expectedVersion, recorded.version as number);
+          }
           const { count } = await delegate.deleteMany({ where: { id: args.id, version: args.expectedVersion } });
           if (count === 0) {
             const current = await delegate.findUnique({ where: { id: args.id }, select: { version: true } });
