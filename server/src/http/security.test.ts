@@ -19,7 +19,7 @@ describe('request limits', () => {
       JSON.stringify({ query: `mutation ($n: String) { createTheme(input: { number: 8, name: $n }) { id } }`, variables: { n: 'x'.repeat(100 * 1024) } }),
     );
     expect(response.status).toBe(413);
-    expect((await response.json()).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe('PAYLOAD_TOO_LARGE');
     expect(await api.gql(`{ themes { nodes { name version } } }`)).toEqual(before);
   });
 
