@@ -9,6 +9,7 @@ if (refusal) {
   process.exit(1);
 }
 
+let exitCode = 0;
 const database = await openDatabase();
 try {
   const result = await seedDemoAccounts(database.prisma);
@@ -18,8 +19,10 @@ try {
   for (const account of DEMO_ACCOUNTS) console.log(`  ${account.email.padEnd(26)} ${account.role}`);
   console.log(`Wachtwoord | Password: ${DEMO_PASSWORD}`);
 } catch (error) {
-  process.exitCode = 1;
   console.error(describeError(error));
+  exitCode = 1;
 } finally {
   await database.close();
 }
+// Explicitly: a library's exit hook otherwise ends the process with 0 after a failure.
+process.exit(exitCode);

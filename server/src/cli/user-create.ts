@@ -40,13 +40,16 @@ if (!password) {
   if (password !== again) fail('De wachtwoorden verschillen. | The passwords differ.');
 }
 
+let exitCode = 0;
 const database = await openDatabase();
 try {
   const user = await createAccount(database.prisma, { email: values.email, name: values.name, roles: roles as Role[], password });
   console.log(`Gebruiker aangemaakt | User created: ${user.email} (${user.roles.join(', ')}), id ${user.id}`);
 } catch (error) {
-  process.exitCode = 1;
   console.error(describeError(error));
+  exitCode = 1;
 } finally {
   await database.close();
 }
+// Explicitly: a library's exit hook otherwise ends the process with 0 after a failure.
+process.exit(exitCode);

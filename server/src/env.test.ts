@@ -1,0 +1,29 @@
+// Production refuses to start without what it needs, and says what to set.
+import { describe, expect, it } from 'vitest';
+import { DEVELOPMENT_SESSION_SECRET, parseEnv } from './env.js';
+
+const STRONG = 'q7Vh2kL9xR4mN8pT3wZ6bC1dF5gJ0sYa';
+const DATABASE_URL = 'postgresql://welkom:secret@db:5432/welkom';
+
+describe('NODE_ENV=production', () => {
+  it('refuses a missing, short, repetitive or development session secret', () => {
+    for (const SESSION_SECRET of [undefined, 'kort', 'a'.repeat(40), DEVELOPMENT_SESSION_SECRET]) {
+      expect(() => parseEnv({ NODE_ENV: 'production', DATABASE_URL, SESSION_SECRET }), String(SESSION_SECRET)).toThrow(
+        /SESSION_SECRET: set a random secret of at least 32 characters/,
+      );
+    }
+  });
+
+  it('refuses the embedded database', () => {
+    expect(() => parseEnv({ NODE_ENV: 'production', SESSION_SECRET: STRONG })).toThrow(/DATABASE_URL: production needs a real PostgreSQL/);
+  });
+
+  it('starts with a strong secret and a real database', () => {
+    expect(parseEnv({ NODE_ENV: 'production', SESSION_SECRET: STRONG, DATABASE_URL }).SESSION_SECRET).toBe(STRONG);
+  });
+
+  it('development needs neither, and reads the session and rate-limit settings', () => {
+    const env = parseEnv({ SESSION_IDLE_MINUTES: '10', RATE_LIMIT_ANONYMOUS: '0', TRUST_PROXY: 'true' });
+    expect(env).toMatchObject({ NODE_ENV: 'development', SESSION_IDLE_MINUTES: 10, SESSION_ABSOLUTE_HOURS: 12, RATE_LIMIT_ANONYMOUS: 0, TRUST_PROXY: 1 });
+  });
+});
