@@ -7,11 +7,14 @@ import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import sirv from 'sirv';
 import { identify } from '../auth/identify.js';
-import type { Context, CookieToSet } from '../context.js';
+import { ANONYMOUS, type Context, type CookieToSet } from '../context.js';
 import { db } from '../db.js';
 import type { Logger } from '../logger.js';
 import { schema } from '../schema/index.js';
+import { securitySettings } from '../auth/settings.js';
 import { createFormatError } from './format-error.js';
+import { clientAddress, isSecureRequest } from './proxy.js';
+import { checkRateLimit } from './rate-limit.js';
 import { handleCors, introspectionForKnownCallers, setSecurityHeaders } from './security.js';
 
 export interface AppOptions {
@@ -47,15 +50,6 @@ async function readBody(request: IncomingMessage, limit: number): Promise<string
 function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   response.end(JSON.stringify(body));
-}
-
-/** The socket's address. (Behind a proxy, TRUST_PROXY will make this the forwarded one.) */
-function clientAddress(request: IncomingMessage): string {
-  return request.socket.remoteAddress ?? 'unknown';
-}
-
-function isSecure(request: IncomingMessage): boolean {
-  return 'encrypted' in request.socket && Boolean(request.socket.encrypted);
 }
 
 function serializeCookie(cookie: CookieToSet, secure: boolean): string {
@@ -116,12 +110,32 @@ export async function createApp(options: AppOptions): Promise<App> {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     const url = new URL(request.url ?? '/', 'http://localhost');
-    const ip = clientAddress(request);
+    const { trustProxyHops } = securitySettings();
+    const ip = clientAddress(request, trustProxyHops);
     const identification = await identify(request, ip);
     if ('status' in identification) {
+      // A refused token still counts against its address, so guessing tokens is rate-limited too.
+      await checkRateLimit(ANONYMOUS, ip);
       sendJson(response, identification.status, {
         errors: [{ message: identification.message, extensions: { code: 'UNAUTHENTICATED' } }],
       }, { 'www-authenticate': 'Bearer' });
+      return;
+    }
+    const limit = await checkRateLimit(identification.identity, ip);
+    if (!limit.allowed) {
+      sendJson(
+        response,
+        429,
+        {
+          errors: [
+            {
+              message: `Te veel verzoeken; probeer het over ${limit.retryAfterSeconds} seconden opnieuw. | Too many requests; retry in ${limit.retryAfterSeconds} s.`,
+              extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: limit.retryAfterSeconds },
+            },
+          ],
+        },
+        { 'retry-after': String(limit.retryAfterSeconds) },
+      );
       return;
     }
     const context: Context = {
@@ -129,7 +143,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       identity: identification.identity,
       ip,
       userAgent: request.headers['user-agent'],
-      secure: isSecure(request),
+      secure: isSecureRequest(request, trustProxyHops),
       cookies: [],
     };
     const result = await apollo.executeHTTPGraphQLRequest({
