@@ -3,11 +3,13 @@
 // signs in again).
 import type { IncomingMessage } from 'node:http';
 import { parseCookie } from 'cookie';
-import { ANONYMOUS, type Identity } from '../context.js';
+import { ANONYMOUS, type CookieToSet, type Identity } from '../context.js';
 import { identifyBearer } from './api-tokens.js';
-import { SESSION_COOKIE, identifySession } from './sessions.js';
+import { SESSION_COOKIE, clearSessionCookie, identifySession } from './sessions.js';
 
-export type Identification = { identity: Identity } | { status: 401; message: string };
+export type Identification =
+  | { identity: Identity; /** Cookies to send back, e.g. clearing one that no longer opens a session. */ cookies?: CookieToSet[] }
+  | { status: 401; message: string };
 
 export async function identify(request: IncomingMessage, _ip: string): Promise<Identification> {
   const authorization = request.headers.authorization;
@@ -19,6 +21,8 @@ export async function identify(request: IncomingMessage, _ip: string): Promise<I
   if (token) {
     const identity = await identifySession(token);
     if (identity) return { identity };
+    // Expired or ended: tell the browser to forget it, so it stops sending a dead cookie.
+    return { identity: ANONYMOUS, cookies: [clearSessionCookie()] };
   }
   return { identity: ANONYMOUS };
 }

@@ -91,6 +91,14 @@ describe('expiry', () => {
     expect(await db().session.count({ where: { userId: client.user.id } })).toBe(0);
   });
 
+  it('a cookie that no longer opens a session is cleared in the browser', async () => {
+    const client = await harness.createUser();
+    await db().session.updateMany({ where: { userId: client.user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const response = await harness.request(ME, {}, client.headers);
+    expect(response.data).toEqual({ me: null });
+    expect(response.headers.get('set-cookie')).toMatch(/^welkom_session=; .*Max-Age=0/);
+  });
+
   it('an active session still ends at its absolute expiry', async () => {
     const client = await harness.createUser();
     await db().session.updateMany({

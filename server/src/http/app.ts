@@ -144,7 +144,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       ip,
       userAgent: request.headers['user-agent'],
       secure: isSecureRequest(request, trustProxyHops),
-      cookies: [],
+      cookies: [...(identification.cookies ?? [])],
     };
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
