@@ -90,6 +90,15 @@ describe('what strangers learn', () => {
     expect((await api.gql(`{ themes { __typename } }`)).data?.themes.__typename).toBe('ThemeConnection');
   });
 
+  it('allows introspection to signed-in users and partner tokens', async () => {
+    const viewer = await api.createUser({ roles: ['VIEWER'] });
+    const partner = await api.issueToken({ scopes: ['register:read'] });
+    for (const client of [viewer, partner]) {
+      const result = await client.gql(`{ __schema { queryType { name } } }`);
+      expect(result.data?.__schema.queryType.name).toBe('Query');
+    }
+  });
+
   it('gives no "did you mean" hints outside development', async () => {
     const result = await api.gql(`{ themes { nodes { nam } } }`);
     expect(result.errors?.[0]?.message).not.toMatch(/Did you mean/);
