@@ -23,6 +23,14 @@ async function snapshot(db: TestDatabase) {
     notes: stamp(await db.prisma.dataQualityNote.findMany()),
     actionPartners: links(await db.prisma.actionPartner.findMany()),
     actionTargetGroups: links(await db.prisma.actionTargetGroup.findMany()),
+    locations: stamp(await db.prisma.location.findMany()),
+    capacities: stamp(await db.prisma.locationCapacity.findMany()),
+    quotas: stamp(await db.prisma.quota.findMany()),
+    indicators: stamp(await db.prisma.indicator.findMany()),
+    measurements: stamp(await db.prisma.measurement.findMany()),
+    budgetLines: stamp(await db.prisma.budgetLine.findMany()),
+    budgetAmounts: stamp(await db.prisma.budgetAmount.findMany()),
+    locationActions: (await db.prisma.locationAction.findMany()).map((row) => JSON.stringify(row)).sort(),
   };
 }
 
@@ -49,6 +57,22 @@ describe('loadProgramme', () => {
     expect(first.actionPartners.created).toBe(records.actions.reduce((n, a) => n + a.partners.length, 0));
     expect(first.preconditions.created).toBe(records.actions.reduce((n, a) => n + a.preconditions.length, 0));
     expect(total(first, 'updated') + total(first, 'deleted') + total(first, 'unchanged')).toBe(0);
+    expect(first.locations.created).toBe(records.monitoring.locations.length);
+    expect(first.measurements.created).toBe(records.monitoring.measurements.length);
+    expect(first.budgetAmounts.created).toBe(records.monitoring.budgetLines.reduce((n, l) => n + l.amounts.length, 0));
+    expect(first.budgetStatedTotals.created).toBe(4);
+  });
+
+  it('links monitoring records by natural keys: replacements, groups, actions', async () => {
+    const ships = await db.prisma.location.findUniqueOrThrow({
+      where: { code: 'oekraine-waalhaven' }, include: { replacedBy: true, partOf: { include: { capacities: true } }, actionLinks: { include: { action: true } } },
+    });
+    expect(ships.replacedBy?.code).toBe('oekraine-vervanging-waalhaven-tarweweg');
+    expect(ships.partOf?.capacities.map((c) => c.places)).toEqual([785]);
+    expect(ships.actionLinks.map((l) => l.action.code)).toEqual(['1.2 1.A']);
+    const line = await db.prisma.budgetLine.findFirstOrThrow({ where: { code: '2.1 4.A' }, include: { action: true, amounts: { orderBy: { year: 'asc' } } } });
+    expect(line.action?.code).toBe('2.1 4.A');
+    expect(line.amounts.map((a) => a.amountCents)).toEqual([25_000_000, 25_000_000, 2_500_000, 25_000_000]);
   });
 
   it('stores what the document says, linked by natural keys', async () => {

@@ -5,6 +5,7 @@
 // a note's status) are never overwritten. Rows the document no longer has are left alone.
 import type { Prisma, PrismaClient } from '@welkom/db';
 import type { NoteSubject, ProgrammeRecords } from './extract/records.js';
+import { type MonitoringCounts, emptyMonitoringCounts, loadMonitoring } from './load-monitoring.js';
 
 export interface EntityCounts {
   created: number;
@@ -17,15 +18,15 @@ export type LoadCounts = Record<
   | 'themes' | 'sections' | 'goals' | 'partners' | 'targetGroups' | 'actions'
   | 'preconditions' | 'actionPartners' | 'actionTargetGroups' | 'dataQualityNotes',
   EntityCounts
->;
+> & MonitoringCounts;
 
-type Tx = Prisma.TransactionClient;
-type Value = string | number | boolean | Date | null | undefined | readonly string[];
+export type Tx = Prisma.TransactionClient;
+export type Value = string | number | boolean | Date | null | undefined | readonly string[];
 
-const emptyCounts = (): EntityCounts => ({ created: 0, updated: 0, unchanged: 0, deleted: 0 });
+export const emptyCounts = (): EntityCounts => ({ created: 0, updated: 0, unchanged: 0, deleted: 0 });
 
 /** `YYYY-MM-DD` as the Date Prisma writes to a `@db.Date` column. */
-const toDate = (iso: string | null): Date | null => (iso ? new Date(`${iso}T00:00:00.000Z`) : null);
+export const toDate = (iso: string | null): Date | null => (iso ? new Date(`${iso}T00:00:00.000Z`) : null);
 
 function sameValue(a: Value, b: Value): boolean {
   if (a instanceof Date || b instanceof Date) {
@@ -50,7 +51,7 @@ function changedFields<T extends Record<string, Value>>(row: Record<string, unkn
  * Creates the rows that are missing and updates those that differ, bumping `version` (the
  * optimistic-lock counter the API checks) only on a real change.
  */
-async function sync<Row extends { id: string }, Data extends Record<string, Value>>(
+export async function sync<Row extends { id: string }, Data extends Record<string, Value>>(
   counts: EntityCounts,
   existing: Map<string, Row>,
   wanted: { key: string; data: Data }[],
@@ -76,10 +77,10 @@ async function sync<Row extends { id: string }, Data extends Record<string, Valu
   return result;
 }
 
-const byKey = <Row, K extends keyof Row>(rows: Row[], key: K): Map<string, Row> =>
+export const byKey = <Row, K extends keyof Row>(rows: Row[], key: K): Map<string, Row> =>
   new Map(rows.map((row) => [String(row[key]), row]));
 
-function required<T>(map: Map<string, T>, key: string, what: string): T {
+export function required<T>(map: Map<string, T>, key: string, what: string): T {
   const value = map.get(key);
   if (!value) throw new Error(`${what} ${key} is referenced but was not extracted`);
   return value;
@@ -99,6 +100,7 @@ async function loadInTransaction(tx: Tx, records: ProgrammeRecords): Promise<Loa
     themes: emptyCounts(), sections: emptyCounts(), goals: emptyCounts(), partners: emptyCounts(),
     targetGroups: emptyCounts(), actions: emptyCounts(), preconditions: emptyCounts(),
     actionPartners: emptyCounts(), actionTargetGroups: emptyCounts(), dataQualityNotes: emptyCounts(),
+    ...emptyMonitoringCounts(),
   };
   const bump = { version: { increment: 1 } } as const;
 
@@ -242,5 +244,6 @@ async function loadInTransaction(tx: Tx, records: ProgrammeRecords): Promise<Loa
       update: (id, changed) => tx.dataQualityNote.update({ where: { id }, data: { ...changed, ...bump } }),
     });
 
+  await loadMonitoring(tx, records.monitoring, counts, { sections, actions, targetGroups });
   return counts;
 }

@@ -1,6 +1,6 @@
-// The 5.3 budget table ("Verwachting benodigde budgettaire ruimte (x €1.000)"). The schema
-// has no budget model yet, so these records are only read for the checks in data-quality.ts
-// (totals, codes) and handed on for whoever adds BudgetLine.
+// The 5.3 budget table ("Verwachting benodigde budgettaire ruimte (x €1.000)") as printed: read
+// for the checks in data-quality.ts (totals, codes) and turned into budget lines in exact cents
+// by monitoring.ts.
 import type { Line } from './document.js';
 import type { BudgetLineRecord, BudgetTableRecord } from './records.js';
 

@@ -3,6 +3,7 @@ import { parseActionRows, type ParsedActionRow } from './action-tables.js';
 import { parseBudgetTable } from './budget-table.js';
 import { collectNotes } from './data-quality.js';
 import { outlineDocument, paragraphs, type Line } from './document.js';
+import { extractMonitoring } from './monitoring.js';
 import { parseGoals } from './goals.js';
 import { partnerRecords } from './partners.js';
 import type { GoalRecord, PartnerRecord, ProgrammeRecords, SectionRecord, ThemeRecord } from './records.js';
@@ -75,7 +76,9 @@ export function extractProgramme(text: string): ProgrammeRecords {
     }
   }
 
-  const notes = collectNotes({ text, outline, rows, goals, unplacedGoalLines, budget });
+  const monitoring = extractMonitoring(text, { actions, budget });
+  // The monitoring notes are loaded with all others; they stay in `monitoring` for its tests.
+  const notes = [...collectNotes({ text, outline, rows, goals, unplacedGoalLines, budget }), ...monitoring.notes];
   return {
     themes,
     sections,
@@ -86,5 +89,6 @@ export function extractProgramme(text: string): ProgrammeRecords {
     targetGroups: targetGroupRecords(actions.map((action) => action.targetGroupsText)),
     notes,
     budget,
+    monitoring,
   };
 }

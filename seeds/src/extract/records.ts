@@ -1,6 +1,8 @@
 // The typed records the extractor produces: plain data, no database. The loader turns them
 // into rows; tests read them directly. Source wording is kept beside every normalised value.
-import type { DataQualitySeverity, PartnerKind } from '@welkom/db';
+import type {
+  DataQualitySeverity, FundingKind, IndicatorScope, LocationKind, LocationStatus, PartnerKind, QuotaKind,
+} from '@welkom/db';
 
 /** A calendar date as `YYYY-MM-DD`; strings keep the extractor free of time zones. */
 export type IsoDate = string;
@@ -101,7 +103,7 @@ export interface DataQualityNoteRecord {
 /** Joins fragments of one excerpt that are not adjacent in the source. */
 export const EXCERPT_SEPARATOR = '\n[…]\n';
 
-/** A row of the 5.3 budget table; not loaded yet (the schema has no BudgetLine model). */
+/** A row of the 5.3 budget table as printed; monitoring.ts turns it into a BudgetLineSeed. */
 export interface BudgetLineRecord {
   /** The measure code as printed, e.g. `4.A`; the section is inherited from the row above. */
   measureCode: string;
@@ -131,4 +133,125 @@ export interface ProgrammeRecords {
   targetGroups: TargetGroupRecord[];
   notes: DataQualityNoteRecord[];
   budget: BudgetTableRecord | null;
+  monitoring: MonitoringRecords;
+}
+
+// ---- Monitoring (5.4): what the document says about places, quotas, figures and money ----
+
+/** Where a figure comes from: the sentence verbatim and the date it refers to. */
+export interface Sourced {
+  /** The sentence from the document, verbatim (page breaks inside it kept as they are). */
+  sourceText: string;
+  /** 1-based line of the sentence's start. */
+  sourceLine: number;
+}
+
+export interface LocationRecord extends Sourced {
+  code: string;
+  name: string;
+  kind: LocationKind;
+  status: LocationStatus;
+  operator: string | null;
+  address: string | null;
+  opensOn: IsoDate | null;
+  closesOn: IsoDate | null;
+  closesText: string | null;
+  /** Codes of other locations; they come earlier in the list, so the loader can resolve them in order. */
+  replacedBy: string | null;
+  partOf: string | null;
+  /** TargetGroup.name. */
+  targetGroup: string | null;
+  sectionCode: string;
+  actionCodes: string[];
+  notes: string | null;
+}
+
+export interface LocationCapacityRecord extends Sourced {
+  key: string;
+  locationCode: string;
+  validFrom: IsoDate | null;
+  validTo: IsoDate | null;
+  places: number;
+  referenceDate: IsoDate | null;
+}
+
+export interface QuotaRecord extends Sourced {
+  code: string;
+  name: string;
+  kind: QuotaKind;
+  binding: boolean;
+  legalBasis: string | null;
+  periodStart: IsoDate | null;
+  periodEnd: IsoDate | null;
+  deadline: IsoDate | null;
+  target: number;
+  unit: string;
+  carriedOverBacklog: number;
+  statedTotal: number | null;
+  partOf: string | null;
+  targetGroup: string | null;
+  sectionCode: string;
+}
+
+export interface IndicatorRecord {
+  code: string;
+  name: string;
+  unit: string;
+  scope: IndicatorScope;
+  target: number | null;
+  targetText: string | null;
+  description: string | null;
+  targetGroup: string | null;
+  sectionCode: string;
+}
+
+export interface MeasurementRecord extends Sourced {
+  key: string;
+  quotaCode: string | null;
+  indicatorCode: string | null;
+  date: IsoDate;
+  /** How the document names the date, e.g. "peildatum: 1 augustus 2024" or "op dit moment". */
+  dateText: string;
+  value: number;
+  valueMax: number | null;
+  qualifier: string | null;
+  comment: string | null;
+}
+
+export interface BudgetAmountSeed {
+  year: number;
+  /** Exact: thousands of euros as printed x 100,000. */
+  amountCents: number;
+  funding: FundingKind;
+  fundingSource: string | null;
+}
+
+export interface BudgetLineSeed {
+  code: string;
+  title: string;
+  sectionCode: string;
+  /** The action with this code, when the document has one. */
+  actionCode: string | null;
+  sortOrder: number;
+  sourceText: string;
+  amounts: BudgetAmountSeed[];
+}
+
+export interface BudgetStatedTotalSeed {
+  year: number;
+  amountCents: number;
+  sourceText: string;
+}
+
+export interface MonitoringRecords {
+  /** The document's own date ("1 mei 2025"), used for figures it gives without a peildatum. */
+  documentDate: IsoDate;
+  locations: LocationRecord[];
+  capacities: LocationCapacityRecord[];
+  quotas: QuotaRecord[];
+  indicators: IndicatorRecord[];
+  measurements: MeasurementRecord[];
+  budgetLines: BudgetLineSeed[];
+  budgetTotals: BudgetStatedTotalSeed[];
+  notes: DataQualityNoteRecord[];
 }
