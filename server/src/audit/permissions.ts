@@ -17,6 +17,15 @@ export const AUDIT_DOMAINS: Partial<Record<Role, readonly string[]>> = {
     'DataQualityNote',
     'ActionPartner',
     'ActionTargetGroup',
+    // monitoring (schema/monitoring.ts)
+    'Location',
+    'LocationCapacity',
+    'Quota',
+    'Indicator',
+    'Measurement',
+    'BudgetLine',
+    'BudgetAmount',
+    'BudgetStatedTotal',
   ],
 };
 

@@ -5,5 +5,6 @@ import { builder } from '../builder.js';
 import './audit.js';
 import './auth.js';
 import './register.js';
+import './monitoring.js';
 
 export const schema = assertEveryFieldGuarded(builder.toSchema());
