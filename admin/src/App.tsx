@@ -4,6 +4,7 @@ import polyglotI18nProvider from 'ra-i18n-polyglot';
 import type { IntrospectionQuery } from 'graphql';
 import { Admin } from 'react-admin';
 import { Dashboard } from './Dashboard';
+import { monitoringRoutes } from './dashboard/monitoring/routes';
 import { createAuthProvider } from './auth/authProvider';
 import { createDataProvider } from './data/dataProvider';
 import introspection from './generated/introspection.json';
@@ -45,6 +46,7 @@ export function App() {
       disableTelemetry
     >
       {generatedResources(model)}
+      {monitoringRoutes}
     </Admin>
   );
 }

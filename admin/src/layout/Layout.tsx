@@ -3,6 +3,7 @@
 import LoginIcon from '@mui/icons-material/Login';
 import { ListItemIcon, ListItemText, MenuItem, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
+import { MenuWithMonitoring } from '../dashboard/monitoring/routes';
 import { Link } from 'react-router-dom';
 import {
   AppBar,
@@ -48,5 +49,5 @@ function WelkomAppBar() {
 }
 
 export function Layout({ children }: { children: ReactNode }) {
-  return <RaLayout appBar={WelkomAppBar}>{children}</RaLayout>;
+  return <RaLayout appBar={WelkomAppBar} menu={MenuWithMonitoring}>{children}</RaLayout>;
 }
