@@ -1,9 +1,10 @@
 // Production refuses to start without what it needs, and says what to set.
 import { describe, expect, it } from 'vitest';
-import { DEVELOPMENT_SESSION_SECRET, parseEnv } from './env.js';
+import { DEVELOPMENT_PANEL_DATA_KEY, DEVELOPMENT_SESSION_SECRET, parseEnv } from './env.js';
 
 const STRONG = 'q7Vh2kL9xR4mN8pT3wZ6bC1dF5gJ0sYa';
 const DATABASE_URL = 'postgresql://welkom:secret@db:5432/welkom';
+const PANEL_DATA_KEY = 'Jf0Qm1c8yq3Zk2m4V5n6b7c8d9e0f1g2h3i4j5k6l7M=';
 
 describe('NODE_ENV=production', () => {
   it('refuses a missing, short, repetitive or development session secret', () => {
@@ -18,8 +19,19 @@ describe('NODE_ENV=production', () => {
     expect(() => parseEnv({ NODE_ENV: 'production', SESSION_SECRET: STRONG })).toThrow(/DATABASE_URL: production needs a real PostgreSQL/);
   });
 
-  it('starts with a strong secret and a real database', () => {
-    expect(parseEnv({ NODE_ENV: 'production', SESSION_SECRET: STRONG, DATABASE_URL }).SESSION_SECRET).toBe(STRONG);
+  it('refuses a missing or development panel data key, and any key that is not 32 bytes', () => {
+    for (const key of [undefined, DEVELOPMENT_PANEL_DATA_KEY]) {
+      expect(() => parseEnv({ NODE_ENV: 'production', SESSION_SECRET: STRONG, DATABASE_URL, PANEL_DATA_KEY: key })).toThrow(
+        /PANEL_DATA_KEY: set 32 random bytes in base64/,
+      );
+    }
+    for (const key of ['kort', Buffer.alloc(16, 7).toString('base64'), Buffer.alloc(48, 7).toString('base64')]) {
+      expect(() => parseEnv({ PANEL_DATA_KEY: key })).toThrow(/PANEL_DATA_KEY: must be 32 bytes in base64/);
+    }
+  });
+
+  it('starts with a strong secret, a panel data key and a real database', () => {
+    expect(parseEnv({ NODE_ENV: 'production', SESSION_SECRET: STRONG, DATABASE_URL, PANEL_DATA_KEY }).SESSION_SECRET).toBe(STRONG);
   });
 
   it('development needs neither, and reads the session and rate-limit settings', () => {

@@ -41,6 +41,11 @@ const schema = z.object({
   RATE_LIMIT_ANONYMOUS: z.coerce.number().int().min(0).default(120),
   RATE_LIMIT_TOKEN: z.coerce.number().int().min(0).default(600),
   RATE_LIMIT_USER: z.coerce.number().int().min(0).default(1200),
+  /** 32 random bytes, base64: encrypts panel members' diversity profiles at rest (AES-256-GCM). Required in production. */
+  PANEL_DATA_KEY: z
+    .string()
+    .refine(isPanelDataKey, 'must be 32 bytes in base64 (e.g. `openssl rand -base64 32`)')
+    .optional(),
   /** Proxies in front of the server whose X-Forwarded-For/-Proto to believe: false/0 none, true = 1, or a count. */
   TRUST_PROXY: z
     .string()
@@ -64,6 +69,14 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   return result.data;
 }
 
+/** 32 bytes in base64, nothing else: a shorter key would silently weaken AES-256. */
+export function isPanelDataKey(value: string): boolean {
+  return /^[A-Za-z0-9+/]{43}=$/.test(value) && Buffer.from(value, 'base64').length === 32;
+}
+
+/** Used outside production when PANEL_DATA_KEY is unset. Never accepted in production. */
+export const DEVELOPMENT_PANEL_DATA_KEY = Buffer.from('welkom-development-panel-key-32b').toString('base64');
+
 export const MIN_SESSION_SECRET_LENGTH = 32;
 /** Used outside production when SESSION_SECRET is unset, so development sessions survive a restart. Never accepted in production. */
 export const DEVELOPMENT_SESSION_SECRET = 'welkom-development-session-secret-not-for-production';
@@ -77,6 +90,9 @@ export function productionRefusals(env: Env): string[] {
     refusals.push(
       `SESSION_SECRET: set a random secret of at least ${MIN_SESSION_SECRET_LENGTH} characters (e.g. \`openssl rand -base64 48\`).`,
     );
+  }
+  if (!env.PANEL_DATA_KEY || env.PANEL_DATA_KEY === DEVELOPMENT_PANEL_DATA_KEY) {
+    refusals.push('PANEL_DATA_KEY: set 32 random bytes in base64 (`openssl rand -base64 32`); it encrypts the panel\'s special-category data. Keep it safe: without it those profiles cannot be read.');
   }
   if (!env.DATABASE_URL) {
     refusals.push('DATABASE_URL: production needs a real PostgreSQL server; the embedded database is for development only.');

@@ -27,6 +27,8 @@ export const AUDIT_DOMAINS: Partial<Record<Role, readonly string[]>> = {
     'BudgetAmount',
     'BudgetStatedTotal',
   ],
+  // Member events name changed fields only (schema/panel.ts redacts every personal field).
+  PANEL_COORDINATOR: ['PanelMember', 'PanelMeeting', 'Advice', 'AdviceAction', 'AdviceTheme'],
 };
 
 /** 'all', or the entity types whose events this identity may read (possibly none). */

@@ -1,6 +1,6 @@
 // The security settings in force: start.ts sets them from the environment; tests adjust them.
 // Kept out of the GraphQL context because they are the process's, not the request's.
-import { DEVELOPMENT_SESSION_SECRET, type Env } from '../env.js';
+import { DEVELOPMENT_PANEL_DATA_KEY, DEVELOPMENT_SESSION_SECRET, type Env } from '../env.js';
 
 export interface SecuritySettings {
   sessionSecret: string;
@@ -11,6 +11,8 @@ export interface SecuritySettings {
   rateLimit: { windowSeconds: number; anonymous: number; token: number; user: number };
   /** How many proxies in front of us to believe about the client's address and scheme. */
   trustProxyHops: number;
+  /** Base64 of the 32-byte key that encrypts panel members' diversity profiles (panel/encryption.ts). */
+  panelDataKey: string;
 }
 
 const DEFAULTS: SecuritySettings = {
@@ -20,6 +22,7 @@ const DEFAULTS: SecuritySettings = {
   login: { windowSeconds: 15 * 60, maxFailuresPerAccount: 5, maxFailuresPerAddress: 20 },
   rateLimit: { windowSeconds: 60, anonymous: 120, token: 600, user: 1200 },
   trustProxyHops: 0,
+  panelDataKey: DEVELOPMENT_PANEL_DATA_KEY,
 };
 
 let current: SecuritySettings = structuredClone(DEFAULTS);
@@ -47,6 +50,7 @@ export function configureSecurity(overrides: Overrides = {}): SecuritySettings {
 export function securitySettingsFromEnv(env: Env): Overrides {
   return {
     sessionSecret: env.SESSION_SECRET ?? DEVELOPMENT_SESSION_SECRET,
+    panelDataKey: env.PANEL_DATA_KEY ?? DEVELOPMENT_PANEL_DATA_KEY,
     sessionIdleSeconds: env.SESSION_IDLE_MINUTES * 60,
     sessionAbsoluteSeconds: env.SESSION_ABSOLUTE_HOURS * 3600,
     login: {

@@ -72,7 +72,12 @@ export function defineEntity(model: string, options: EntityOptions): void {
 
   const access = options.access;
   const fieldRules = access.fields ?? {};
-  const canReadField = (context: Context) => (field: string) => fieldRules[field]?.allows(context.identity) ?? true;
+  // A hidden field is unreadable to everyone, so `q` never searches it either (e.g. a ciphertext).
+  const canReadField = (context: Context) => (field: string) =>
+    !hidden.has(field) && (fieldRules[field]?.allows(context.identity) ?? true);
+  // A hidden link list (one another domain guards, e.g. an action's panel advice) gets no filter,
+  // input or audit snapshot here either.
+  const visibleLinks = shape.manyToMany.filter((link) => !hidden.has(link.linkField));
   const ref = builder.prismaObject(model as any, {
     description: `${shape.model.documentation ?? ''}\nLezen: ${access.read.description.split(' | ')[0]}; wijzigen: ${access.write.description.split(' | ')[0]}. | Read: ${access.read.description.split(' | ')[1]}; change: ${access.write.description.split(' | ')[1]}.`,
     authScopes: guardedBy(access.read),
@@ -123,7 +128,7 @@ export function defineEntity(model: string, options: EntityOptions): void {
         ]),
       ),
       ...Object.fromEntries(
-        shape.manyToMany.map((link) => [
+        visibleLinks.map((link) => [
           `${link.singular}Id`,
           t.field({
             type: 'IdFilter' as any,
@@ -257,7 +262,7 @@ export function defineEntity(model: string, options: EntityOptions): void {
       }),
     ),
     ...Object.fromEntries(
-      shape.manyToMany.map((link) => {
+      visibleLinks.map((link) => {
         const relation = shape.model.fields.find((field) => field.name === link.linkField)!;
         return [
           `${link.singular}Ids`,
@@ -276,14 +281,14 @@ export function defineEntity(model: string, options: EntityOptions): void {
 
   // Database columns the user typed under another name (link ids): for precise error paths.
   const fieldPaths = Object.fromEntries(
-    shape.manyToMany.map((link) => [link.otherKey, `input.${link.singular}Ids`]),
+    visibleLinks.map((link) => [link.otherKey, `input.${link.singular}Ids`]),
   );
 
   const splitLinks = (clean: Record<string, unknown>) => {
     const data: Record<string, unknown> = {};
     const links: { link: (typeof shape.manyToMany)[number]; ids: string[] }[] = [];
     for (const [key, value] of Object.entries(clean)) {
-      const link = shape.manyToMany.find((m) => `${m.singular}Ids` === key);
+      const link = visibleLinks.find((m) => `${m.singular}Ids` === key);
       if (link) links.push({ link, ids: value as string[] });
       else data[key] = value;
     }
@@ -300,15 +305,15 @@ export function defineEntity(model: string, options: EntityOptions): void {
 
   // What the audit trail records of a record: its own columns and its link lists as ids.
   const linkSelect = Object.fromEntries(
-    shape.manyToMany.map((link) => [link.linkField, { select: { [link.otherKey]: true } }]),
+    visibleLinks.map((link) => [link.linkField, { select: { [link.otherKey]: true } }]),
   );
   const snapshot = async (tx: Prisma.TransactionClient, id: string): Promise<Record<string, unknown> | null> => {
     const row = await delegateOf(tx, model).findUnique({
       where: { id },
-      ...(shape.manyToMany.length ? { include: linkSelect } : {}),
+      ...(visibleLinks.length ? { include: linkSelect } : {}),
     });
     if (!row) return null;
-    for (const link of shape.manyToMany) {
+    for (const link of visibleLinks) {
       const ids = (row[link.linkField] as Record<string, string>[]).map((linkRow) => linkRow[link.otherKey]!);
       delete row[link.linkField];
       row[`${link.singular}Ids`] = ids.sort();

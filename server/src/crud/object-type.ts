@@ -75,7 +75,7 @@ export function objectFields(
       description: `Aantal: ${labelOf(relation)} | Count: ${labelOf(relation, 'en')}`,
     });
   }
-  for (const link of shape.manyToMany.filter((m) => objectRefs.has(m.otherModel) && objectRefs.has(m.linkModel))) {
+  for (const link of shape.manyToMany.filter((m) => !hidden.has(m.linkField) && objectRefs.has(m.otherModel) && objectRefs.has(m.linkModel))) {
     const relation = shape.model.fields.find((field) => field.name === link.linkField)!;
     const order = naturalOrder(link.otherModel).map((o) => ({ [link.otherRelation]: o }));
     fields[link.linkField] = t.relation(link.linkField, {

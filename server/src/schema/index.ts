@@ -6,5 +6,6 @@ import './audit.js';
 import './auth.js';
 import './register.js';
 import './monitoring.js';
+import './panel.js';
 
 export const schema = assertEveryFieldGuarded(builder.toSchema());

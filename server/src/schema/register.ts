@@ -19,6 +19,8 @@ defineLinkObject('ActionTargetGroup');
 defineEntity('Theme', {
   access: publicRegister,
   plural: 'themes',
+  // Panel advice is for signed-in staff: schema/panel.ts adds it as its own guarded field.
+  hidden: ['adviceLinks'],
   rules: { name: { maxLength: 200 } },
 });
 
@@ -49,6 +51,8 @@ defineEntity('Goal', {
 defineEntity('Action', {
   access: actionAccess,
   plural: 'actions',
+  // Panel advice is for signed-in staff: schema/panel.ts adds it as its own guarded field.
+  hidden: ['adviceLinks'],
   rules: {
     code: { maxLength: 12, pattern: ACTION_CODE, patternHint: '"1.2 1.A"' },
     letter: { maxLength: 2, pattern: /^[A-Z]$/, patternHint: '"A"' },

@@ -1,0 +1,475 @@
+// The lived-experience panel (action 5.2 3.A): members, meetings and advice.
+//
+// Who sees what:
+// - Members and everything about them: the PANEL_COORDINATOR role itself only. ADMIN, which
+//   implies every other role, does not imply this one: a system administrator has no need to
+//   know a member's country of origin or sexual orientation (GDPR art. 9, data minimisation).
+// - The diversity profile is not part of the generic entity at all: it is one encrypted column
+//   (hidden from the generic API), read through `PanelMember.profile` and written through
+//   `setPanelMemberProfile`, so it can never be filtered, sorted, searched or counted.
+// - Meetings, advice and the composition (in bands of five) are for all signed-in staff; the
+//   coordinator keeps them. Partner tokens and anonymous callers see nothing of the panel.
+// - The audit trail of members names changed fields only: every personal field is redacted, so
+//   an erasure leaves nothing behind in the append-only trail.
+import { GraphQLError } from 'graphql';
+import type { Prisma } from '@welkom/db';
+import { recordAuditEvent } from '../audit/record.js';
+import { markSensitive } from '../audit/sensitive.js';
+import { type AccessRule, type EntityAccess, roles, signedIn } from '../auth/rules.js';
+import { builder } from '../builder.js';
+import type { Context } from '../context.js';
+import { getModel, SYSTEM_FIELDS } from '../crud/dmmf.js';
+import { defineEntity, defineLinkObject, entityRef, guardedBy } from '../crud/entity.js';
+import { badUserInput, notFound, staleVersion } from '../crud/errors.js';
+import { checkId } from '../crud/validation.js';
+import { db } from '../db.js';
+import { panelComposition } from '../panel/composition.js';
+import {
+  AGE_BANDS,
+  type Category,
+  EDUCATION_LEVELS,
+  LGBTIQ,
+  type Profile,
+  consentHolds,
+  countryName,
+  isCountryCode,
+  openProfile,
+  sealProfile,
+  today,
+} from '../panel/profile.js';
+
+/** The coordinator in person: the role itself, not implied by ADMIN. */
+export const panelCoordinator: AccessRule = {
+  description: 'alleen de rol PANEL_COORDINATOR zelf (ook niet ADMIN) | the PANEL_COORDINATOR role itself only (not ADMIN)',
+  allows: (identity) => identity.kind === 'user' && identity.roles.includes('PANEL_COORDINATOR'),
+};
+
+const memberAccess: EntityAccess = { read: panelCoordinator, write: panelCoordinator };
+const panelAccess: EntityAccess = { read: signedIn, write: roles('PANEL_COORDINATOR') };
+
+// Every field of a member except its id, version, timestamps and erasure mark.
+const MEMBER_PERSONAL_FIELDS = getModel('PanelMember')
+  .fields.filter((field) => field.kind !== 'object' && !SYSTEM_FIELDS.has(field.name) && field.name !== 'erasedAt')
+  .map((field) => field.name);
+markSensitive('PanelMember', MEMBER_PERSONAL_FIELDS);
+
+// ---- the profile ---------------------------------------------------------------------------
+
+const enumOf = (name: string, description: string, categories: readonly Category[]) =>
+  builder.enumType(name, {
+    description,
+    values: Object.fromEntries(
+      categories.map((item) => [item.value, { value: item.value, description: `${item.label} | ${item.labelEn}` }]),
+    ),
+  });
+
+const AgeBand = enumOf('PanelAgeBand', 'Leeftijdsgroep | Age band', AGE_BANDS);
+const EducationLevel = enumOf('PanelEducationLevel', 'Opleidingsniveau | Education level', EDUCATION_LEVELS);
+const Lgbtiq = enumOf('PanelLgbtiq', 'Rekent zich tot LHBTIQ+ | Identifies as LGBTIQ+', LGBTIQ);
+
+const ProfileRef = builder.objectRef<Profile>('PanelMemberProfile').implement({
+  description:
+    'Diversiteitsprofiel van een panellid; elk gegeven is vrijwillig. Alleen de panelcoördinator. | A panel member\'s diversity profile; every item is voluntary. Panel coordinator only.',
+  authScopes: guardedBy(panelCoordinator),
+  fields: (t) => ({
+    ageBand: t.field({ type: AgeBand, nullable: true, description: 'Leeftijdsgroep | Age band', resolve: (p) => p.ageBand as never }),
+    educationLevel: t.field({
+      type: EducationLevel,
+      nullable: true,
+      description: 'Opleidingsniveau | Education level',
+      resolve: (p) => p.educationLevel as never,
+    }),
+    countryOfOrigin: t.string({
+      nullable: true,
+      description: 'Land van herkomst (ISO 3166-1, bijv. SY) | Country of origin (ISO 3166-1, e.g. SY)\nBijzonder persoonsgegeven (AVG art. 9). | Special-category data (GDPR art. 9).',
+      resolve: (p) => p.countryOfOrigin,
+    }),
+    countryOfOriginName: t.string({
+      nullable: true,
+      description: 'Land van herkomst (naam) | Country of origin (name)',
+      resolve: (p) => (p.countryOfOrigin ? countryName(p.countryOfOrigin) : null),
+    }),
+    lgbtiq: t.field({
+      type: Lgbtiq,
+      nullable: true,
+      description: 'LHBTIQ+ | LGBTIQ+\nBijzonder persoonsgegeven (AVG art. 9). | Special-category data (GDPR art. 9).',
+      resolve: (p) => p.lgbtiq as never,
+    }),
+  }),
+});
+
+const ProfileInput = builder.inputType('PanelMemberProfileInput', {
+  description: 'Het hele profiel; een leeg veld betekent niet opgegeven | The whole profile; an empty field means not stated',
+  fields: (t) => ({
+    ageBand: t.field({ type: AgeBand }),
+    educationLevel: t.field({ type: EducationLevel }),
+    countryOfOrigin: t.string({ description: 'ISO 3166-1 alpha-2, bijv. SY | ISO 3166-1 alpha-2, e.g. SY' }),
+    lgbtiq: t.field({ type: Lgbtiq }),
+  }),
+});
+
+// ---- entities ----------------------------------------------------------------------------
+
+type MemberRow = {
+  id: string;
+  profileCiphertext: string | null;
+  consentGivenOn: Date | null;
+  consentWithdrawnOn: Date | null;
+  erasedAt: Date | null;
+};
+
+defineEntity('PanelMember', {
+  plural: 'panelMembers',
+  access: memberAccess,
+  // The ciphertext never leaves the server; withdrawal and erasure are domain operations.
+  hidden: ['profileCiphertext', 'consentWithdrawnOn', 'erasedAt'],
+  rules: {
+    name: { maxLength: 200 },
+    email: { maxLength: 320 },
+    phone: { maxLength: 40 },
+    consentScope: { maxLength: 2000 },
+  },
+  defaultOrder: [{ field: 'name', direction: 'asc' }],
+  extraFields: (t) => ({
+    consentWithdrawnOn: t.expose('consentWithdrawnOn', {
+      type: 'Date',
+      nullable: true,
+      description: getModel('PanelMember').fields.find((f) => f.name === 'consentWithdrawnOn')?.documentation,
+    }),
+    erasedAt: t.expose('erasedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: getModel('PanelMember').fields.find((f) => f.name === 'erasedAt')?.documentation,
+    }),
+    profile: t.field({
+      type: ProfileRef,
+      nullable: true,
+      description:
+        'Diversiteitsprofiel; leeg zonder geldige toestemming | Diversity profile; empty without valid consent',
+      authScopes: guardedBy(panelCoordinator),
+      resolve: (member: MemberRow) =>
+        consentHolds(member, today()) ? openProfile(member.profileCiphertext, member.id) : null,
+    }),
+  }),
+});
+
+defineEntity('PanelMeeting', {
+  plural: 'panelMeetings',
+  access: panelAccess,
+  rules: { topic: { maxLength: 300 }, place: { maxLength: 200 } },
+  defaultOrder: [{ field: 'heldOn', direction: 'desc' }],
+});
+
+defineLinkObject('AdviceAction');
+defineLinkObject('AdviceTheme');
+
+defineEntity('Advice', {
+  plural: 'advices',
+  access: panelAccess,
+  rules: { topic: { maxLength: 300 } },
+  defaultOrder: [{ field: 'givenOn', direction: 'desc' }],
+});
+
+// An action and a theme show the advice about them, to signed-in staff (they themselves are public).
+for (const [model, linkField] of [['Action', 'adviceLinks'], ['Theme', 'adviceLinks']] as const) {
+  builder.prismaObjectField(model, 'advice', (t) =>
+    t.field({
+      type: [entityRef('Advice')],
+      nullable: true,
+      description: 'Adviezen van het panel hierover, nieuwste eerst (ingelogde medewerkers) | Panel advice about this, newest first (signed-in staff)',
+      authScopes: guardedBy(signedIn),
+      select: (_args: unknown, _context: unknown, nested: (selection: unknown) => unknown) => ({
+        [linkField]: { orderBy: [{ advice: { givenOn: 'desc' } }, { adviceId: 'asc' }], select: { advice: nested(true) } },
+      }),
+      resolve: (parent: Record<string, { advice: unknown }[]>) => parent[linkField]!.map((link) => link.advice) as never,
+    } as never),
+  );
+}
+
+// ---- domain operations on a member ----------------------------------------------------------
+
+const memberNotFound = (id: string) => notFound('PanelMember', id);
+
+/** Loads the member for a change, checks the version, and runs `work` in one transaction with its audit event. */
+async function changeMember<T>(
+  id: string,
+  expectedVersion: number,
+  work: (tx: Prisma.TransactionClient, member: Prisma.PanelMemberGetPayload<object>) => Promise<T>,
+): Promise<T> {
+  checkId(id);
+  return db().$transaction(async (tx) => {
+    const member = await tx.panelMember.findUnique({ where: { id } });
+    if (!member) throw memberNotFound(id);
+    if (member.version !== expectedVersion) throw staleVersion('PanelMember', id, expectedVersion, member.version);
+    // The version check and the write are one statement, so two coordinators cannot both win.
+    const { count } = await tx.panelMember.updateMany({ where: { id, version: expectedVersion }, data: { version: { increment: 1 } } });
+    if (count === 0) throw staleVersion('PanelMember', id, expectedVersion, member.version + 1);
+    return work(tx, member);
+  });
+}
+
+function refuse(field: string, reason: string, message: string, messageEn: string): GraphQLError {
+  return badUserInput([{ field, reason, message, messageEn }]);
+}
+
+const VERSION_DESCRIPTION = 'De versie die u las | The version you read';
+
+builder.mutationField('setPanelMemberProfile', (t) =>
+  t.prismaField({
+    type: 'PanelMember',
+    description:
+      'Legt het diversiteitsprofiel vast (vervangt het hele profiel), versleuteld; alleen met geldige toestemming | Records the diversity profile (replaces all of it), encrypted; only with valid consent',
+    authScopes: guardedBy(panelCoordinator),
+    args: {
+      id: t.arg.id({ required: true }),
+      expectedVersion: t.arg.int({ required: true, description: VERSION_DESCRIPTION }),
+      profile: t.arg({ type: ProfileInput, required: true }),
+    },
+    resolve: async (query, _root, args, context: Context) => {
+      const input = args.profile;
+      const country = input.countryOfOrigin?.trim().toUpperCase() || null;
+      // The message does not repeat the value: it is special-category data.
+      if (country && !isCountryCode(country)) {
+        throw refuse('profile.countryOfOrigin', 'invalid_format', 'Land van herkomst is geen geldige ISO 3166-1-code.', 'Country of origin is not a valid ISO 3166-1 code.');
+      }
+      const profile: Profile = {
+        ageBand: (input.ageBand as string | null | undefined) ?? null,
+        educationLevel: (input.educationLevel as string | null | undefined) ?? null,
+        countryOfOrigin: country,
+        lgbtiq: (input.lgbtiq as string | null | undefined) ?? null,
+      };
+      return changeMember(args.id, args.expectedVersion, async (tx, member) => {
+        if (member.erasedAt) throw refuse('id', 'erased', 'Dit panellid is gewist.', 'This panel member has been erased.');
+        if (!consentHolds(member, today())) {
+          throw refuse('id', 'no_consent', 'Zonder geldige toestemming wordt geen profiel vastgelegd.', 'No profile is recorded without valid consent.');
+        }
+        const profileCiphertext = sealProfile(profile, member.id);
+        await tx.panelMember.update({ where: { id: member.id }, data: { profileCiphertext } });
+        await recordAuditEvent(tx, {
+          context,
+          operation: 'PROFILE_SET',
+          entityType: 'PanelMember',
+          entityId: member.id,
+          before: { profileCiphertext: member.profileCiphertext, version: member.version },
+          after: { profileCiphertext, version: member.version + 1 },
+        });
+        return tx.panelMember.findUniqueOrThrow({ ...query, where: { id: member.id } });
+      });
+    },
+  }),
+);
+
+builder.mutationField('withdrawPanelConsent', (t) =>
+  t.prismaField({
+    type: 'PanelMember',
+    description:
+      'Legt vast dat het lid de toestemming introk en wist het diversiteitsprofiel; het wordt niet meer getoond of geteld | Records that the member withdrew consent and erases the diversity profile; it is no longer shown or counted',
+    authScopes: guardedBy(panelCoordinator),
+    args: {
+      id: t.arg.id({ required: true }),
+      expectedVersion: t.arg.int({ required: true, description: VERSION_DESCRIPTION }),
+      withdrawnOn: t.arg({ type: 'Date', description: 'Standaard vandaag | Defaults to today' }),
+    },
+    resolve: (query, _root, args, context: Context) =>
+      changeMember(args.id, args.expectedVersion, async (tx, member) => {
+        if (member.erasedAt) throw refuse('id', 'erased', 'Dit panellid is gewist.', 'This panel member has been erased.');
+        const consentWithdrawnOn = args.withdrawnOn ?? today();
+        await tx.panelMember.update({ where: { id: member.id }, data: { consentWithdrawnOn, profileCiphertext: null } });
+        await recordAuditEvent(tx, {
+          context,
+          operation: 'CONSENT_WITHDRAWN',
+          entityType: 'PanelMember',
+          entityId: member.id,
+          before: { consentWithdrawnOn: member.consentWithdrawnOn, profileCiphertext: member.profileCiphertext, version: member.version },
+          after: { consentWithdrawnOn, profileCiphertext: null, version: member.version + 1 },
+        });
+        return tx.panelMember.findUniqueOrThrow({ ...query, where: { id: member.id } });
+      }),
+  }),
+);
+
+const ERASED_NAME = 'Gewist panellid';
+
+builder.mutationField('erasePanelMember', (t) =>
+  t.prismaField({
+    type: 'PanelMember',
+    description:
+      'Wist een panellid op verzoek (AVG art. 17): alle persoonsgegevens en het profiel weg, het record blijft als "gewist"; adviezen en bijeenkomsten blijven | Erases a panel member on request (GDPR art. 17): all personal data and the profile removed, the record stays as "erased"; advice and meetings stay',
+    authScopes: guardedBy(panelCoordinator),
+    args: {
+      id: t.arg.id({ required: true }),
+      expectedVersion: t.arg.int({ required: true, description: VERSION_DESCRIPTION }),
+    },
+    resolve: (query, _root, args, context: Context) =>
+      changeMember(args.id, args.expectedVersion, async (tx, member) => {
+        if (member.erasedAt) throw refuse('id', 'erased', 'Dit panellid is al gewist.', 'This panel member has already been erased.');
+        const erasedAt = new Date();
+        const cleared = Object.fromEntries(MEMBER_PERSONAL_FIELDS.map((field) => [field, null]));
+        await tx.panelMember.update({ where: { id: member.id }, data: { ...cleared, name: ERASED_NAME, erasedAt } });
+        // The event says that and when, never what: no before or after values of the person.
+        await recordAuditEvent(tx, {
+          context,
+          operation: 'ERASED',
+          entityType: 'PanelMember',
+          entityId: member.id,
+          before: { erasedAt: null },
+          after: { erasedAt },
+        });
+        return tx.panelMember.findUniqueOrThrow({ ...query, where: { id: member.id } });
+      }),
+  }),
+);
+
+// ---- export for an access request (art. 15) ---------------------------------------------------
+
+interface ExportFile {
+  fileName: string;
+  contentType: string;
+  content: string;
+}
+
+const ExportRef = builder.objectRef<ExportFile>('PanelMemberExport').implement({
+  description: 'Een bestand met alle gegevens over één panellid | A file with all data held on one panel member',
+  authScopes: guardedBy(panelCoordinator),
+  fields: (t) => ({
+    fileName: t.exposeString('fileName', { description: 'Bestandsnaam | File name' }),
+    contentType: t.exposeString('contentType', { description: 'MIME-type | MIME type' }),
+    content: t.exposeString('content', { description: 'Inhoud (JSON) | Content (JSON)' }),
+  }),
+});
+
+const labelled = (categories: readonly Category[], value: string | null) => {
+  const found = categories.find((item) => item.value === value);
+  return found ? { code: found.value, label: found.label, labelEn: found.labelEn } : null;
+};
+
+builder.mutationField('exportPanelMember', (t) =>
+  t.field({
+    type: ExportRef,
+    description:
+      'Alle gegevens over een panellid als bestand, voor een inzageverzoek (AVG art. 15); de export wordt in de audittrail vastgelegd | All data held on a panel member as a file, for an access request (GDPR art. 15); the export is recorded in the audit trail',
+    authScopes: guardedBy(panelCoordinator),
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, args, context) => {
+      checkId(args.id);
+      return db().$transaction(async (tx) => {
+        const member = await tx.panelMember.findUnique({ where: { id: args.id } });
+        if (!member) throw memberNotFound(args.id);
+        const history = await tx.auditEvent.findMany({
+          where: { entityType: 'PanelMember', entityId: member.id },
+          orderBy: { id: 'asc' },
+          select: { at: true, operation: true, actorType: true, changedFields: true },
+        });
+        const profile = consentHolds(member, today()) ? openProfile(member.profileCiphertext, member.id) : null;
+        const exportedAt = new Date();
+        const document = {
+          about: {
+            nl: 'Inzage in persoonsgegevens (AVG art. 15): alle gegevens die de gemeente Nijmegen in Welkom over u als lid van het panel van ervaringsdeskundigen bewaart.',
+            en: 'Access to personal data (GDPR art. 15): all data the municipality of Nijmegen holds on you in Welkom as a member of the lived-experience panel.',
+            purpose: 'Samenstelling en contact van het panel van ervaringsdeskundigen (actie 5.2 3.A). | Composition of and contact with the lived-experience panel (action 5.2 3.A).',
+            legalBasis: 'Toestemming (AVG art. 6 lid 1 sub a en art. 9 lid 2 sub a); u kunt die altijd intrekken. | Consent (GDPR art. 6(1)(a) and 9(2)(a)); you may withdraw it at any time.',
+            recipients: 'Alleen de panelcoördinator ziet uw gegevens; anderen zien de samenstelling van het panel in groepen van ten minste vijf. | Only the panel coordinator sees your data; others see the panel\'s composition in groups of at least five.',
+            exportedAt: exportedAt.toISOString(),
+          },
+          member: {
+            id: member.id,
+            name: member.name,
+            email: member.email,
+            phone: member.phone,
+            joinedOn: member.joinedOn?.toISOString().slice(0, 10) ?? null,
+            leftOn: member.leftOn?.toISOString().slice(0, 10) ?? null,
+            notes: member.notes,
+            erasedAt: member.erasedAt?.toISOString() ?? null,
+          },
+          consent: {
+            givenOn: member.consentGivenOn?.toISOString().slice(0, 10) ?? null,
+            scope: member.consentScope,
+            withdrawnOn: member.consentWithdrawnOn?.toISOString().slice(0, 10) ?? null,
+          },
+          diversityProfile: profile && {
+            ageBand: labelled(AGE_BANDS, profile.ageBand),
+            educationLevel: labelled(EDUCATION_LEVELS, profile.educationLevel),
+            countryOfOrigin: profile.countryOfOrigin && {
+              code: profile.countryOfOrigin,
+              label: countryName(profile.countryOfOrigin),
+              labelEn: countryName(profile.countryOfOrigin, 'en'),
+            },
+            lgbtiq: labelled(LGBTIQ, profile.lgbtiq),
+          },
+          // What was done with the record, when; the trail itself holds no personal values.
+          history: history.map((event) => ({
+            at: event.at.toISOString(),
+            operation: event.operation,
+            by: event.actorType,
+            changedFields: event.changedFields,
+          })),
+        };
+        await recordAuditEvent(tx, { context, operation: 'EXPORTED', entityType: 'PanelMember', entityId: member.id });
+        return {
+          fileName: `panellid-${member.id}-${exportedAt.toISOString().slice(0, 10)}.json`,
+          contentType: 'application/json',
+          content: `${JSON.stringify(document, null, 2)}\n`,
+        };
+      });
+    },
+  }),
+);
+
+// ---- the composition, for everyone with access to the panel ------------------------------------
+
+const BandRef = builder.objectRef<{ low: number; high: number; display: string }>('PanelCount').implement({
+  description: 'Een aantal in een band van vijf: "< 5", "5–9", ... | A count as a band of five: "< 5", "5–9", ...',
+  authScopes: guardedBy(signedIn),
+  fields: (t) => ({
+    low: t.exposeInt('low', { description: 'Ondergrens | Lower bound' }),
+    high: t.exposeInt('high', { description: 'Bovengrens | Upper bound' }),
+    display: t.exposeString('display', { description: 'Zoals getoond, bijv. "< 5" of "10–14" | As shown, e.g. "< 5" or "10–14"' }),
+  }),
+});
+
+const CellRef = builder.objectRef<Category & { count: { low: number; high: number; display: string } }>('PanelCompositionCell').implement({
+  description: 'Eén groep in de samenstelling | One group in the composition',
+  authScopes: guardedBy(signedIn),
+  fields: (t) => ({
+    key: t.string({ description: 'Code | Code', resolve: (cell) => cell.value }),
+    label: t.exposeString('label', { description: 'Naam | Label' }),
+    labelEn: t.exposeString('labelEn', { description: 'Naam (Engels) | Label (English)' }),
+    count: t.field({ type: BandRef, description: 'Aantal | Count', resolve: (cell) => cell.count }),
+  }),
+});
+
+const DimensionRef = builder
+  .objectRef<{ key: string; label: string; labelEn: string; cells: (Category & { count: { low: number; high: number; display: string } })[] }>(
+    'PanelCompositionDimension',
+  )
+  .implement({
+    description: 'Eén kenmerk van de samenstelling | One dimension of the composition',
+    authScopes: guardedBy(signedIn),
+    fields: (t) => ({
+      key: t.exposeString('key', { description: 'Code | Code' }),
+      label: t.exposeString('label', { description: 'Naam | Label' }),
+      labelEn: t.exposeString('labelEn', { description: 'Naam (Engels) | Label (English)' }),
+      cells: t.field({ type: [CellRef], description: 'Groepen | Groups', resolve: (dimension) => dimension.cells }),
+    }),
+  });
+
+const CompositionRef = builder
+  .objectRef<Awaited<ReturnType<typeof panelComposition>>>('PanelComposition')
+  .implement({
+    description:
+      'Samenstelling van het panel: huidige leden met toestemming, elk aantal in een band van vijf, zodat geen groep kleiner dan vijf te zien of af te leiden is | Composition of the panel: current members with consent, every count as a band of five, so that no group smaller than five can be seen or derived',
+    authScopes: guardedBy(signedIn),
+    fields: (t) => ({
+      total: t.field({ type: BandRef, description: 'Aantal leden geteld | Members counted', resolve: (c) => c.total }),
+      dimensions: t.field({ type: [DimensionRef], description: 'Kenmerken | Dimensions', resolve: (c) => c.dimensions }),
+    }),
+  });
+
+builder.queryField('panelComposition', (t) =>
+  t.field({
+    type: CompositionRef,
+    description: 'Samenstelling van het panel in groepen van ten minste vijf (ingelogde medewerkers) | Composition of the panel in groups of at least five (signed-in staff)',
+    authScopes: guardedBy(signedIn),
+    resolve: () => panelComposition(),
+  }),
+);
