@@ -1,6 +1,9 @@
 // npm run seed:demo [-- --force]: one demo account per role on the embedded development
 // database. Refused in production, and with DATABASE_URL unless --force.
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoSeedRefusal, seedDemoAccounts } from '../auth/demo.js';
+import { configureSecurity, securitySettingsFromEnv } from '../auth/settings.js';
+import { parseEnv } from '../env.js';
+import { seedDemoPanel } from '../panel/demo.js';
 import { describeError, openDatabase } from './database.js';
 
 const refusal = demoSeedRefusal(process.env, process.argv.includes('--force'));
@@ -18,6 +21,10 @@ try {
   );
   for (const account of DEMO_ACCOUNTS) console.log(`  ${account.email.padEnd(26)} ${account.role}`);
   console.log(`Wachtwoord | Password: ${DEMO_PASSWORD}`);
+  // The demo panel's profiles are encrypted with the server's PANEL_DATA_KEY, so read it the same way.
+  configureSecurity(securitySettingsFromEnv(parseEnv()));
+  const panel = await seedDemoPanel(database.prisma);
+  console.log(`Demopanel | Demo panel: ${panel.members} fictieve leden, ${panel.meetings} bijeenkomsten, ${panel.advice} adviezen`);
 } catch (error) {
   console.error(describeError(error));
   exitCode = 1;

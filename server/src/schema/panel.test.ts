@@ -320,3 +320,25 @@ describe('advice', () => {
     expect(count).toBeLessThanOrEqual(4);
   });
 });
+
+describe('the demo panel', () => {
+  it('adds fictional, marked members with meetings and advice linked to real actions, once', async () => {
+    const { seedDemoPanel } = await import('../panel/demo.js');
+    await db().panelMember.deleteMany({});
+    await seedDemoPanel(db());
+    const counts = async () => [await db().panelMember.count(), await db().panelMeeting.count(), await db().advice.count(), await db().adviceAction.count()];
+    const first = await counts();
+    await seedDemoPanel(db());
+    expect(await counts()).toEqual(first);
+    const members = await coordinator.gql(`{ panelMembers(limit: 100) { nodes { name email profile { ageBand } } } }`);
+    for (const member of members.data!.panelMembers.nodes) {
+      expect(member.name).toMatch(/\(demo\)$/);
+      expect(member.email).toMatch(/@demo\.welkom\.test$/);
+    }
+    expect(first[3]).toBeGreaterThan(0);
+    const overview = await composition();
+    expect(overview.total).toBe('10–14');
+    // Four Syrians: not named; "other countries" holds everyone who stated a country.
+    expect(overview.countryOfOrigin).toEqual({ OTHER_COUNTRIES: '10–14', NOT_STATED: '< 5' });
+  });
+});
