@@ -49,7 +49,12 @@ export function createAuthProvider(model: ConsoleModel, uri = '/graphql'): AuthP
       me = Promise.resolve(null);
       return false; // stay where you are: anonymous users may read
     },
-    checkAuth: async () => undefined,
+    // Lists and record pages do not ask (disableAuthentication): anyone may read. Forms and
+    // the login page do: a visitor who wants to edit is sent to sign in.
+    checkAuth: async (params) => {
+      if ((params as { route?: string })?.route === 'dashboard') return; // the home page is public too
+      if (model.auth.me && !(await whoAmI())) throw new Error('ra.auth.auth_check_error');
+    },
     checkError: async (error) => {
       const status = (error as { status?: number })?.status;
       if (status === 401) {

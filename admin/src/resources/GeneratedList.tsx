@@ -168,6 +168,7 @@ export function GeneratedList({ model, resource }: { model: ConsoleModel; resour
   return (
     <List
       resource={resource.name}
+      disableAuthentication
       filters={generatedFilters(model, resource)}
       sort={resource.defaultSort ? { field: resource.defaultSort, order: 'ASC' } : undefined}
       perPage={25}

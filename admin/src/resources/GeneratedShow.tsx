@@ -1,6 +1,6 @@
 // A record's page, generated: its fields, its links (many-to-many as chips), the records that
 // point to it (one-to-many, paginated tables), and a slot for its history.
-import { Box, CardContent, Divider, Grid, Stack, Typography } from '@mui/material';
+import { Box, CardContent, Divider, Grid, Typography } from '@mui/material';
 import {
   DataTable,
   DeleteWithConfirmButton,
@@ -13,6 +13,7 @@ import {
   Show,
   TopToolbar,
   useCanAccess,
+  useResourceContext,
   useTranslate,
 } from 'react-admin';
 import type { ConsoleModel, FieldModel, ResourceModel } from '../schema/model';
@@ -33,10 +34,15 @@ function ShowActions({ resource }: { resource: ResourceModel }) {
 }
 
 function FieldBlock({ model, field }: { model: ConsoleModel; field: FieldModel }) {
+  const translate = useTranslate();
+  const resource = useResourceContext();
+  // A named group, so a field is found by its label (screen readers, browser tests).
   return (
-    <Labeled source={field.source} fullWidth>
-      {renderField(model, field)!}
-    </Labeled>
+    <Box role="group" aria-label={translate(`resources.${resource}.fields.${field.source}`)}>
+      <Labeled source={field.source} fullWidth>
+        {renderField(model, field)!}
+      </Labeled>
+    </Box>
   );
 }
 
@@ -61,7 +67,7 @@ export function GeneratedShow({ model, resource }: { model: ConsoleModel; resour
   const related = resource.fields.filter((field) => field.kind === 'related');
   const meta = resource.fields.filter((field) => ['version', 'createdAt', 'updatedAt'].includes(field.source));
   return (
-    <Show resource={resource.name} actions={<ShowActions resource={resource} />}>
+    <Show resource={resource.name} disableAuthentication actions={<ShowActions resource={resource} />}>
       <CardContent>
         <Grid container spacing={2}>
           {main.map((field) => (
@@ -86,11 +92,13 @@ export function GeneratedShow({ model, resource }: { model: ConsoleModel; resour
         ))}
         <Divider sx={{ mt: 3 }} />
         <HistorySlot />
-        <Stack direction="row" spacing={4} sx={{ mt: 3, flexWrap: 'wrap' }}>
+        <Grid container spacing={2} sx={{ mt: 2 }}>
           {meta.map((field) => (
-            <FieldBlock key={field.source} model={model} field={field} />
+            <Grid key={field.source} size={{ xs: 12, sm: 4, lg: 3 }}>
+              <FieldBlock model={model} field={field} />
+            </Grid>
           ))}
-        </Stack>
+        </Grid>
       </CardContent>
     </Show>
   );

@@ -1,0 +1,18 @@
+// A record's page: labelled fields, linked records, related tables.
+import type { Locator } from 'playwright-core';
+import { ConsolePage } from './ConsolePage';
+
+export class ShowPage extends ConsolePage {
+  /** A field with its label (a named group). */
+  field(label: string): Locator {
+    return this.page.getByRole('group', { name: label, exact: true });
+  }
+
+  section(name: string): Locator {
+    return this.page.getByRole('region', { name });
+  }
+
+  async edit() {
+    await this.page.getByRole('link', { name: 'Bewerken' }).click();
+  }
+}

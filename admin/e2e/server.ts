@@ -1,0 +1,72 @@
+// Global setup: a real Welkom server (as `npm start` runs it) on a free port with its own
+// embedded PostgreSQL, the programme data and, when the API has accounts, the demo accounts.
+// E2E_BASE_URL points the tests at a server that is already running instead.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type TemporaryDir, createTemporaryDir } from '@welkom/db';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+    accounts: boolean;
+  }
+}
+
+const SERVER_DIR = fileURLToPath(new URL('../../server', import.meta.url));
+const SEED_DEMO = path.join(SERVER_DIR, 'src/cli/seed-demo.ts');
+
+function run(args: string[], env: NodeJS.ProcessEnv, onLine?: (line: string, child: ChildProcess) => void): { child: ChildProcess; done: Promise<number | null>; log: string[] } {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: SERVER_DIR, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const log: string[] = [];
+  const collect = (chunk: Buffer) => {
+    for (const line of String(chunk).split('\n')) {
+      if (!line) continue;
+      log.push(line);
+      onLine?.(line, child);
+    }
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  const done = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, done, log };
+}
+
+export default async function setup(project: TestProject) {
+  if (process.env.E2E_BASE_URL) {
+    project.provide('baseUrl', process.env.E2E_BASE_URL);
+    project.provide('accounts', existsSync(SEED_DEMO));
+    return;
+  }
+  if (!existsSync(path.join(SERVER_DIR, '../admin/dist/index.html'))) throw new Error('admin/dist is missing: run `npm run build` first (npm run test:e2e does).');
+  const root: TemporaryDir = await createTemporaryDir('welkom-e2e-');
+  const env = { NODE_ENV: 'test', DATABASE_URL: '', EMBEDDED_PG_DIR: path.join(root.path, 'postgres'), LOG_LEVEL: 'info', PORT: '0' };
+
+  const accounts = existsSync(SEED_DEMO);
+  if (accounts) {
+    const seeding = run([SEED_DEMO], env);
+    if ((await seeding.done) !== 0) throw new Error(`seed:demo failed:\n${seeding.log.join('\n')}`);
+  }
+
+  let resolveUrl: (url: string) => void;
+  const started = new Promise<string>((resolve) => (resolveUrl = resolve));
+  const server = run(['src/main.ts'], env, (line) => {
+    const match = /draait op (http:\/\/[\d.:]+)/.exec(line);
+    if (match) resolveUrl(match[1]!);
+  });
+  const url = await Promise.race([
+    started,
+    server.done.then((code) => Promise.reject(new Error(`the server exited (${code}):\n${server.log.join('\n')}`))),
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no server within 90 s:\n${server.log.join('\n')}`)), 90_000)),
+  ]);
+  project.provide('baseUrl', url);
+  project.provide('accounts', accounts);
+
+  return async () => {
+    server.child.kill('SIGTERM');
+    await Promise.race([server.done, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+    await root.remove();
+  };
+}
