@@ -4,6 +4,11 @@ import type { Locator } from 'playwright-core';
 import { ConsolePage } from './ConsolePage';
 
 export class ListPage extends ConsolePage {
+  /** Opens a list with the given filter; react-admin would otherwise restore the last one used. */
+  override async open(path: string, filter: Record<string, unknown> = {}) {
+    await super.open(`${path}?${new URLSearchParams({ filter: JSON.stringify(filter), displayedFilters: '{}' })}`);
+  }
+
   get table(): Locator {
     return this.page.getByRole('table');
   }
