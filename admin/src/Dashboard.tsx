@@ -64,6 +64,11 @@ export function currentQuarter(today = new Date()) {
 const listLink = (resource: string, filter: Record<string, unknown>) =>
   `/${resource}?${new URLSearchParams({ filter: JSON.stringify(filter) }).toString()}`;
 
+// Two lines at most; wrapping text (unlike noWrap) does not widen the page.
+const CLAMP = { display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' } as const;
+
+const STATUS_ORDER = ['PLANNED', 'RUNNING', 'DONE', 'POSTPONED', 'REVISED', 'CANCELLED'];
+
 const ACTION_FIELDS = 'id code description startDate endDate status';
 
 function useProgramme(statuses: string[]) {
@@ -108,7 +113,7 @@ function ActionList({ rows, dateField }: { rows: ActionRow[]; dateField: 'startD
             <ListItemText
               primary={`${row.code} · ${row.description}`}
               secondary={`${row[dateField] ? new Date(row[dateField]!).toLocaleDateString(locale === 'en' ? 'en-GB' : 'nl-NL') : ''} · ${translate(enumKey('ActionStatus', row.status))}`}
-              slotProps={{ primary: { noWrap: true } }}
+              slotProps={{ primary: { sx: CLAMP } }}
             />
           </ListItemButton>
         </ListItem>
@@ -120,11 +125,13 @@ function ActionList({ rows, dateField }: { rows: ActionRow[]; dateField: 'startD
 export function Dashboard({ model }: { model: ConsoleModel }) {
   const translate = useTranslate();
   const locale = useLocale() === 'en' ? 'en' : 'nl';
-  const statuses = model.enums.ActionStatus?.values.map((value) => value.value) ?? [];
+  const known = model.enums.ActionStatus?.values.map((value) => value.value) ?? [];
+  // The life cycle's order rather than the schema's alphabet; statuses added later come last.
+  const statuses = [...STATUS_ORDER.filter((status) => known.includes(status)), ...known.filter((status) => !STATUS_ORDER.includes(status))];
   const { data, error } = useProgramme(statuses);
   const quarterLabel = data?.quarter.label[locale] ?? '';
   return (
-    <Box sx={{ mt: 2, mb: 4 }}>
+    <Box sx={{ mt: 2, mb: 4, minWidth: 0 }}>
       <Title title="ra.page.dashboard" />
       <Typography variant="h5" component="h1" gutterBottom>
         {translate('welkom.subtitle')}
@@ -132,7 +139,7 @@ export function Dashboard({ model }: { model: ConsoleModel }) {
       {error && <Alert severity="error">{translate('welkom.dashboard.unreachable')}</Alert>}
       {data && (
         <Grid container spacing={2}>
-          <Grid size={12}>
+          <Grid size={12} sx={{ minWidth: 0 }}>
             <Card component="section" aria-label={translate('welkom.dashboard.per_theme')}>
               <CardHeader title={translate('welkom.dashboard.per_theme')} slotProps={{ title: { variant: 'h6', component: 'h2' } }} />
               <TableContainer>
@@ -182,7 +189,7 @@ export function Dashboard({ model }: { model: ConsoleModel }) {
               </TableContainer>
             </Card>
           </Grid>
-          <Grid size={{ xs: 12, md: 6, lg: 4 }}>
+          <Grid size={{ xs: 12, md: 6, lg: 4 }} sx={{ minWidth: 0 }}>
             <Card component="section" aria-label={translate('welkom.dashboard.quarter_start', { quarter: quarterLabel })} sx={{ height: '100%' }}>
               <CardHeader
                 title={translate('welkom.dashboard.quarter_start', { quarter: quarterLabel })}
@@ -199,7 +206,7 @@ export function Dashboard({ model }: { model: ConsoleModel }) {
               </CardContent>
             </Card>
           </Grid>
-          <Grid size={{ xs: 12, md: 6, lg: 4 }}>
+          <Grid size={{ xs: 12, md: 6, lg: 4 }} sx={{ minWidth: 0 }}>
             <Card component="section" aria-label={translate('welkom.dashboard.quarter_end', { quarter: quarterLabel })} sx={{ height: '100%' }}>
               <CardHeader
                 title={translate('welkom.dashboard.quarter_end', { quarter: quarterLabel })}
@@ -216,7 +223,7 @@ export function Dashboard({ model }: { model: ConsoleModel }) {
               </CardContent>
             </Card>
           </Grid>
-          <Grid size={{ xs: 12, md: 12, lg: 4 }}>
+          <Grid size={{ xs: 12, md: 12, lg: 4 }} sx={{ minWidth: 0 }}>
             <Card component="section" aria-label={translate('welkom.dashboard.open_notes')} sx={{ height: '100%' }}>
               <CardHeader
                 title={translate('welkom.dashboard.open_notes')}
@@ -231,7 +238,7 @@ export function Dashboard({ model }: { model: ConsoleModel }) {
                     {data.notes.nodes.map((note) => (
                       <ListItem key={note.id} disablePadding>
                         <ListItemButton component={Link} to={`/dataQualityNotes/${encodeURIComponent(note.id)}/show`}>
-                          <ListItemText primary={note.title} secondary={translate(enumKey('DataQualitySeverity', note.severity))} slotProps={{ primary: { noWrap: true } }} />
+                          <ListItemText primary={note.title} secondary={translate(enumKey('DataQualitySeverity', note.severity))} slotProps={{ primary: { sx: CLAMP } }} />
                         </ListItemButton>
                       </ListItem>
                     ))}
