@@ -44,6 +44,12 @@ export interface EntityOptions {
   extraFields?: (t: any) => Record<string, unknown>;
   /** Model fields and relations the API never shows (secrets, or relations another domain guards). */
   hidden?: string[];
+  // Added for subsidies (issue 6): state and money are shown and filterable, but only the
+  // domain's transition mutations may change them.
+  /** Fields shown and filterable but in neither the create nor the update input. */
+  readOnly?: string[];
+  /** Fields set on create and never changed by update (e.g. the scheme an application belongs to). */
+  createOnly?: string[];
 }
 
 const SortDirection = builder.enumType('SortDirection', {
@@ -246,10 +252,12 @@ export function defineEntity(model: string, options: EntityOptions): void {
   );
 
   // ---- mutations -------------------------------------------------------------------------
-  const editable = editableFields(shape).filter((field) => !hidden.has(field.name));
+  const readOnly = new Set(options.readOnly ?? []);
+  const createOnly = new Set(options.createOnly ?? []);
+  const editable = editableFields(shape).filter((field) => !hidden.has(field.name) && !readOnly.has(field.name));
   const inputFields = (t: any, mode: 'create' | 'update') => ({
     ...Object.fromEntries(
-      editable.map((field) => {
+      editable.filter((field) => mode === 'create' || !createOnly.has(field.name)).map((field) => {
         const type = scalarTypeOf(field);
         return [
           field.name,

@@ -7,5 +7,6 @@ import './auth.js';
 import './register.js';
 import './monitoring.js';
 import './panel.js';
+import './subsidies.js';
 
 export const schema = assertEveryFieldGuarded(builder.toSchema());

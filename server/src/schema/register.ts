@@ -76,8 +76,9 @@ defineEntity('Action', {
 defineEntity('Partner', {
   access: publicRegister,
   plural: 'partners',
-  // Tokens are the security module's to show, to administrators only.
-  hidden: ['apiTokens'],
+  // Tokens are the security module's to show, to administrators only; subsidy applications
+  // are schema/subsidies.ts's (grant officers, and a partner's own through its token).
+  hidden: ['apiTokens', 'subsidyApplications'],
   rules: { name: { maxLength: 200 }, website: { maxLength: 500 } },
 });
 
