@@ -46,6 +46,10 @@ const schema = z.object({
     .string()
     .refine(isPanelDataKey, 'must be 32 bytes in base64 (e.g. `openssl rand -base64 32`)')
     .optional(),
+  /** Where uploaded subsidy documents are stored (default <repo>/.data/files); must survive restarts. */
+  FILES_DIR: z.string().optional(),
+  /** Largest document upload, in MB. */
+  FILES_MAX_MB: z.coerce.number().int().min(1).max(100).default(10),
   /** Proxies in front of the server whose X-Forwarded-For/-Proto to believe: false/0 none, true = 1, or a count. */
   TRUST_PROXY: z
     .string()

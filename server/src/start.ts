@@ -8,6 +8,7 @@ import { connectDatabase, db, disconnectDatabase } from './db.js';
 import type { Env } from './env.js';
 import { type App, createApp } from './http/app.js';
 import type { Logger } from './logger.js';
+import { configureFiles } from './subsidies/files.js';
 
 export const CONSOLE_DIR = fileURLToPath(new URL('../../admin/dist', import.meta.url));
 
@@ -20,6 +21,7 @@ export interface Running {
 
 export async function start(env: Env, logger: Logger): Promise<Running> {
   configureSecurity(securitySettingsFromEnv(env));
+  configureFiles({ dir: env.FILES_DIR, maxBytes: env.FILES_MAX_MB * 1024 * 1024 });
   const database = await resolveDatabase(env.DATABASE_URL ? { DATABASE_URL: env.DATABASE_URL } : {}, {
     dataDir: env.EMBEDDED_PG_DIR,
   });

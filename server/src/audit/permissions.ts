@@ -29,7 +29,7 @@ export const AUDIT_DOMAINS: Partial<Record<Role, readonly string[]>> = {
   ],
   // Member events name changed fields only (schema/panel.ts redacts every personal field).
   PANEL_COORDINATOR: ['PanelMember', 'PanelMeeting', 'Advice', 'AdviceAction', 'AdviceTheme'],
-  GRANT_OFFICER: ['SubsidyScheme', 'SubsidyApplication'],
+  GRANT_OFFICER: ['SubsidyScheme', 'SubsidyApplication', 'SubsidyDocument'],
 };
 
 /** 'all', or the entity types whose events this identity may read (possibly none). */

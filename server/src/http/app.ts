@@ -12,6 +12,7 @@ import { db } from '../db.js';
 import type { Logger } from '../logger.js';
 import { schema } from '../schema/index.js';
 import { securitySettings } from '../auth/settings.js';
+import { handleFiles } from '../subsidies/files.js';
 import { createFormatError } from './format-error.js';
 import { clientAddress, isSecureRequest } from './proxy.js';
 import { checkRateLimit } from './rate-limit.js';
@@ -173,6 +174,9 @@ export async function createApp(options: AppOptions): Promise<App> {
       if (path === '/graphql') {
         if (handleCors(request, response, corsOrigins)) return;
         await handleGraphql(request, response, requestId);
+      } else if (path?.startsWith('/files/')) {
+        // Subsidy documents and decision letters (issue 6): raw-body upload and downloads, not GraphQL.
+        await handleFiles(request, response, requestId, logger);
       } else if (path === '/health') {
         sendJson(response, 200, { status: 'ok' });
       } else if (path === '/ready') {

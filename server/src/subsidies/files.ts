@@ -1,0 +1,234 @@
+// Documents of subsidy applications over plain HTTP (GraphQL has no file upload here):
+//
+//   POST /files/applications/:id?kind=BUDGET&name=begroting.pdf   raw body; grant officers
+//   GET  /files/documents/:id                                       who may see the application
+//   GET  /files/applications/:id/decision-letter.pdf                 likewise, once decided
+//
+// The kind of a file is read from its bytes (sniff.ts), never from its name or the declared
+// Content-Type; the body is limited in size; the content's sha-256 is stored and checked on
+// every download. Files live under FILES_DIR, named by the document's id (so a name the user
+// chose never becomes a path); the metadata row and its audit event are one transaction.
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SubsidyDocumentKind } from '@welkom/db';
+import { recordAuditEvent } from '../audit/record.js';
+import { identify } from '../auth/identify.js';
+import { securitySettings } from '../auth/settings.js';
+import type { Context } from '../context.js';
+import { db } from '../db.js';
+import { clientAddress } from '../http/proxy.js';
+import { checkRateLimit } from '../http/rate-limit.js';
+import type { Logger } from '../logger.js';
+import { applicationReaders, canSeeApplication, grantOfficer } from '../schema/subsidies.js';
+import { decisionLetter } from './letter.js';
+import { sniff } from './sniff.js';
+
+export const DEFAULT_FILES_DIR = fileURLToPath(new URL('../../../.data/files', import.meta.url));
+let settings = { dir: DEFAULT_FILES_DIR, maxBytes: 10 * 1024 * 1024 };
+
+export function configureFiles(options: { dir?: string; maxBytes?: number }): void {
+  settings = { dir: path.resolve(options.dir ?? settings.dir), maxBytes: options.maxBytes ?? settings.maxBytes };
+}
+export const filesSettings = () => settings;
+
+const KINDS: readonly SubsidyDocumentKind[] = ['APPLICATION', 'BUDGET', 'INFORMATION', 'ACCOUNTABILITY', 'OTHER'];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// Types a cross-site form may send without a preflight: refusing them keeps uploads CSRF-safe.
+const SIMPLE_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+
+class HttpError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string, readonly extensions: Record<string, unknown> = {}) {
+    super(message);
+  }
+}
+
+function sendError(response: ServerResponse, error: HttpError) {
+  response.writeHead(error.status, { 'content-type': 'application/json; charset=utf-8' });
+  response.end(JSON.stringify({ errors: [{ message: error.message, extensions: { code: error.code, ...error.extensions } }] }));
+}
+
+const storagePath = (documentId: string) => path.join(settings.dir, documentId.slice(0, 2), documentId);
+
+/** A name safe to show and to put in a header: no path, no control characters, not too long. */
+export function cleanFileName(name: string | null, extension: string): string {
+  const base = (name ?? '').split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200);
+  return base || `document.${extension}`;
+}
+
+function contentDisposition(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/[\\"]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+async function readLimited(request: IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(request.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw tooLarge(limit);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+const tooLarge = (limit: number) =>
+  new HttpError(413, 'PAYLOAD_TOO_LARGE', `Het bestand is te groot (maximaal ${Math.round(limit / 1024 / 1024)} MB).`, { limit });
+
+async function upload(request: IncomingMessage, applicationId: string, url: URL, context: Context) {
+  if (!grantOfficer.allows(context.identity)) throw forbidden(context);
+  const declared = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!declared || SIMPLE_TYPES.includes(declared)) {
+    throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Stuur het bestand als ruwe inhoud met een Content-Type zoals application/pdf.');
+  }
+  const kindParam = (url.searchParams.get('kind') ?? 'OTHER').toUpperCase();
+  if (!KINDS.includes(kindParam as SubsidyDocumentKind)) {
+    throw new HttpError(400, 'BAD_USER_INPUT', `Onbekende soort document; kies uit ${KINDS.join(', ')}.`, { field: 'kind' });
+  }
+  const application = await db().subsidyApplication.findUnique({ where: { id: applicationId }, select: { state: true } });
+  if (!application) throw new HttpError(404, 'NOT_FOUND', 'Deze aanvraag bestaat niet.');
+  if (application.state === 'CLOSED') throw new HttpError(409, 'TRANSITION_NOT_ALLOWED', 'Het dossier is gesloten.', { state: 'CLOSED' });
+
+  const body = await readLimited(request, settings.maxBytes);
+  if (body.length === 0) throw new HttpError(400, 'BAD_USER_INPUT', 'Het bestand is leeg.', { field: 'body' });
+  const sniffed = sniff(body);
+  if (!sniffed) {
+    throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Dit soort bestand nemen we niet aan: alleen PDF, PNG, JPEG, DOCX, XLSX, ODT of ODS, herkend aan de inhoud.');
+  }
+  const sha256 = createHash('sha256').update(body).digest('hex');
+  const id = randomUUID();
+  const target = storagePath(id);
+  await mkdir(path.dirname(target), { recursive: true });
+  const partial = `${target}.part`;
+  const handle = await open(partial, 'wx', 0o600);
+  try {
+    await handle.writeFile(body);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(partial, target);
+  try {
+    return await db().$transaction(async (tx) => {
+      const document = await tx.subsidyDocument.create({
+        data: {
+          id, applicationId, kind: kindParam as SubsidyDocumentKind, fileName: cleanFileName(url.searchParams.get('name'), sniffed.extension),
+          contentType: sniffed.contentType, sizeBytes: body.length, sha256,
+          uploadedBy: context.identity.kind === 'user' ? context.identity.email : null,
+        },
+      });
+      await recordAuditEvent(tx, { context, operation: 'UPLOAD', entityType: 'SubsidyDocument', entityId: id, before: null, after: document });
+      return document;
+    });
+  } catch (error) {
+    await unlink(target).catch(() => undefined);
+    throw error;
+  }
+}
+
+function forbidden(context: Context) {
+  return context.identity.kind === 'anonymous'
+    ? new HttpError(401, 'UNAUTHENTICATED', 'Log in om dit te zien of te doen. | Sign in to see or do this.')
+    : new HttpError(403, 'FORBIDDEN', 'U hebt geen toegang tot dit onderdeel. | You have no access to this.');
+}
+
+async function download(response: ServerResponse, documentId: string, context: Context, logger: Logger) {
+  const document = await db().subsidyDocument.findUnique({ where: { id: documentId } });
+  // Not found and not allowed look alike to a caller who may not see the application.
+  if (!document || !(await canSeeApplication(context, document.applicationId))) {
+    if (!document && applicationReaders.allows(context.identity)) throw new HttpError(404, 'NOT_FOUND', 'Dit document bestaat niet.');
+    if (context.identity.kind === 'anonymous') throw forbidden(context);
+    throw new HttpError(404, 'NOT_FOUND', 'Dit document bestaat niet.');
+  }
+  const content = await readFile(storagePath(document.id)).catch(() => null);
+  if (!content || createHash('sha256').update(content).digest('hex') !== document.sha256) {
+    logger.error({ documentId, missing: !content }, 'stored document missing or changed: checksum does not match');
+    throw new HttpError(500, 'INTERNAL_SERVER_ERROR', 'Het opgeslagen bestand is niet meer gelijk aan wat is geüpload.');
+  }
+  response.writeHead(200, {
+    'content-type': document.contentType,
+    'content-length': String(content.length),
+    'content-disposition': contentDisposition(document.fileName),
+    'cache-control': 'private, no-store',
+    'x-checksum-sha256': document.sha256,
+  });
+  response.end(content);
+}
+
+async function letter(response: ServerResponse, applicationId: string, context: Context) {
+  if (!(await canSeeApplication(context, applicationId))) {
+    throw context.identity.kind === 'anonymous' ? forbidden(context) : new HttpError(404, 'NOT_FOUND', 'Deze aanvraag bestaat niet.');
+  }
+  const application = await db().subsidyApplication.findUnique({
+    where: { id: applicationId },
+    include: { scheme: true, applicant: { select: { name: true } }, budgetLines: { orderBy: { sortOrder: 'asc' } }, transitions: { orderBy: { seq: 'asc' } } },
+  });
+  if (!application) throw new HttpError(404, 'NOT_FOUND', 'Deze aanvraag bestaat niet.');
+  const decision = application.transitions.find((t) => t.toState === 'GRANTED' || t.toState === 'REJECTED');
+  if (!decision || !application.decidedOn) {
+    throw new HttpError(409, 'TRANSITION_NOT_ALLOWED', 'Er is nog geen besluit op deze aanvraag.', { state: application.state });
+  }
+  const pdf = await decisionLetter({
+    reference: application.reference,
+    decision: decision.toState as 'GRANTED' | 'REJECTED',
+    decidedOn: application.decidedOn,
+    grounds: application.decisionGrounds ?? decision.reason,
+    scheme: application.scheme,
+    applicant: application.applicant,
+    contactName: application.contactName,
+    activity: application.activity,
+    plannedStartOn: application.plannedStartOn,
+    plannedEndOn: application.plannedEndOn,
+    requestedCents: application.requestedCents,
+    grantedCents: application.grantedCents,
+    receivedOn: application.receivedOn,
+    budgetLines: application.budgetLines,
+  });
+  response.writeHead(200, {
+    'content-type': 'application/pdf',
+    'content-length': String(pdf.length),
+    'content-disposition': contentDisposition(`beschikking-${application.reference}.pdf`),
+    'cache-control': 'private, no-store',
+  });
+  response.end(pdf);
+}
+
+/** Handles every request under /files/ (called by http/app.ts). */
+export async function handleFiles(request: IncomingMessage, response: ServerResponse, requestId: string, logger: Logger): Promise<void> {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  const { trustProxyHops } = securitySettings();
+  const ip = clientAddress(request, trustProxyHops);
+  try {
+    const identification = await identify(request, ip);
+    if ('status' in identification) throw new HttpError(401, 'UNAUTHENTICATED', identification.message);
+    const limit = await checkRateLimit(identification.identity, ip);
+    if (!limit.allowed) {
+      response.setHeader('retry-after', String(limit.retryAfterSeconds));
+      throw new HttpError(429, 'TOO_MANY_REQUESTS', 'Te veel verzoeken. | Too many requests.', { retryAfterSeconds: limit.retryAfterSeconds });
+    }
+    const context: Context = { requestId, identity: identification.identity, ip, secure: false, cookies: [] };
+    const parts = url.pathname.split('/').filter(Boolean); // ['files', ...]
+    const id = parts[2];
+    if (!id || !UUID.test(id)) throw new HttpError(404, 'NOT_FOUND', 'Niet gevonden | Not found');
+    if (request.method === 'POST' && parts.length === 3 && parts[1] === 'applications') {
+      const document = await upload(request, id, url, context);
+      response.writeHead(201, { 'content-type': 'application/json; charset=utf-8', location: `/files/documents/${document.id}` });
+      response.end(JSON.stringify({ document }));
+    } else if (request.method === 'GET' && parts.length === 3 && parts[1] === 'documents') {
+      await download(response, id, context, logger);
+    } else if (request.method === 'GET' && parts.length === 4 && parts[1] === 'applications' && parts[3] === 'decision-letter.pdf') {
+      await letter(response, id, context);
+    } else {
+      throw new HttpError(404, 'NOT_FOUND', 'Niet gevonden | Not found');
+    }
+  } catch (error) {
+    if (!(error instanceof HttpError)) throw error;
+    // The rest of an upload that was refused early is not read; close the connection after answering.
+    if (!request.complete) response.setHeader('connection', 'close');
+    sendError(response, error);
+  }
+}
