@@ -6,6 +6,7 @@
 import type { Prisma, PrismaClient } from '@welkom/db';
 import type { NoteSubject, ProgrammeRecords } from './extract/records.js';
 import { type MonitoringCounts, emptyMonitoringCounts, loadMonitoring } from './load-monitoring.js';
+import { loadSubsidies } from './load-subsidies.js';
 
 export interface EntityCounts {
   created: number;
@@ -16,7 +17,7 @@ export interface EntityCounts {
 
 export type LoadCounts = Record<
   | 'themes' | 'sections' | 'goals' | 'partners' | 'targetGroups' | 'actions'
-  | 'preconditions' | 'actionPartners' | 'actionTargetGroups' | 'dataQualityNotes',
+  | 'preconditions' | 'actionPartners' | 'actionTargetGroups' | 'dataQualityNotes' | 'subsidySchemes',
   EntityCounts
 > & MonitoringCounts;
 
@@ -99,7 +100,7 @@ async function loadInTransaction(tx: Tx, records: ProgrammeRecords): Promise<Loa
   const counts: LoadCounts = {
     themes: emptyCounts(), sections: emptyCounts(), goals: emptyCounts(), partners: emptyCounts(),
     targetGroups: emptyCounts(), actions: emptyCounts(), preconditions: emptyCounts(),
-    actionPartners: emptyCounts(), actionTargetGroups: emptyCounts(), dataQualityNotes: emptyCounts(),
+    actionPartners: emptyCounts(), actionTargetGroups: emptyCounts(), dataQualityNotes: emptyCounts(), subsidySchemes: emptyCounts(),
     ...emptyMonitoringCounts(),
   };
   const bump = { version: { increment: 1 } } as const;
@@ -245,5 +246,6 @@ async function loadInTransaction(tx: Tx, records: ProgrammeRecords): Promise<Loa
     });
 
   await loadMonitoring(tx, records.monitoring, counts, { sections, actions, targetGroups });
+  await loadSubsidies(tx, records.subsidies, counts.subsidySchemes);
   return counts;
 }

@@ -4,6 +4,7 @@ import { parseBudgetTable } from './budget-table.js';
 import { collectNotes } from './data-quality.js';
 import { outlineDocument, paragraphs, type Line } from './document.js';
 import { extractMonitoring } from './monitoring.js';
+import { extractSubsidies } from './subsidies.js';
 import { parseGoals } from './goals.js';
 import { partnerRecords } from './partners.js';
 import type { GoalRecord, PartnerRecord, ProgrammeRecords, SectionRecord, ThemeRecord } from './records.js';
@@ -78,7 +79,8 @@ export function extractProgramme(text: string): ProgrammeRecords {
 
   const monitoring = extractMonitoring(text, { actions, budget });
   // The monitoring notes are loaded with all others; they stay in `monitoring` for its tests.
-  const notes = [...collectNotes({ text, outline, rows, goals, unplacedGoalLines, budget }), ...monitoring.notes];
+  const subsidies = extractSubsidies(actions);
+  const notes = [...collectNotes({ text, outline, rows, goals, unplacedGoalLines, budget }), ...monitoring.notes, ...subsidies.notes];
   return {
     themes,
     sections,
@@ -90,5 +92,6 @@ export function extractProgramme(text: string): ProgrammeRecords {
     notes,
     budget,
     monitoring,
+    subsidies,
   };
 }

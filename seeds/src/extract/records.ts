@@ -134,6 +134,22 @@ export interface ProgrammeRecords {
   notes: DataQualityNoteRecord[];
   budget: BudgetTableRecord | null;
   monitoring: MonitoringRecords;
+  subsidies: SubsidyRecords;
+}
+
+/** The subsidy schemes the document names (extract/subsidies.ts). */
+export interface SubsidySchemeRecord {
+  name: string;
+  year: number;
+  /** The action's text, verbatim. */
+  description: string;
+  actionCode: string;
+}
+
+export interface SubsidyRecords {
+  schemes: SubsidySchemeRecord[];
+  /** Loaded with all other notes; kept here for the extractor's tests. */
+  notes: DataQualityNoteRecord[];
 }
 
 // ---- Monitoring (5.4): what the document says about places, quotas, figures and money ----

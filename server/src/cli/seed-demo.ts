@@ -5,6 +5,7 @@ import { configureSecurity, securitySettingsFromEnv } from '../auth/settings.js'
 import { parseEnv } from '../env.js';
 import { seedDemoPanel } from '../panel/demo.js';
 import { describeError, openDatabase } from './database.js';
+import { seedDemoSubsidies } from '../subsidies/demo.js';
 
 const refusal = demoSeedRefusal(process.env, process.argv.includes('--force'));
 if (refusal) {
@@ -21,6 +22,9 @@ try {
   );
   for (const account of DEMO_ACCOUNTS) console.log(`  ${account.email.padEnd(26)} ${account.role}`);
   console.log(`Wachtwoord | Password: ${DEMO_PASSWORD}`);
+  // The subsidy workflow's demo scheme and applications (issue 6).
+  const subsidies = await seedDemoSubsidies(database.prisma);
+  console.log(subsidies.skipped ? 'Demo-subsidieregeling bestond al | Demo subsidy scheme already there' : `Demo-subsidieaanvragen: ${subsidies.created} | Demo subsidy applications: ${subsidies.created}`);
   // The demo panel's profiles are encrypted with the server's PANEL_DATA_KEY, so read it the same way.
   configureSecurity(securitySettingsFromEnv(parseEnv()));
   const panel = await seedDemoPanel(database.prisma);

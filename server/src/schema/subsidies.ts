@@ -10,7 +10,7 @@
 // - Partner tokens with `subsidies:own` read their own organisation's applications through
 //   `ownSubsidyApplications`, a narrow type of its own; the staff type is not theirs.
 import { GraphQLError } from 'graphql';
-import type { Prisma, SubsidyApplication, SubsidyApplicationState } from '@welkom/db';
+import type { Prisma, PrismaClient, SubsidyApplication, SubsidyApplicationState } from '@welkom/db';
 import { recordAuditEvent } from '../audit/record.js';
 import { anyone, either, roles, tokenScope } from '../auth/rules.js';
 import { builder } from '../builder.js';
@@ -88,7 +88,7 @@ defineEntity('SubsidyScheme', {
 });
 
 // ---- applications --------------------------------------------------------------------------
-const identityId = (context: Context) =>
+const identityId = (context: Pick<Context, 'identity'>) =>
   context.identity.kind === 'user' ? context.identity.userId : context.identity.kind === 'token' ? context.identity.tokenId : null;
 
 defineEntity('SubsidyApplication', {
@@ -160,7 +160,7 @@ const euro = (cents: number) =>
   new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' }).format(cents / 100);
 
 // ---- the transition machinery -------------------------------------------------------------
-interface TransitionArgs {
+export interface TransitionArgs {
   id: string;
   reason: string;
   idempotencyKey?: string | null;
@@ -178,7 +178,7 @@ interface Step {
   to?: SubsidyApplicationState;
 }
 
-type StepFn = (application: SubsidyApplication, args: TransitionArgs & { on: Date }, tx: Tx, context: Context) => Promise<Step>;
+type StepFn = (application: SubsidyApplication, args: TransitionArgs & { on: Date }, tx: Tx, context: Pick<Context, 'identity' | 'requestId'>) => Promise<Step>;
 
 function checkReason(reason: string): string {
   const trimmed = reason.trim();
@@ -336,7 +336,14 @@ const STEPS: Record<Transition, StepFn> = {
   close: async () => ({}),
 };
 
-async function runTransition(transition: Transition, args: TransitionArgs, context: Context, query: object) {
+/** One transition in its own transaction (also used by the demo seed, with its own client). */
+export async function runTransition(
+  transition: Transition,
+  args: TransitionArgs,
+  context: Pick<Context, 'identity' | 'requestId'>,
+  query: object = {},
+  client: PrismaClient = db(),
+) {
   checkId(args.id);
   const reason = checkReason(args.reason);
   const idempotencyKey = checkKey(args.idempotencyKey);
@@ -346,7 +353,7 @@ async function runTransition(transition: Transition, args: TransitionArgs, conte
     throw amountError('on', 'out_of_range', 'De datum ligt in de toekomst.', 'The date is in the future.');
   }
   const actorId = identityId(context);
-  return db().$transaction(async (tx) => {
+  return client.$transaction(async (tx) => {
     // Every transition of one application queues here, so two clicks cannot both act.
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "SubsidyApplication" WHERE id = ${args.id}::uuid FOR UPDATE`;
     if (!locked.length) throw notFound('SubsidyApplication', args.id);
