@@ -97,7 +97,7 @@ describe('reading the register', () => {
     await show.field('Doelgroepen').waitFor();
     await show.section('Randvoorwaarden').waitFor();
     await show.section('Datakwaliteitsnotities').waitFor();
-    await show.section('Geschiedenis').waitFor();
+    await show.section('Geschiedenis').getByText(/na inloggen/).waitFor();
     await show.screenshot('action-show');
   });
 
@@ -174,6 +174,24 @@ describe('changing the register', () => {
     await list.row('1.1 2.A').getByText('Loopt').waitFor();
   });
 
+  it("shows the edit in the action's history: who, when and the fields before and after", async () => {
+    if (!accounts) return;
+    const list = new ListPage(page, baseUrl);
+    await list.open('/actions');
+    await list.search('1.1 2.A');
+    await list.row('1.1 2.A').first().click();
+    const show = new ShowPage(page, baseUrl);
+    const latest = show.history().first();
+    await latest.filter({ hasText: `Team Opvang ${run}` }).waitFor();
+    const text = (await latest.textContent()) ?? '';
+    expect(text).toMatch(/^Gewijzigd/);
+    expect(text).toContain('secretaris@welkom.test');
+    expect(text).toMatch(/Eigenaar.*Team Opvang/);
+    expect(text).toMatch(/Status\s*Gepland → Loopt/);
+    await show.section('Geschiedenis').scrollIntoViewIfNeeded();
+    await show.screenshot('action-history');
+  });
+
   it('shows the API validation error at the field, in Dutch', async () => {
     const list = new ListPage(page, baseUrl);
     await list.open('/actions');
@@ -243,17 +261,37 @@ describe('changing the register', () => {
   });
 });
 
-describe('on a tablet', () => {
-  it('shows the actions list in portrait', async () => {
-    const tablet = await openBrowser({ viewport: { width: 820, height: 1180 } });
-    try {
-      const tabletPage = await tablet.context.newPage();
-      const list = new ListPage(tabletPage, baseUrl);
-      await list.open('/actions');
-      await list.waitForRows();
-      await list.screenshot('actions-list-tablet');
-    } finally {
-      await tablet.close();
-    }
-  });
+describe('on a laptop screen and on a tablet', () => {
+  const screens = [
+    { name: 'laptop', viewport: { width: 1440, height: 900 } },
+    { name: 'tablet in portrait', viewport: { width: 820, height: 1180 } },
+  ];
+  for (const { name, viewport } of screens) {
+    it(`fits the dashboard, the actions list and an action's page on a ${name} (${viewport.width}×${viewport.height})`, async () => {
+      const screen = await openBrowser({ viewport });
+      try {
+        const screenPage = await screen.context.newPage();
+        const home = new ConsolePage(screenPage, baseUrl);
+        await home.open('/');
+        await screenPage.getByRole('region', { name: 'Open datakwaliteitsnotities' }).waitFor();
+        expect(await home.horizontalOverflow()).toBe(0);
+        if (viewport.width < 1000) await home.screenshot('dashboard-tablet');
+
+        const list = new ListPage(screenPage, baseUrl);
+        await list.open('/actions');
+        await list.waitForRows();
+        await screenPage.getByRole('combobox', { name: 'Opgave' }).waitFor();
+        expect(await list.horizontalOverflow()).toBe(0);
+        if (viewport.width < 1000) await list.screenshot('actions-list-tablet');
+
+        await list.search('1.1 1.A');
+        await list.row('1.1 1.A').first().click();
+        const show = new ShowPage(screenPage, baseUrl);
+        await show.section('Randvoorwaarden').getByRole('row').nth(1).waitFor();
+        expect(await show.horizontalOverflow()).toBe(0);
+      } finally {
+        await screen.close();
+      }
+    });
+  }
 });

@@ -1,5 +1,6 @@
 // Global setup: a real Welkom server (as `npm start` runs it) on a free port with its own
-// embedded PostgreSQL, the programme data and, when the API has accounts, the demo accounts.
+// embedded PostgreSQL, the programme data and, when the API has accounts, the demo accounts
+// and the demo panel (loaded after the programme, so its advice links to real actions).
 // E2E_BASE_URL points the tests at a server that is already running instead.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -16,10 +17,17 @@ declare module 'vitest' {
 }
 
 const SERVER_DIR = fileURLToPath(new URL('../../server', import.meta.url));
+const SEEDS_DIR = fileURLToPath(new URL('../../seeds', import.meta.url));
 const SEED_DEMO = path.join(SERVER_DIR, 'src/cli/seed-demo.ts');
+const SEED_PROGRAMME = path.join(SEEDS_DIR, 'src/cli/seed.ts');
 
-function run(args: string[], env: NodeJS.ProcessEnv, onLine?: (line: string, child: ChildProcess) => void): { child: ChildProcess; done: Promise<number | null>; log: string[] } {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: SERVER_DIR, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function run(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  onLine?: (line: string, child: ChildProcess) => void,
+  cwd = SERVER_DIR,
+): { child: ChildProcess; done: Promise<number | null>; log: string[] } {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const log: string[] = [];
   const collect = (chunk: Buffer) => {
     for (const line of String(chunk).split('\n')) {
@@ -46,6 +54,8 @@ export default async function setup(project: TestProject) {
 
   const accounts = existsSync(SEED_DEMO);
   if (accounts) {
+    const programme = run([SEED_PROGRAMME], env, undefined, SEEDS_DIR);
+    if ((await programme.done) !== 0) throw new Error(`seed failed:\n${programme.log.join('\n')}`);
     const seeding = run([SEED_DEMO], env);
     if ((await seeding.done) !== 0) throw new Error(`seed:demo failed:\n${seeding.log.join('\n')}`);
   }

@@ -5,6 +5,8 @@ import type { IntrospectionQuery } from 'graphql';
 import { Admin } from 'react-admin';
 import { Dashboard } from './Dashboard';
 import { monitoringRoutes } from './dashboard/monitoring/routes';
+import { subsidyRoutes } from './subsidies/routes';
+import { panelRoutes } from './panel/routes';
 import { createAuthProvider } from './auth/authProvider';
 import { createDataProvider } from './data/dataProvider';
 import introspection from './generated/introspection.json';
@@ -47,6 +49,8 @@ export function App() {
     >
       {generatedResources(model)}
       {monitoringRoutes}
+      {subsidyRoutes}
+      {panelRoutes}
     </Admin>
   );
 }

@@ -142,11 +142,12 @@ export function Dashboard({ model }: { model: ConsoleModel }) {
           <Grid size={12} sx={{ minWidth: 0 }}>
             <Card component="section" aria-label={translate('welkom.dashboard.per_theme')}>
               <CardHeader title={translate('welkom.dashboard.per_theme')} slotProps={{ title: { variant: 'h6', component: 'h2' } }} />
+              {/* On a tablet the statuses do not all fit: the table scrolls sideways inside its card. */}
               <TableContainer>
                 <Table size="small">
                   <TableHead>
                     <TableRow>
-                      <TableCell>{translate('welkom.dashboard.theme')}</TableCell>
+                      <TableCell sx={{ minWidth: '11rem' }}>{translate('welkom.dashboard.theme')}</TableCell>
                       {statuses.map((status) => (
                         <TableCell key={status} align="right">
                           {translate(enumKey('ActionStatus', status))}

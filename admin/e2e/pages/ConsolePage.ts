@@ -39,6 +39,12 @@ export class ConsolePage {
     await this.page.getByRole('menuitem', { name }).click();
   }
 
+  /** How far the page reaches past the right edge of the window (0: no sideways scrolling). */
+  async horizontalOverflow(): Promise<number> {
+    await this.page.waitForLoadState('networkidle');
+    return this.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  }
+
   async screenshot(name: string) {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     await this.page.waitForLoadState('networkidle');

@@ -8,8 +8,13 @@ export class ShowPage extends ConsolePage {
     return this.page.getByRole('group', { name: label, exact: true });
   }
 
-  section(name: string): Locator {
+  section(name: string | RegExp): Locator {
     return this.page.getByRole('region', { name });
+  }
+
+  /** The record's audit trail, one list item per event, newest first. */
+  history(): Locator {
+    return this.section('Geschiedenis').getByRole('listitem');
   }
 
   async edit() {

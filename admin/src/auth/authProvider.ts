@@ -1,8 +1,10 @@
-// Signing in against the API's login/logout/me (the accounts issue). Reading the register
-// needs no account; writing needs the SECRETARY role (or ADMIN). Until the API offers login,
+// Signing in against the API's login/logout/me (the accounts issue). Who may read or change
+// an entity is what the schema's description of its type says (model.access): the register
+// is public and the secretary changes it; the panel's members are the coordinator's alone.
+// The console only hides what would be refused; the API decides. Until the API offers login,
 // the console does not ask for one and leaves every decision to the API.
 import type { AuthProvider } from 'react-admin';
-import type { ConsoleModel } from '../schema/model';
+import { type ConsoleModel, inAudience } from '../schema/model';
 
 export interface Me {
   id: string;
@@ -11,7 +13,6 @@ export interface Me {
   roles: string[];
 }
 
-export const WRITER_ROLES = ['SECRETARY', 'ADMIN'];
 const READ_ACTIONS = new Set(['list', 'show', 'export', 'read']);
 
 async function graphql<T>(uri: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
@@ -68,11 +69,12 @@ export function createAuthProvider(model: ConsoleModel, uri = '/graphql'): AuthP
       return { id: user.id, fullName: user.name || user.email, email: user.email, roles: user.roles };
     },
     getPermissions: async () => (await whoAmI())?.roles ?? [],
-    canAccess: async ({ action }) => {
-      if (READ_ACTIONS.has(action)) return true;
+    canAccess: async ({ action, resource }) => {
       if (!model.auth.login) return true; // no accounts in the API yet: it decides
-      const user = await whoAmI();
-      return Boolean(user?.roles.some((role) => WRITER_ROLES.includes(role)));
+      const access = resource ? model.byName(resource)?.access : undefined;
+      if (!access) return READ_ACTIONS.has(action);
+      const roles = (await whoAmI())?.roles ?? null;
+      return inAudience(READ_ACTIONS.has(action) ? access.read : access.change, roles);
     },
   };
 }

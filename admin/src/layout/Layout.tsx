@@ -1,10 +1,10 @@
 // The frame: app bar with language choice and the user menu (sign in when anonymous),
-// and the menu of generated resources under the dashboard.
+// and the menu (layout/Menu.tsx).
 import LoginIcon from '@mui/icons-material/Login';
 import { ListItemIcon, ListItemText, MenuItem, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import { MenuWithMonitoring } from '../dashboard/monitoring/routes';
 import { Link } from 'react-router-dom';
+import { ConsoleMenu } from './Menu';
 import {
   AppBar,
   Layout as RaLayout,
@@ -49,5 +49,5 @@ function WelkomAppBar() {
 }
 
 export function Layout({ children }: { children: ReactNode }) {
-  return <RaLayout appBar={WelkomAppBar} menu={MenuWithMonitoring}>{children}</RaLayout>;
+  return <RaLayout appBar={WelkomAppBar} menu={ConsoleMenu}>{children}</RaLayout>;
 }

@@ -33,11 +33,14 @@ import type { ConsoleModel, FieldModel, FilterModel, ResourceModel } from '../sc
 import { BulkStatusButton } from './BulkStatusButton';
 import { enumChoices, formatMoney, renderField } from './fields';
 import { menuOrder } from './menu';
+import { QUICK_FILTERS } from './overrides';
 
 const VISIBLE_COLUMNS = 7;
+/** On a tablet (below MUI's lg, 1200 px) fewer columns fit beside the menu. */
+const VISIBLE_COLUMNS_TABLET = 5;
 
 /** Columns shown until the user chooses otherwise; the rest are one click away in "Kolommen". */
-export function defaultColumns(resource: ResourceModel): string[] {
+export function defaultColumns(resource: ResourceModel, count = VISIBLE_COLUMNS): string[] {
   const eligible = resource.fields.filter((field) => {
     if (field.source === resource.representation) return true;
     if (['id', 'related', 'referenceArray', 'stringList'].includes(field.kind)) return false;
@@ -45,7 +48,7 @@ export function defaultColumns(resource: ResourceModel): string[] {
     if (field.kind === 'text' || field.kind === 'longText') return field.required;
     return true;
   });
-  return eligible.slice(0, VISIBLE_COLUMNS).map((field) => field.source);
+  return eligible.slice(0, count).map((field) => field.source);
 }
 
 function filterInput(model: ConsoleModel, filter: FilterModel, alwaysOn: boolean): ReactElement | null {
@@ -85,9 +88,12 @@ export function generatedFilters(model: ConsoleModel, resource: ResourceModel): 
     filter.kind === 'search' ? 0 : filter.kind === 'enum' ? 1 : filter.kind === 'reference' ? 2 + order.indexOf(filter.reference!) / 100 : 3;
   const sorted = [...resource.filters].sort((a, b) => rank(a) - rank(b));
   const references = sorted.filter((filter) => filter.kind === 'reference').slice(0, ALWAYS_ON_REFERENCES);
-  return sorted
-    .map((filter) => filterInput(model, filter, filter.kind === 'search' || filter.kind === 'enum' || references.includes(filter)))
-    .filter((input): input is ReactElement => input !== null);
+  return [
+    ...sorted
+      .map((filter) => filterInput(model, filter, filter.kind === 'search' || filter.kind === 'enum' || references.includes(filter)))
+      .filter((input): input is ReactElement => input !== null),
+    ...(QUICK_FILTERS[resource.type] ?? []),
+  ];
 }
 
 /** CSV of what the user sees: labels as headers, Dutch values, relations by name. */
@@ -163,7 +169,9 @@ function BulkActions({ resource }: { resource: ResourceModel }) {
 export function GeneratedList({ model, resource }: { model: ConsoleModel; resource: ResourceModel }) {
   const translate = useTranslate();
   const small = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'));
-  const visible = defaultColumns(resource);
+  const tablet = useMediaQuery<Theme>((theme) => theme.breakpoints.down('lg'));
+  // Only the default: a choice made in "Kolommen" is kept whatever the width.
+  const visible = defaultColumns(resource, tablet ? VISIBLE_COLUMNS_TABLET : VISIBLE_COLUMNS);
   const columns = resource.fields.filter((field) => field.kind !== 'related');
   return (
     <List

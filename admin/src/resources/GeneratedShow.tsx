@@ -1,5 +1,5 @@
 // A record's page, generated: its fields, its links (many-to-many as chips), the records that
-// point to it (one-to-many, paginated tables), and a slot for its history.
+// point to it (one-to-many, paginated tables), and its history.
 import { Box, CardContent, Divider, Grid, Typography } from '@mui/material';
 import {
   DataTable,
@@ -18,6 +18,8 @@ import {
 } from 'react-admin';
 import type { ConsoleModel, FieldModel, ResourceModel } from '../schema/model';
 import { defaultColumns } from './GeneratedList';
+import { RecordHistory } from './RecordHistory';
+import { SHOW_SECTIONS } from './overrides';
 import { renderField } from './fields';
 
 function ShowActions({ resource }: { resource: ResourceModel }) {
@@ -46,19 +48,6 @@ function FieldBlock({ model, field }: { model: ConsoleModel; field: FieldModel }
   );
 }
 
-function HistorySlot() {
-  const translate = useTranslate();
-  // The audit trail's events for this record will be listed here (issue: accounts and audit).
-  return (
-    <Box component="section" aria-label={translate('welkom.related.history')} sx={{ mt: 3 }}>
-      <Typography variant="h6" component="h2" gutterBottom>
-        {translate('welkom.related.history')}
-      </Typography>
-      <Typography color="text.secondary">{translate('welkom.related.history_pending')}</Typography>
-    </Box>
-  );
-}
-
 export function GeneratedShow({ model, resource }: { model: ConsoleModel; resource: ResourceModel }) {
   const translate = useTranslate();
   const main = resource.fields.filter((field) => !['related', 'referenceArray', 'count', 'id'].includes(field.kind) && !['version', 'createdAt', 'updatedAt'].includes(field.source));
@@ -82,16 +71,13 @@ export function GeneratedShow({ model, resource }: { model: ConsoleModel; resour
           </Box>
         ))}
         {related.map((field) => (
-          <Box key={field.source} component="section" sx={{ mt: 3 }} aria-label={translate(`resources.${resource.name}.fields.${field.source}`)}>
-            <Divider sx={{ mb: 2 }} />
-            <Typography variant="h6" component="h2" gutterBottom>
-              {translate(`resources.${resource.name}.fields.${field.source}`)}
-            </Typography>
-            <RelatedTable model={model} field={field} />
-          </Box>
+          <RelatedSection key={field.source} model={model} resource={resource} field={field} />
+        ))}
+        {(SHOW_SECTIONS[resource.type] ?? []).map((Section, index) => (
+          <Section key={index} model={model} />
         ))}
         <Divider sx={{ mt: 3 }} />
-        <HistorySlot />
+        <RecordHistory model={model} resource={resource} />
         <Grid container spacing={2} sx={{ mt: 2 }}>
           {meta.map((field) => (
             <Grid key={field.source} size={{ xs: 12, sm: 4, lg: 3 }}>
@@ -101,6 +87,22 @@ export function GeneratedShow({ model, resource }: { model: ConsoleModel; resour
         </Grid>
       </CardContent>
     </Show>
+  );
+}
+
+/** Records pointing here, when the user may read them (the panel's advice is for staff only). */
+function RelatedSection({ model, resource, field }: { model: ConsoleModel; resource: ResourceModel; field: FieldModel }) {
+  const translate = useTranslate();
+  const { canAccess } = useCanAccess({ action: 'list', resource: field.reference! });
+  if (!canAccess) return null;
+  return (
+    <Box component="section" sx={{ mt: 3 }} aria-label={translate(`resources.${resource.name}.fields.${field.source}`)}>
+      <Divider sx={{ mb: 2 }} />
+      <Typography variant="h6" component="h2" gutterBottom>
+        {translate(`resources.${resource.name}.fields.${field.source}`)}
+      </Typography>
+      <RelatedTable model={model} field={field} />
+    </Box>
   );
 }
 

@@ -1,5 +1,6 @@
 // One <Resource> per entity of the model, each with a generated list, show, edit and create.
 import { Resource } from 'react-admin';
+import { AccessGuard } from './AccessGuard';
 import type { ConsoleModel } from '../schema/model';
 import { GeneratedCreate, GeneratedEdit } from './GeneratedEdit';
 import { GeneratedList } from './GeneratedList';
@@ -14,8 +15,16 @@ export function generatedResources(model: ConsoleModel) {
       name={resource.name}
       icon={ICONS[resource.type] ?? DEFAULT_ICON}
       recordRepresentation={resource.representation}
-      list={<GeneratedList model={model} resource={resource} />}
-      show={<GeneratedShow model={model} resource={resource} />}
+      list={
+        <AccessGuard resource={resource} action="list">
+          <GeneratedList model={model} resource={resource} />
+        </AccessGuard>
+      }
+      show={
+        <AccessGuard resource={resource} action="show">
+          <GeneratedShow model={model} resource={resource} />
+        </AccessGuard>
+      }
       {...(resource.operations.update ? { edit: <GeneratedEdit model={model} resource={resource} /> } : {})}
       {...(resource.operations.create ? { create: <GeneratedCreate model={model} resource={resource} /> } : {})}
     />

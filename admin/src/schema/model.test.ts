@@ -1,6 +1,6 @@
 import { buildSchema, introspectionFromSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { buildConsoleModel, parseDescription } from './model';
+import { DEFAULT_ACCESS, buildConsoleModel, inAudience, parseAccess, parseDescription } from './model';
 
 // A schema with an entity the console has never seen (Location), built the way docs/api.md
 // describes every entity: the generator must turn it into a resource with no console code.
@@ -232,5 +232,32 @@ describe('descriptions', () => {
 
   it('fall back to the field name when there is none', () => {
     expect(parseDescription(undefined, 'startDate')).toEqual({ label: { nl: 'Start date', en: 'Start date' } });
+  });
+});
+
+describe('who may read and change an entity, from the access line of its description', () => {
+  it('reads the public register, staff-only and single-role entities', () => {
+    expect(parseAccess('Actie | Action\nLezen: iedereen; wijzigen: rollen SECRETARY (en ADMIN). | Read: anyone; change: roles SECRETARY (and ADMIN).')).toEqual({
+      read: { kind: 'anyone' },
+      change: { kind: 'roles', roles: ['SECRETARY', 'ADMIN'] },
+    });
+    expect(parseAccess('Advies | Advice\nLezen: ingelogde medewerkers; wijzigen: rollen PANEL_COORDINATOR (en ADMIN). | Read: signed-in staff; change: roles PANEL_COORDINATOR (and ADMIN).').read).toEqual({ kind: 'staff' });
+    expect(
+      parseAccess('Panellid | Panel member\nLezen: alleen de rol PANEL_COORDINATOR zelf (ook niet ADMIN); wijzigen: … | Read: the PANEL_COORDINATOR role itself only (not ADMIN); change: the PANEL_COORDINATOR role itself only (not ADMIN).'),
+    ).toEqual({ read: { kind: 'roles', roles: ['PANEL_COORDINATOR'] }, change: { kind: 'roles', roles: ['PANEL_COORDINATOR'] } });
+    expect(parseAccess('x | x\nLezen: … | Read: roles GRANT_OFFICER, VIEWER (and ADMIN); change: roles GRANT_OFFICER (and ADMIN).').read).toEqual({
+      kind: 'roles',
+      roles: ['GRANT_OFFICER', 'VIEWER', 'ADMIN'],
+    });
+  });
+
+  it('leaves the default when a type has no access line, and places callers in audiences', () => {
+    expect(parseAccess('Locatie | Location')).toBe(DEFAULT_ACCESS);
+    const member = parseAccess('x | x\nLezen: … | Read: the PANEL_COORDINATOR role itself only (not ADMIN); change: the PANEL_COORDINATOR role itself only (not ADMIN).');
+    expect(inAudience(member.read, ['ADMIN'])).toBe(false);
+    expect(inAudience(member.read, ['PANEL_COORDINATOR'])).toBe(true);
+    expect(inAudience({ kind: 'staff' }, null)).toBe(false);
+    expect(inAudience({ kind: 'staff' }, ['VIEWER'])).toBe(true);
+    expect(inAudience({ kind: 'anyone' }, null)).toBe(true);
   });
 });

@@ -94,6 +94,48 @@ export interface FilterModel {
   enum?: EnumModel;
 }
 
+/** Who may read or change an entity, as the API's description of the type states it. */
+export type Audience = { kind: 'anyone' } | { kind: 'staff' } | { kind: 'roles'; roles: string[] };
+
+export interface AccessModel {
+  read: Audience;
+  change: Audience;
+}
+
+/** Until a type says otherwise: anyone reads, the programme's writers change. */
+export const DEFAULT_ACCESS: AccessModel = { read: { kind: 'anyone' }, change: { kind: 'roles', roles: ['SECRETARY', 'ADMIN'] } };
+
+function parseAudience(text: string): Audience | undefined {
+  const phrase = text.trim().replace(/\.$/, '');
+  if (phrase === 'anyone') return { kind: 'anyone' };
+  if (phrase === 'signed-in staff') return { kind: 'staff' };
+  const only = /^the (\w+) role itself only/.exec(phrase);
+  if (only) return { kind: 'roles', roles: [only[1]!] };
+  const roles = /^roles? ([\w, ]+?)(?: \(and (\w+)\))?$/.exec(phrase);
+  if (roles) return { kind: 'roles', roles: [...roles[1]!.split(',').map((role) => role.trim()).filter(Boolean), ...(roles[2] ? [roles[2]] : [])] };
+  return undefined;
+}
+
+/**
+ * The access line the API writes into every entity's description:
+ * "Lezen: …; wijzigen: … | Read: anyone; change: roles SECRETARY (and ADMIN)."
+ * A line it cannot read leaves the default, and the API still decides.
+ */
+export function parseAccess(description: string | null | undefined): AccessModel {
+  const line = (description ?? '').split('\n').find((candidate) => /\|\s*Read: /.test(candidate));
+  const match = line ? /Read: (.+?); change: (.+)$/.exec(line.split(' | ')[1] ?? '') : null;
+  if (!match) return DEFAULT_ACCESS;
+  return { read: parseAudience(match[1]!) ?? DEFAULT_ACCESS.read, change: parseAudience(match[2]!) ?? DEFAULT_ACCESS.change };
+}
+
+/** Whether a caller (null when anonymous) belongs to an audience. */
+export function inAudience(audience: Audience, roles: readonly string[] | null): boolean {
+  if (audience.kind === 'anyone') return true;
+  if (!roles) return false;
+  if (audience.kind === 'staff') return true;
+  return audience.roles.some((role) => roles.includes(role));
+}
+
 export interface ResourceModel {
   /** The GraphQL type, e.g. `Action`. */
   type: string;
@@ -117,6 +159,9 @@ export interface ResourceModel {
   representation: string;
   defaultSort?: string;
   hasVersion: boolean;
+  /** The type has `history: [AuditEvent]` (its audit trail, readable by ADMIN and the domain's owner). */
+  hasHistory: boolean;
+  access: AccessModel;
 }
 
 export interface ConsoleModel {
@@ -399,6 +444,8 @@ export function buildConsoleModel(introspection: IntrospectionQuery): ConsoleMod
       representation,
       ...(sortable.has(representation) ? { defaultSort: representation } : {}),
       hasVersion: objectFields.has('version'),
+      access: parseAccess(type.description),
+      hasHistory: objectFields.has('history') && unwrap(objectFields.get('history')!.type).name === 'AuditEvent',
     };
   });
 

@@ -22,14 +22,3 @@ export function MonitoringMenuItem() {
   const locale = useLocale();
   return <Menu.Item to={MONITORING_PATH} primaryText={locale === 'en' ? 'Monitoring' : 'Monitoring'} leftIcon={<InsightsIcon />} />;
 }
-
-/** The console's menu: the dashboard, monitoring, then the generated resources. */
-export function MenuWithMonitoring() {
-  return (
-    <Menu>
-      <Menu.DashboardItem />
-      <MonitoringMenuItem />
-      <Menu.ResourceItems />
-    </Menu>
-  );
-}
