@@ -2,7 +2,7 @@
 // Separate from main.ts so the benchmark and tests can start the real thing too.
 import { fileURLToPath } from 'node:url';
 import { migrate, resolveDatabase } from '@welkom/db';
-import { extractProgramme, loadProgramme, readSourceDocument } from '@welkom/seeds';
+import { loadProgrammeFromDocument } from '@welkom/seeds';
 import { configureSecurity, securitySettingsFromEnv } from './auth/settings.js';
 import { connectDatabase, db, disconnectDatabase } from './db.js';
 import type { Env } from './env.js';
@@ -34,7 +34,7 @@ export async function start(env: Env, logger: Logger): Promise<Running> {
     }
     connectDatabase(database.url);
     if ((env.SEED_ON_START ?? database.embedded) && (await db().theme.count()) === 0) {
-      const counts = await loadProgramme(db(), extractProgramme(readSourceDocument()));
+      const counts = await loadProgrammeFromDocument(db());
       logger.info({ counts }, 'programme data loaded');
     }
     const app = await createApp({

@@ -4,6 +4,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoSeedRefusal, seedDemoAccounts } from 
 import { configureSecurity, securitySettingsFromEnv } from '../auth/settings.js';
 import { parseEnv } from '../env.js';
 import { seedDemoPanel } from '../panel/demo.js';
+import { loadProgrammeFromDocument } from '@welkom/seeds';
 import { describeError, openDatabase } from './database.js';
 import { seedDemoSubsidies } from '../subsidies/demo.js';
 
@@ -16,6 +17,9 @@ if (refusal) {
 let exitCode = 0;
 const database = await openDatabase();
 try {
+  // The demo panel and subsidies link to real actions and partners: load the programme first
+  // into an empty database, as `npm start` would.
+  if ((await database.prisma.theme.count()) === 0) await loadProgrammeFromDocument(database.prisma);
   const result = await seedDemoAccounts(database.prisma);
   console.log(
     `Demo-accounts: ${result.created} aangemaakt, ${result.repaired} hersteld, ${result.unchanged} ongewijzigd | created, repaired, unchanged`,

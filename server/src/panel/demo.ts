@@ -94,9 +94,21 @@ export async function seedDemoPanel(prisma: PrismaClient): Promise<{ members: nu
     );
   }
   for (const demo of DEMO_ADVICE) {
-    if (await prisma.advice.findFirst({ where: { topic: demo.topic }, select: { id: true } })) continue;
     const actions = await prisma.action.findMany({ where: { code: { in: demo.actionCodes } }, select: { id: true } });
     const themes = await prisma.theme.findMany({ where: { number: { in: demo.themeNumbers } }, select: { id: true } });
+    const existing = await prisma.advice.findFirst({ where: { topic: demo.topic }, select: { id: true } });
+    if (existing) {
+      // Seeded before the programme was loaded: link the actions and themes now that they exist.
+      await prisma.adviceAction.createMany({
+        data: actions.map((action) => ({ adviceId: existing.id, actionId: action.id })),
+        skipDuplicates: true,
+      });
+      await prisma.adviceTheme.createMany({
+        data: themes.map((theme) => ({ adviceId: existing.id, themeId: theme.id })),
+        skipDuplicates: true,
+      });
+      continue;
+    }
     await prisma.advice.create({
       data: {
         topic: demo.topic,

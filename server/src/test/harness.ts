@@ -3,7 +3,7 @@
 // Every SQL statement is counted so tests can keep N+1 out.
 import type { Role } from '@welkom/db';
 import { createTestDatabase } from '@welkom/db/testing';
-import { extractProgramme, loadProgramme, readSourceDocument } from '@welkom/seeds';
+import { loadProgrammeFromDocument } from '@welkom/seeds';
 import { createAccount } from '../auth/accounts.js';
 import { type TokenScope, issueToken } from '../auth/api-tokens.js';
 import { SESSION_COOKIE } from '../auth/sessions.js';
@@ -82,7 +82,7 @@ export async function startHarness(
   await database.prisma.$disconnect();
   let recording: string[] | undefined;
   connectDatabase(database.url, { onQuery: (sql) => recording?.push(sql) });
-  if (options.seed !== false) await loadProgramme(db(), extractProgramme(readSourceDocument()));
+  if (options.seed !== false) await loadProgrammeFromDocument(db());
   const app: App = await createApp({
     logger: createLogger('silent'),
     development: options.development ?? false,
