@@ -6,6 +6,7 @@ import { Admin } from 'react-admin';
 import { Dashboard } from './Dashboard';
 import { monitoringRoutes } from './dashboard/monitoring/routes';
 import { subsidyRoutes } from './subsidies/routes';
+import { subsidyRoutes } from './subsidies/routes';
 import { panelRoutes } from './panel/routes';
 import { createAuthProvider } from './auth/authProvider';
 import { createDataProvider } from './data/dataProvider';
@@ -49,6 +50,7 @@ export function App() {
     >
       {generatedResources(model)}
       {monitoringRoutes}
+      {subsidyRoutes}
       {subsidyRoutes}
       {panelRoutes}
     </Admin>
