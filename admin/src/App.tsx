@@ -6,7 +6,6 @@ import { Admin } from 'react-admin';
 import { Dashboard } from './Dashboard';
 import { monitoringRoutes } from './dashboard/monitoring/routes';
 import { subsidyRoutes } from './subsidies/routes';
-import { subsidyRoutes } from './subsidies/routes';
 import { panelRoutes } from './panel/routes';
 import { createAuthProvider } from './auth/authProvider';
 import { createDataProvider } from './data/dataProvider';
@@ -50,7 +49,6 @@ export function App() {
     >
       {generatedResources(model)}
       {monitoringRoutes}
-      {subsidyRoutes}
       {subsidyRoutes}
       {panelRoutes}
     </Admin>
