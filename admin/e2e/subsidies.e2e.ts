@@ -32,7 +32,8 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer 
 describe.skipIf(!accounts)('the subsidy workflow in the console', () => {
   it('shows the work queue with the demo scheme, its ceiling and the overdue applications', async () => {
     const console = new SubsidyApplicationPage(page, baseUrl);
-    await console.open('/subsidies');
+    await console.open('/');
+    await console.menuItem('Subsidies').click();
     await page.getByRole('heading', { level: 1, name: 'Subsidies: werkvoorraad' }).waitFor();
     await page.getByText(/Plafond €\s20\.000,00/).waitFor();
     await page.getByRole('tab', { name: /Termijn verstreken \(1\)/ }).click();

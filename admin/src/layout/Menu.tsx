@@ -1,8 +1,9 @@
-// The console's menu: the dashboard, monitoring, the panel's composition (signed-in staff),
+// The console's menu: the dashboard, monitoring, the panel's composition (signed-in staff), subsidies,
 // then the generated resources (each only when the user may read it).
 import { Menu } from 'react-admin';
 import { MonitoringMenuItem } from '../dashboard/monitoring/routes';
 import { PanelCompositionMenuItem } from '../panel/routes';
+import { SubsidiesMenuItem } from '../subsidies/routes';
 
 export function ConsoleMenu() {
   return (
@@ -10,6 +11,8 @@ export function ConsoleMenu() {
       <Menu.DashboardItem />
       <MonitoringMenuItem />
       <PanelCompositionMenuItem />
+      {/* the grant officer's work queue (issue 6), for those who may read applications */}
+      <SubsidiesMenuItem />
       <Menu.ResourceItems />
     </Menu>
   );
