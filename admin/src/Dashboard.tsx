@@ -27,6 +27,7 @@ import { Link } from 'react-router-dom';
 import { Title, useLocale, useTranslate } from 'react-admin';
 import { enumKey } from './i18n/messages';
 import type { ConsoleModel } from './schema/model';
+import { graphql } from './data/graphql';
 
 interface ActionRow {
   id: string;
@@ -37,17 +38,6 @@ interface ActionRow {
   status: string;
 }
 
-async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await fetch('/graphql', {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data: T; errors?: { message: string }[] };
-  if (body.errors?.length) throw new Error(body.errors[0]!.message);
-  return body.data;
-}
 
 export function currentQuarter(today = new Date()) {
   const quarter = Math.floor(today.getMonth() / 3);

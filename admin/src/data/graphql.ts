@@ -3,7 +3,7 @@
 // read comes back null beside its error while the rest of the answer is good.
 export interface GraphQLAnswer<T> {
   data: T | null;
-  errors: { message: string; extensions?: { code?: string; field?: string } }[];
+  errors: { message: string; extensions?: { code?: string; field?: string; [key: string]: unknown } }[];
 }
 
 export async function requestGraphQL<T>(query: string, variables: Record<string, unknown> = {}, uri = '/graphql'): Promise<GraphQLAnswer<T>> {
@@ -17,12 +17,23 @@ export async function requestGraphQL<T>(query: string, variables: Record<string,
   return { data: body.data ?? null, errors: body.errors ?? [] };
 }
 
-/** The data, or an Error with the first message (and its code) when the operation failed. */
-export async function mutateGraphQL<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+/** An operation the API refused: its first error's message, code and extensions. */
+export class GraphQLRequestError extends Error {
+  constructor(
+    message: string,
+    readonly code?: string,
+    readonly extensions: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** The data, or a GraphQLRequestError with the first message (and its code) when the operation failed. */
+export async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const answer = await requestGraphQL<T>(query, variables);
   if (answer.errors.length) {
     const [first] = answer.errors;
-    throw Object.assign(new Error(first!.message), { code: first!.extensions?.code });
+    throw new GraphQLRequestError(first!.message, first!.extensions?.code, first!.extensions ?? {});
   }
   return answer.data as T;
 }

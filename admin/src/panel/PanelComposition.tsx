@@ -5,7 +5,7 @@ import VisibilityOffIcon from '@mui/icons-material/VisibilityOff';
 import { Alert, Box, Card, CardContent, CardHeader, Chip, Grid, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Title, useGetIdentity, useLocale, useTranslate } from 'react-admin';
-import { mutateGraphQL } from '../data/graphql';
+import { graphql } from '../data/graphql';
 
 interface PanelCount {
   display: string;
@@ -50,7 +50,7 @@ export function PanelComposition() {
   const signedIn = Boolean(identity?.id);
   const { data, error } = useQuery({
     queryKey: ['panelComposition'],
-    queryFn: () => mutateGraphQL<{ panelComposition: Composition }>(COMPOSITION_QUERY).then((answer) => answer.panelComposition),
+    queryFn: () => graphql<{ panelComposition: Composition }>(COMPOSITION_QUERY).then((answer) => answer.panelComposition),
     enabled: signedIn,
   });
   return (

@@ -25,7 +25,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { usePermissions, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
-import { mutateGraphQL } from '../data/graphql';
+import { graphql } from '../data/graphql';
 import { enumKey } from '../i18n/messages';
 import type { ConsoleModel } from '../schema/model';
 
@@ -76,7 +76,7 @@ function ProfileDialog({ model, member, onClose }: { model: ConsoleModel; member
   const save = async () => {
     try {
       const profile = Object.fromEntries(Object.entries(values).map(([key, value]) => [key, value === '' ? null : key === 'countryOfOrigin' ? value.trim().toUpperCase() : value]));
-      await mutateGraphQL(`mutation ($id: ID!, $expectedVersion: Int!, $profile: PanelMemberProfileInput!) { setPanelMemberProfile(id: $id, expectedVersion: $expectedVersion, profile: $profile) { id version } }`, {
+      await graphql(`mutation ($id: ID!, $expectedVersion: Int!, $profile: PanelMemberProfileInput!) { setPanelMemberProfile(id: $id, expectedVersion: $expectedVersion, profile: $profile) { id version } }`, {
         id: member.id,
         expectedVersion: member.version,
         profile,
@@ -176,13 +176,13 @@ export function PanelMemberPrivacy({ model }: { model: ConsoleModel }) {
   const [dialog, setDialog] = useState<'profile' | 'withdraw' | 'erase'>();
   const { data: member, error } = useQuery({
     queryKey: ['panelMemberPrivacy', record?.id, record?.version],
-    queryFn: () => mutateGraphQL<{ panelMember: MemberPrivacy }>(`query ($id: ID!) { panelMember(id: $id) { ${MEMBER} } }`, { id: record!.id }).then((data) => data.panelMember),
+    queryFn: () => graphql<{ panelMember: MemberPrivacy }>(`query ($id: ID!) { panelMember(id: $id) { ${MEMBER} } }`, { id: record!.id }).then((data) => data.panelMember),
     enabled: Boolean(coordinator && record?.id),
   });
   if (!coordinator || !record) return null;
   const exportMember = async () => {
     try {
-      const { exportPanelMember: file } = await mutateGraphQL<{ exportPanelMember: { fileName: string; contentType: string; content: string } }>(
+      const { exportPanelMember: file } = await graphql<{ exportPanelMember: { fileName: string; contentType: string; content: string } }>(
         `mutation ($id: ID!) { exportPanelMember(id: $id) { fileName contentType content } }`,
         { id: record.id },
       );
@@ -193,7 +193,7 @@ export function PanelMemberPrivacy({ model }: { model: ConsoleModel }) {
     }
   };
   const versioned = (mutation: string, extra = '') => async () => {
-    await mutateGraphQL(`mutation ($id: ID!, $expectedVersion: Int!) { ${mutation}(id: $id, expectedVersion: $expectedVersion${extra}) { id version } }`, {
+    await graphql(`mutation ($id: ID!, $expectedVersion: Int!) { ${mutation}(id: $id, expectedVersion: $expectedVersion${extra}) { id version } }`, {
       id: record.id,
       expectedVersion: member?.version ?? record.version,
     });

@@ -1,24 +1,8 @@
 // Data for the grant officer's screens: plain GraphQL calls against /graphql (the session
 // cookie goes along), the Dutch labels of states and transitions, and money in euros.
+import { GraphQLRequestError as ApiError } from '../data/graphql';
 
-export class ApiError extends Error {
-  constructor(message: string, readonly code?: string, readonly extensions: Record<string, unknown> = {}) {
-    super(message);
-  }
-}
-
-export async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await fetch('/graphql', {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data: T; errors?: { message: string; extensions?: Record<string, unknown> }[] };
-  const error = body.errors?.[0];
-  if (error) throw new ApiError(error.message, error.extensions?.code as string | undefined, error.extensions ?? {});
-  return body.data;
-}
+export { graphql, GraphQLRequestError as ApiError } from '../data/graphql';
 
 export const STATE_LABELS: Record<string, string> = {
   DRAFT: 'Concept',

@@ -2,6 +2,7 @@
 // aggregates the server computes in PostgreSQL (budgetSummary, quotaAttainment,
 // capacityTimeline) plus the quotas' and indicators' measurements for the trend lines.
 import { toCsv } from '../../lib/csv';
+import { graphql } from '../../data/graphql';
 
 export interface Filters {
   fromYear: number;
@@ -63,17 +64,6 @@ export const MONITORING_QUERY = `query Monitoring($fromYear: Int, $toYear: Int, 
   indicators(filter: $indicatorFilter, limit: 200) { nodes { id code name unit target scope measurements { ${MEASUREMENT} } } }
 }`;
 
-export async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await fetch('/graphql', {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data: T; errors?: { message: string }[] };
-  if (body.errors?.length) throw new Error(body.errors[0]!.message);
-  return body.data;
-}
 
 export async function loadMonitoring(filters: Filters): Promise<MonitoringData> {
   const related = {
