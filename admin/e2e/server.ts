@@ -69,14 +69,15 @@ export default async function setup(project: TestProject) {
   const url = await Promise.race([
     started,
     server.done.then((code) => Promise.reject(new Error(`the server exited (${code}):\n${server.log.join('\n')}`))),
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no server within 90 s:\n${server.log.join('\n')}`)), 90_000)),
+    // unref: a pending guard timer must not keep vitest alive after the run.
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no server within 90 s:\n${server.log.join('\n')}`)), 90_000).unref()),
   ]);
   project.provide('baseUrl', url);
   project.provide('accounts', accounts);
 
   return async () => {
     server.child.kill('SIGTERM');
-    await Promise.race([server.done, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+    await Promise.race([server.done, new Promise((resolve) => setTimeout(resolve, 15_000).unref())]);
     await root.remove();
   };
 }
