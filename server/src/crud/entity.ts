@@ -7,7 +7,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { queryFromInfo } from '@pothos/plugin-prisma';
 import type { Prisma } from '@welkom/db';
-import type { GraphQLResolveInfo } from 'graphql';
+import type { GraphQLError, GraphQLResolveInfo } from 'graphql';
 import { recordAuditEvent } from '../audit/record.js';
 import { historyField } from '../schema/audit.js';
 import type { EntityAccess } from '../auth/rules.js';
@@ -50,6 +50,11 @@ export interface EntityOptions {
   readOnly?: string[];
   /** Fields set on create and never changed by update (e.g. the scheme an application belongs to). */
   createOnly?: string[];
+  /**
+   * Refuses a generic update or delete of a record in a state that forbids it (an erased panel
+   * member): return the error to throw, or undefined. Sees the record as the audit trail would.
+   */
+  refuseChange?: (record: Record<string, unknown>, operation: 'update' | 'delete') => GraphQLError | undefined;
 }
 
 const SortDirection = builder.enumType('SortDirection', {
@@ -384,6 +389,8 @@ export function defineEntity(model: string, options: EntityOptions): void {
           if (before.version !== args.expectedVersion) {
             throw staleVersion(model, args.id, args.expectedVersion, before.version as number);
           }
+          const refusal = options.refuseChange?.(before, 'update');
+          if (refusal) throw refusal;
           // The version check and the write are one statement, so two editors cannot both win.
           const { count } = await delegate.updateMany({
             where: { id: args.id, version: args.expectedVersion },
@@ -427,6 +434,8 @@ export function defineEntity(model: string, options: EntityOptions): void {
           if (recorded && recorded.version !== args.expectedVersion) {
             throw staleVersion(model, args.id, args.expectedVersion, recorded.version as number);
           }
+          const refusal = recorded && options.refuseChange?.(recorded, 'delete');
+          if (refusal) throw refusal;
           const { count } = await delegate.deleteMany({ where: { id: args.id, version: args.expectedVersion } });
           if (count === 0) {
             const current = await delegate.findUnique({ where: { id: args.id }, select: { version: true } });

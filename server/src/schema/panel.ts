@@ -122,7 +122,15 @@ defineEntity('PanelMember', {
   plural: 'panelMembers',
   access: memberAccess,
   // The ciphertext never leaves the server; withdrawal and erasure are domain operations.
+  // Consent and erasure dates are shown (below) but not filterable or sortable: who withdrew is personal too.
   hidden: ['profileCiphertext', 'consentWithdrawnOn', 'erasedAt'],
+  // Erasure is final: nothing may be written onto an erased member again (AVG art. 17).
+  refuseChange: (member, operation) =>
+    member.erasedAt && operation === 'update'
+      ? new GraphQLError('Dit panellid is gewist; de gegevens kunnen niet meer worden gewijzigd. | This panel member was erased and can no longer be changed.', {
+          extensions: { code: 'CONFLICT', reason: 'erased' },
+        })
+      : undefined,
   rules: {
     name: { maxLength: 200 },
     email: { maxLength: 320 },
