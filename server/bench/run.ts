@@ -53,7 +53,7 @@ try {
   };
   // Writes are a secretary's: sign one in (the session cookie rides along from here on).
   const password = 'bench-wachtwoord-2025';
-  await createAccount(db(), { email: 'bench@welkom.test', name: 'Benchmark', roles: ['SECRETARY'], password });
+  await createAccount(db(), { email: 'bench@welkom.test', name: 'Benchmark', roles: ['SECRETARY', 'GRANT_OFFICER'], password });
   await post(`mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { id } }`, { e: 'bench@welkom.test', p: password });
 
   const list = `{ actions(limit: 50) { totalCount nodes { code description status goal { code section { code theme { name } } }
@@ -61,6 +61,28 @@ try {
   const one = await post(`{ actions(limit: 1) { nodes { id version } } }`);
   const actionId = one.actions.nodes[0].id as string;
   let version = one.actions.nodes[0].version as number;
+
+  // Grants need applications under review: prepared before timing, one per grant.
+  const GRANTS = 220; // 20 warm-up + 200 measured
+  const applicant = (await post(`{ partners(limit: 1) { nodes { id } } }`)).partners.nodes[0].id as string;
+  const scheme = (
+    await post(`mutation ($input: SubsidySchemeCreateInput!) { createSubsidyScheme(input: $input) { id } }`, {
+      input: { name: 'Benchmark-regeling', year: 2025 },
+    })
+  ).createSubsidyScheme.id as string;
+  await post(`mutation ($id: ID!) { setSubsidyCeiling(id: $id, ceilingCents: 2000000000, reason: "benchmark") { id } }`, { id: scheme });
+  const inReview: string[] = [];
+  for (let i = 0; i < GRANTS; i++) {
+    const created = (
+      await post(`mutation ($input: SubsidyApplicationCreateInput!) { createSubsidyApplication(input: $input) { id version } }`, {
+        input: { schemeId: scheme, applicantId: applicant, activity: 'Themabijeenkomst (benchmark)', contactName: 'Benchmark' },
+      })
+    ).createSubsidyApplication;
+    await post(`mutation ($id: ID!, $v: Int!) { setSubsidyBudget(id: $id, expectedVersion: $v, lines: [{ description: "Zaalhuur", amountCents: 50000 }]) { id } }`, { id: created.id, v: created.version });
+    await post(`mutation ($id: ID!) { submitSubsidyApplication(id: $id, reason: "benchmark") { id } }`, { id: created.id });
+    await post(`mutation ($id: ID!) { startSubsidyReview(id: $id, reason: "benchmark") { id } }`, { id: created.id });
+    inReview.push(created.id);
+  }
 
   const scenarios: { name: string; count: number; concurrency: number; run: () => Promise<unknown> }[] = [
     { name: 'list 50 actions with goal, section, theme, partners, target groups, preconditions', count: 400, concurrency: 8, run: () => post(list) },
@@ -76,6 +98,14 @@ try {
       },
     },
   ];
+
+  scenarios.push({
+    name: 'grant a subsidy (scheme row locked for the ceiling, timeline, audit event)',
+    count: GRANTS - 20,
+    concurrency: 8,
+    run: () =>
+      post(`mutation ($id: ID!) { grantSubsidy(id: $id, amountCents: 40000, reason: "benchmark") { id } }`, { id: inReview.pop() }),
+  });
 
   for (const scenario of scenarios) {
     for (let i = 0; i < 20; i++) await scenario.run(); // warm-up
