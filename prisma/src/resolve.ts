@@ -16,6 +16,8 @@ export async function resolveDatabase(
 ): Promise<ResolvedDatabase> {
   const url = env.DATABASE_URL?.trim();
   if (url) return { url, stop: async () => {}, embedded: false };
-  const server = await startEmbeddedPostgres(embeddedOptions);
+  // EMBEDDED_PG_DIR is the documented setting; every tool (server, seed, db:migrate) honours it here.
+  const dataDir = embeddedOptions.dataDir ?? (env.EMBEDDED_PG_DIR?.trim() || undefined);
+  const server = await startEmbeddedPostgres({ ...embeddedOptions, dataDir });
   return { url: server.url, stop: server.stop, embedded: true };
 }
