@@ -28,3 +28,21 @@ export function describeError(error: unknown): string {
   if (fieldErrors?.length) return fieldErrors.map((item) => item.message).join('\n');
   return error instanceof Error ? error.message : String(error);
 }
+
+/**
+ * Runs a command's work on the database, prints a failure as lines a person can act on, and
+ * exits 1 then, 0 otherwise.
+ */
+export async function runOnDatabase(work: (prisma: PrismaClient) => Promise<void>): Promise<never> {
+  let exitCode = 0;
+  const database = await openDatabase();
+  try {
+    await work(database.prisma);
+  } catch (error) {
+    console.error(describeError(error));
+    exitCode = 1;
+  } finally {
+    await database.close();
+  }
+  process.exit(exitCode);
+}

@@ -5,7 +5,7 @@ import { configureSecurity, securitySettingsFromEnv } from '../auth/settings.js'
 import { parseEnv } from '../env.js';
 import { seedDemoPanel } from '../panel/demo.js';
 import { loadProgrammeFromDocument } from '@welkom/seeds';
-import { describeError, openDatabase } from './database.js';
+import { runOnDatabase } from './database.js';
 import { seedDemoSubsidies } from '../subsidies/demo.js';
 
 const refusal = demoSeedRefusal(process.env, process.argv.includes('--force'));
@@ -14,30 +14,21 @@ if (refusal) {
   process.exit(1);
 }
 
-let exitCode = 0;
-const database = await openDatabase();
-try {
+await runOnDatabase(async (prisma) => {
   // The demo panel and subsidies link to real actions and partners: load the programme first
   // into an empty database, as `npm start` would.
-  if ((await database.prisma.theme.count()) === 0) await loadProgrammeFromDocument(database.prisma);
-  const result = await seedDemoAccounts(database.prisma);
+  if ((await prisma.theme.count()) === 0) await loadProgrammeFromDocument(prisma);
+  const result = await seedDemoAccounts(prisma);
   console.log(
     `Demo-accounts: ${result.created} aangemaakt, ${result.repaired} hersteld, ${result.unchanged} ongewijzigd | created, repaired, unchanged`,
   );
   for (const account of DEMO_ACCOUNTS) console.log(`  ${account.email.padEnd(26)} ${account.role}`);
   console.log(`Wachtwoord | Password: ${DEMO_PASSWORD}`);
   // The subsidy workflow's demo scheme and applications (issue 6).
-  const subsidies = await seedDemoSubsidies(database.prisma);
+  const subsidies = await seedDemoSubsidies(prisma);
   console.log(subsidies.skipped ? 'Demo-subsidieregeling bestond al | Demo subsidy scheme already there' : `Demo-subsidieaanvragen: ${subsidies.created} | Demo subsidy applications: ${subsidies.created}`);
   // The demo panel's profiles are encrypted with the server's PANEL_DATA_KEY, so read it the same way.
   configureSecurity(securitySettingsFromEnv(parseEnv()));
-  const panel = await seedDemoPanel(database.prisma);
+  const panel = await seedDemoPanel(prisma);
   console.log(`Demopanel | Demo panel: ${panel.members} fictieve leden, ${panel.meetings} bijeenkomsten, ${panel.advice} adviezen`);
-} catch (error) {
-  console.error(describeError(error));
-  exitCode = 1;
-} finally {
-  await database.close();
-}
-// Explicitly: a library's exit hook otherwise ends the process with 0 after a failure.
-process.exit(exitCode);
+});

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { Role } from '@welkom/db';
 import { createAccount } from '../auth/accounts.js';
 import { MIN_PASSWORD_LENGTH } from '../auth/passwords.js';
-import { describeError, openDatabase } from './database.js';
+import { runOnDatabase } from './database.js';
 import { promptHidden } from './prompt.js';
 
 const USAGE = `Gebruik | Usage:
@@ -40,16 +40,8 @@ if (!password) {
   if (password !== again) fail('De wachtwoorden verschillen. | The passwords differ.');
 }
 
-let exitCode = 0;
-const database = await openDatabase();
-try {
-  const user = await createAccount(database.prisma, { email: values.email, name: values.name, roles: roles as Role[], password });
+const account = { email: values.email, name: values.name, roles: roles as Role[], password };
+await runOnDatabase(async (prisma) => {
+  const user = await createAccount(prisma, account);
   console.log(`Gebruiker aangemaakt | User created: ${user.email} (${user.roles.join(', ')}), id ${user.id}`);
-} catch (error) {
-  console.error(describeError(error));
-  exitCode = 1;
-} finally {
-  await database.close();
-}
-// Explicitly: a library's exit hook otherwise ends the process with 0 after a failure.
-process.exit(exitCode);
+});

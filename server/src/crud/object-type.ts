@@ -99,13 +99,19 @@ export function objectFields(
   return fields;
 }
 
-/** Exposes a link model (e.g. ActionPartner) as an object type, without queries or mutations. */
-export function defineLinkObject(model: string): void {
+/**
+ * Exposes a model without queries or mutations of its own: a link model (e.g. ActionPartner),
+ * or a part read only through its parent (a subsidy application's payments).
+ */
+export function defineLinkObject(
+  model: string,
+  // By default a link row is as readable as the records it links; each side guards itself.
+  read: AccessRule = anyone,
+): void {
   const shape = describeModel(model);
   const ref = builder.prismaObject(model as any, {
     description: shape.model.documentation,
-    // A link row is as readable as the records it links; each side guards itself.
-    authScopes: guardedBy(anyone),
+    authScopes: guardedBy(read),
     fields: (t: any) => objectFields(t, shape),
   } as any);
   objectRefs.set(model, ref);

@@ -15,11 +15,9 @@ import { recordAuditEvent } from '../audit/record.js';
 import { anyone, either, roles, tokenScope } from '../auth/rules.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { describeModel } from '../crud/dmmf.js';
-import { defineEntity, guardedBy } from '../crud/entity.js';
+import { defineEntity, defineLinkObject, guardedBy } from '../crud/entity.js';
 import { enumRef } from '../crud/enums.js';
 import { type FieldError, badUserInput, notFound, staleVersion } from '../crud/errors.js';
-import { objectFields, objectRefs } from '../crud/object-type.js';
 import { checkId } from '../crud/validation.js';
 import { db } from '../db.js';
 import {
@@ -44,13 +42,7 @@ const STATE_FIELDS = [
 
 // ---- the parts of an application, readable with it ----------------------------------------
 for (const model of ['SubsidyBudgetLine', 'SubsidyTransition', 'SubsidyPayment', 'SubsidyDocument']) {
-  const shape = describeModel(model);
-  const ref = builder.prismaObject(model as never, {
-    description: shape.model.documentation,
-    authScopes: guardedBy(applicationReaders),
-    fields: (t: never) => objectFields(t, shape),
-  } as never);
-  objectRefs.set(model, ref);
+  defineLinkObject(model, applicationReaders);
 }
 
 // ---- schemes ---------------------------------------------------------------------------

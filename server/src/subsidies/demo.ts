@@ -4,7 +4,7 @@
 // and the audit trail are what the workflow would have made. Runs once: an existing demo
 // scheme is left as it is.
 import type { PrismaClient } from '@welkom/db';
-import { extractProgramme, loadProgramme, readSourceDocument } from '@welkom/seeds';
+import { loadProgrammeFromDocument } from '@welkom/seeds';
 import type { Identity } from '../context.js';
 import { runTransition } from '../schema/subsidies.js';
 import { addDays, formatDate, todayInAmsterdam } from './calendar.js';
@@ -66,7 +66,7 @@ export async function seedDemoSubsidies(prisma: PrismaClient): Promise<{ created
   const second = { identity: identity(admin), requestId: 'seed-demo' };
 
   // Applicants come from the register; on a fresh database load it first, as `npm start` would.
-  if ((await prisma.theme.count()) === 0) await loadProgramme(prisma, extractProgramme(readSourceDocument()));
+  if ((await prisma.theme.count()) === 0) await loadProgrammeFromDocument(prisma);
   const partners = await prisma.partner.findMany({
     where: { kind: { in: ['MIGRANT_ORGANISATION', 'FOUNDATION', 'WELFARE'] } }, orderBy: { name: 'asc' }, take: 5, select: { id: true },
   });
