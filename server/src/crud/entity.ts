@@ -221,7 +221,7 @@ export function defineEntity(model: string, options: EntityOptions): void {
       },
       resolve: async (_root, args, context: Context, info: GraphQLResolveInfo) => {
         const canRead = canReadField(context);
-        const where = toWhere(shape, derived, args.filter as Record<string, unknown> | null, canRead);
+        const where = await toWhere(shape, derived, args.filter as Record<string, unknown> | null, canRead);
         const orderBy = orderByOf(args.orderBy as any, canRead);
         const { skip, take } = pageOf(args as PageArgs);
         const delegate = delegateOf(db(), model);
