@@ -1,6 +1,6 @@
 // Rows that no longer matter: ended sessions, login attempts older than a day and login
-// counters whose window has passed. Removed now and then (on a login, at most every few minutes per instance), so no
-// request waits for it and no scheduler is needed.
+// counters whose window has passed. Removed now and then (on a login, at most every few
+// minutes per instance), so no request waits for it and no scheduler is needed.
 import type { PrismaClient } from '@welkom/db';
 import { securitySettings } from './settings.js';
 

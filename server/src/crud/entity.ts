@@ -131,7 +131,7 @@ export function defineEntity(model: string, options: EntityOptions): void {
   const Filter: any = builder.inputRef<Record<string, unknown>>(`${model}Filter`).implement({
     description: `Filter op ${label}; alle opgegeven voorwaarden gelden samen | Filter on ${labelEn}; all given conditions apply together`,
     fields: (t) => ({
-      q: t.string({ description: 'Zoekt in alle tekstvelden | Searches every text field' }),
+      q: t.string({ description: 'Zoekt in alle tekstvelden; hoofdletters en accenten tellen niet | Searches every text field, ignoring case and accents' }),
       ...Object.fromEntries(
         filterableScalars.map((field) => [
           field.name,
