@@ -32,9 +32,13 @@ const schema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   /** A session ends this many hours after login, however active. */
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
-  /** Failed logins per account, and per address, within LOGIN_THROTTLE_MINUTES before login is refused. */
+  /**
+   * Failed logins within LOGIN_THROTTLE_MINUTES before login is refused: per account from one
+   * address, per address, and per account from all addresses together.
+   */
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT_ANYWHERE: z.coerce.number().int().min(1).default(100),
   LOGIN_THROTTLE_MINUTES: z.coerce.number().int().min(1).default(15),
   /** Requests per window; 0 switches that limit off. */
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),

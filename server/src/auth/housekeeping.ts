@@ -1,6 +1,6 @@
-// Rows that no longer matter: ended sessions and login attempts older than any throttle
-// window. Removed now and then (on a login, at most every few minutes per instance), so no
-// request waits for it and no scheduler is needed.
+// Rows that no longer matter: ended sessions, login attempts older than a day and login
+// counters whose window has passed. Removed now and then (on a login, at most every few
+// minutes per instance), so no request waits for it and no scheduler is needed.
 import type { PrismaClient } from '@welkom/db';
 import { securitySettings } from './settings.js';
 
@@ -13,9 +13,12 @@ export async function removeExpiredAuthRecords(prisma: PrismaClient, now = new D
   const { sessionIdleSeconds, login } = securitySettings();
   const idleSince = new Date(now.getTime() - sessionIdleSeconds * 1000);
   const attemptsBefore = new Date(now.getTime() - Math.max(KEEP_ATTEMPTS_MS, login.windowSeconds * 1000));
+  const windowPassed = new Date(now.getTime() - login.windowSeconds * 1000);
   const [sessions, attempts] = await Promise.all([
     prisma.session.deleteMany({ where: { OR: [{ expiresAt: { lte: now } }, { lastSeenAt: { lte: idleSince } }] } }),
     prisma.loginAttempt.deleteMany({ where: { at: { lt: attemptsBefore } } }),
+    // A counter whose window has passed would start from zero anyway.
+    prisma.loginThrottle.deleteMany({ where: { windowStart: { lt: windowPassed } } }),
   ]);
   return { sessions: sessions.count, attempts: attempts.count };
 }

@@ -1,6 +1,14 @@
-// Signing in, with throttling: after too many failures for one account, or from one address,
-// within the window, every attempt is refused until the oldest counted failure has aged out,
-// even one with the right password (otherwise guessing would simply go on).
+// Signing in, with throttling. Every attempt first reserves a place under three counters in
+// PostgreSQL (so the limits hold for a burst and across server instances), and only then is a
+// password hash verified:
+//   - per account from one address (LOGIN_MAX_FAILURES_PER_ACCOUNT, 5): stops guessing, but
+//     only for the guesser's address, so an attacker cannot lock the owner out from elsewhere;
+//   - per address (LOGIN_MAX_FAILURES_PER_ADDRESS, 20): stops one address guessing many accounts;
+//   - per account from all addresses together (LOGIN_MAX_FAILURES_PER_ACCOUNT_ANYWHERE, 100):
+//     a ceiling against guessing from many addresses.
+// Over a limit, every attempt is refused until that counter's window has passed, even one with
+// the right password (otherwise guessing would simply go on).
+import type { PrismaClient } from '@welkom/db';
 import { GraphQLError } from 'graphql';
 import { db } from '../db.js';
 import { removeExpiredAuthRecordsOccasionally } from './housekeeping.js';
@@ -17,36 +25,63 @@ export interface SignedIn {
   session: NewSession;
 }
 
+interface Counter {
+  key: string;
+  max: number;
+  /** A successful login clears this counter's failures (an account's count runs from its last success). */
+  clearedBySuccess: boolean;
+}
+
+/** The counters one attempt is checked against, in a fixed (sorted) order so that row locks never deadlock. */
+export function throttleCounters(email: string, ip: string): Counter[] {
+  const { maxFailuresPerAccount, maxFailuresPerAddress, maxFailuresPerAccountAnywhere } = securitySettings().login;
+  const counters: Counter[] = [
+    { key: `account:${email}`, max: maxFailuresPerAccountAnywhere, clearedBySuccess: true },
+    { key: `address:${ip}`, max: maxFailuresPerAddress, clearedBySuccess: false },
+    { key: `pair:${ip} ${email}`, max: maxFailuresPerAccount, clearedBySuccess: true },
+  ];
+  return counters.sort((a, b) => (a.key < b.key ? -1 : 1));
+}
+
+export type Reservation = { reserved: true } | { reserved: false; retryAfterSeconds: number };
+
 /**
- * When the next attempt may be made, in seconds from now, or 0 when it may be made now.
- * The failures that count for an account are those since its last successful login; for an
- * address all of them (a success of one's own account must not open the door for guessing others).
+ * Reserves one attempt under every counter, or none when any counter's failures plus the
+ * attempts being checked right now reach its limit. One call of a database function (see the
+ * migration `login_throttle_and_search`): it locks the counters, so concurrent attempts on the
+ * same counters, from any server instance, are decided one after another, in one round trip
+ * and without holding a connection for a client-side transaction.
  */
-export async function throttledFor(email: string, ip: string, now = new Date()): Promise<number> {
-  const { windowSeconds, maxFailuresPerAccount, maxFailuresPerAddress } = securitySettings().login;
-  const since = new Date(now.getTime() - windowSeconds * 1000);
-  const lastSuccess = await db().loginAttempt.findFirst({
-    where: { email, succeeded: true, at: { gte: since } },
-    orderBy: { at: 'desc' },
-    select: { at: true },
-  });
-  // The limit-th most recent failure: once it leaves the window, fewer than the limit remain.
-  const [byAccount, byAddress] = await Promise.all([
-    db().loginAttempt.findFirst({
-      where: { email, succeeded: false, at: { gte: lastSuccess && lastSuccess.at > since ? lastSuccess.at : since } },
-      orderBy: { at: 'desc' },
-      skip: maxFailuresPerAccount - 1,
-      select: { at: true },
-    }),
-    db().loginAttempt.findFirst({
-      where: { ip, succeeded: false, at: { gte: since } },
-      orderBy: { at: 'desc' },
-      skip: maxFailuresPerAddress - 1,
-      select: { at: true },
-    }),
-  ]);
-  const until = Math.max(byAccount?.at.getTime() ?? 0, byAddress?.at.getTime() ?? 0) + windowSeconds * 1000;
-  return byAccount || byAddress ? Math.max(1, Math.ceil((until - now.getTime()) / 1000)) : 0;
+export async function reserveAttempt(counters: Counter[], windowSeconds: number, prisma: PrismaClient = db()): Promise<Reservation> {
+  const keys = counters.map((counter) => counter.key);
+  const maxima = counters.map((counter) => counter.max);
+  const [row] = await prisma.$queryRaw<{ retryAfterSeconds: number }[]>`
+    SELECT welkom_reserve_login_attempt(${keys}::text[], ${maxima}::int[], ${windowSeconds}::int) AS "retryAfterSeconds"`;
+  const retryAfterSeconds = Number(row?.retryAfterSeconds ?? 0);
+  return retryAfterSeconds > 0 ? { reserved: false, retryAfterSeconds } : { reserved: true };
+}
+
+/**
+ * Ends a reserved attempt: a failure is counted everywhere; a success clears the account's
+ * counters but not the address's (a success with one's own account must not open the door
+ * for guessing others); an attempt that could not be checked (an error) counts as neither.
+ */
+export async function settleAttempt(
+  counters: Counter[],
+  outcome: 'failed' | 'succeeded' | 'unchecked',
+  prisma: PrismaClient = db(),
+): Promise<void> {
+  const keys = counters.map((counter) => counter.key);
+  const cleared = counters.map((counter) => counter.clearedBySuccess);
+  await prisma.$executeRaw`
+    UPDATE "LoginThrottle" t SET
+      "pending" = greatest(t."pending" - 1, 0),
+      "failures" = CASE
+        WHEN ${outcome}::text = 'failed' THEN t."failures" + 1
+        WHEN ${outcome}::text = 'succeeded' AND c."cleared" THEN 0
+        ELSE t."failures" END
+    FROM unnest(${keys}::text[], ${cleared}::boolean[]) AS c("key", "cleared")
+    WHERE t."key" = c."key"`;
 }
 
 export function tooManyAttempts(retryAfterSeconds: number, now = new Date()): GraphQLError {
@@ -85,19 +120,26 @@ export async function login(
 ): Promise<SignedIn> {
   const email = normaliseEmail(rawEmail).slice(0, 320);
   removeExpiredAuthRecordsOccasionally(db());
-  const retryAfter = await throttledFor(email, request.ip);
-  // A refused attempt is not recorded: it was never checked, and must not extend the wait.
-  if (retryAfter > 0) throw tooManyAttempts(retryAfter);
+  const counters = throttleCounters(email, request.ip);
+  const reservation = await reserveAttempt(counters, securitySettings().login.windowSeconds);
+  // A refused attempt is not counted: it was never checked, and must not extend the wait.
+  if (!reservation.reserved) throw tooManyAttempts(reservation.retryAfterSeconds);
 
-  const user = await db().user.findUnique({
-    where: { email },
-    select: { id: true, email: true, name: true, roles: true, active: true, passwordHash: true },
-  });
-  // An unknown address costs a verification too, and gets the same answer as a wrong password.
-  const valid = user ? await verifyPassword(user.passwordHash, password) : await verifyNothing(password);
-  const succeeded = Boolean(user && valid && user.active);
-  await db().loginAttempt.create({ data: { email, ip: request.ip, succeeded } });
-  if (!succeeded || !user) throw invalidCredentials();
+  let outcome: 'failed' | 'succeeded' | 'unchecked' = 'unchecked';
+  let user;
+  try {
+    user = await db().user.findUnique({
+      where: { email },
+      select: { id: true, email: true, name: true, roles: true, active: true, passwordHash: true },
+    });
+    // An unknown address costs a verification too, and gets the same answer as a wrong password.
+    const valid = user ? await verifyPassword(user.passwordHash, password) : await verifyNothing(password);
+    outcome = user && valid && user.active ? 'succeeded' : 'failed';
+  } finally {
+    await settleAttempt(counters, outcome);
+  }
+  await db().loginAttempt.create({ data: { email, ip: request.ip, succeeded: outcome === 'succeeded' } });
+  if (outcome !== 'succeeded' || !user) throw invalidCredentials();
 
   const session = await createSession(user.id, request);
   // updateMany does not bump the record's version: signing in is not an edit of the account.

@@ -6,7 +6,8 @@ export interface SecuritySettings {
   sessionSecret: string;
   sessionIdleSeconds: number;
   sessionAbsoluteSeconds: number;
-  login: { windowSeconds: number; maxFailuresPerAccount: number; maxFailuresPerAddress: number };
+  /** Failures within the window: per account from one address, per address, per account from all addresses together. */
+  login: { windowSeconds: number; maxFailuresPerAccount: number; maxFailuresPerAddress: number; maxFailuresPerAccountAnywhere: number };
   /** Requests per window; 0 means no limit for that kind of caller. */
   rateLimit: { windowSeconds: number; anonymous: number; token: number; user: number };
   /** How many proxies in front of us to believe about the client's address and scheme. */
@@ -19,7 +20,7 @@ const DEFAULTS: SecuritySettings = {
   sessionSecret: DEVELOPMENT_SESSION_SECRET,
   sessionIdleSeconds: 30 * 60,
   sessionAbsoluteSeconds: 12 * 3600,
-  login: { windowSeconds: 15 * 60, maxFailuresPerAccount: 5, maxFailuresPerAddress: 20 },
+  login: { windowSeconds: 15 * 60, maxFailuresPerAccount: 5, maxFailuresPerAddress: 20, maxFailuresPerAccountAnywhere: 100 },
   rateLimit: { windowSeconds: 60, anonymous: 120, token: 600, user: 1200 },
   trustProxyHops: 0,
   panelDataKey: DEVELOPMENT_PANEL_DATA_KEY,
@@ -57,6 +58,7 @@ export function securitySettingsFromEnv(env: Env): Overrides {
       windowSeconds: env.LOGIN_THROTTLE_MINUTES * 60,
       maxFailuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
       maxFailuresPerAddress: env.LOGIN_MAX_FAILURES_PER_ADDRESS,
+      maxFailuresPerAccountAnywhere: env.LOGIN_MAX_FAILURES_PER_ACCOUNT_ANYWHERE,
     },
     rateLimit: {
       windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,

@@ -131,7 +131,7 @@ export function defineEntity(model: string, options: EntityOptions): void {
   const Filter: any = builder.inputRef<Record<string, unknown>>(`${model}Filter`).implement({
     description: `Filter op ${label}; alle opgegeven voorwaarden gelden samen | Filter on ${labelEn}; all given conditions apply together`,
     fields: (t) => ({
-      q: t.string({ description: 'Zoekt in alle tekstvelden | Searches every text field' }),
+      q: t.string({ description: 'Zoekt in alle tekstvelden; hoofdletters en accenten tellen niet | Searches every text field, ignoring case and accents' }),
       ...Object.fromEntries(
         filterableScalars.map((field) => [
           field.name,
@@ -221,7 +221,7 @@ export function defineEntity(model: string, options: EntityOptions): void {
       },
       resolve: async (_root, args, context: Context, info: GraphQLResolveInfo) => {
         const canRead = canReadField(context);
-        const where = toWhere(shape, derived, args.filter as Record<string, unknown> | null, canRead);
+        const where = await toWhere(shape, derived, args.filter as Record<string, unknown> | null, canRead);
         const orderBy = orderByOf(args.orderBy as any, canRead);
         const { skip, take } = pageOf(args as PageArgs);
         const delegate = delegateOf(db(), model);

@@ -2,7 +2,9 @@
 // `<Entity>Filter` per entity derived from its model. `toWhere` turns a filter into a
 // Prisma `where`, validating values the database would otherwise reject with SQL errors.
 import { GraphQLError } from 'graphql';
+import { Prisma } from '@welkom/db';
 import { builder } from '../builder.js';
+import { db } from '../db.js';
 import { badUserInput } from './errors.js';
 import { type DmmfField, type ModelShape, getEnum, isDateOnly } from './dmmf.js';
 import { enumRef } from './enums.js';
@@ -26,8 +28,8 @@ export const StringFilter = builder.inputType('StringFilter', {
   fields: (t) => ({
     eq: t.string({ description: 'Precies gelijk aan | Exactly equals' }),
     in: t.stringList({ description: 'Een van | One of' }),
-    contains: t.string({ description: 'Bevat, hoofdletterongevoelig | Contains, case-insensitive' }),
-    startsWith: t.string({ description: 'Begint met, hoofdletterongevoelig | Starts with, case-insensitive' }),
+    contains: t.string({ description: 'Bevat, hoofdletterongevoelig; % en _ zijn gewone tekens | Contains, case-insensitive; % and _ are ordinary characters' }),
+    startsWith: t.string({ description: 'Begint met, hoofdletterongevoelig; % en _ zijn gewone tekens | Starts with, case-insensitive; % and _ are ordinary characters' }),
     isNull: t.boolean({ description: 'Leeg (true) of gevuld (false) | Empty (true) or set (false)' }),
   }),
 });
@@ -193,14 +195,54 @@ function scalarCondition(field: DmmfField, path: string, value: Record<string, u
     if (value[bound] != null) condition[bound] = value[bound];
   }
   if (Object.keys(condition).length) conditions.push(condition);
-  if (value.contains != null) conditions.push({ contains: value.contains, mode: 'insensitive' });
-  if (value.startsWith != null) conditions.push({ startsWith: value.startsWith, mode: 'insensitive' });
+  // Prisma passes the text to LIKE as it is, so % and _ would be wildcards (and "%" match everything).
+  if (value.contains != null) conditions.push({ contains: escapeLike(String(value.contains)), mode: 'insensitive' });
+  if (value.startsWith != null) conditions.push({ startsWith: escapeLike(String(value.startsWith)), mode: 'insensitive' });
   return conditions;
 }
 
-/** Text fields searched by `q`: every single-valued text column except ids. */
+/** Makes LIKE's wildcards (% and _) and its escape character (\\) literal. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+/** The most rows a search may match; a broader term is refused rather than sent on as a huge id list. */
+export const MAX_SEARCH_MATCHES = 10_000;
+
+/**
+ * The SQL that finds the ids of the rows whose text columns contain `q`, ignoring case and
+ * accents. `welkom_search_text` (lower + unaccent, IMMUTABLE; see the migration
+ * `login_throttle_and_search`) on both sides matches the trigram index on each column; the
+ * pattern is a parameter the planner folds to a constant, so the indexes serve the search.
+ */
+export function searchSql(model: string, columns: readonly string[], q: string): Prisma.Sql {
+  const pattern = `%${escapeLike(q)}%`;
+  const conditions = columns.map(
+    (column) => Prisma.sql`welkom_search_text(${Prisma.raw(`"${column}"`)}) LIKE welkom_search_text(${pattern})`,
+  );
+  return Prisma.sql`SELECT "id" FROM ${Prisma.raw(`"${model}"`)} WHERE ${Prisma.join(conditions, ' OR ')} LIMIT ${MAX_SEARCH_MATCHES + 1}`;
+}
+
+/** The ids of the rows that match `q` in any of `columns`. */
+async function searchIds(model: string, columns: readonly string[], q: string, path: string): Promise<unknown[]> {
+  if (!columns.length) return [];
+  const rows = await db().$queryRaw<{ id: unknown }[]>(searchSql(model, columns, q));
+  if (rows.length > MAX_SEARCH_MATCHES) {
+    throw badUserInput([
+      {
+        field: path,
+        reason: 'too_broad',
+        message: `De zoekterm past op meer dan ${MAX_SEARCH_MATCHES} records; maak hem specifieker.`,
+        messageEn: `The search term matches more than ${MAX_SEARCH_MATCHES} records; make it more specific.`,
+      },
+    ]);
+  }
+  return rows.map((row) => row.id);
+}
+
+/** Text fields searched by `q`: every text column and list of texts except ids. */
 export function searchableFields(shape: ModelShape): DmmfField[] {
-  return shape.scalars.filter((field) => field.type === 'String' && !field.isList && !isUuid(field));
+  return shape.scalars.filter((field) => field.type === 'String' && !isUuid(field));
 }
 
 function forbiddenField(path: string, field: string) {
@@ -220,13 +262,13 @@ export function checkSortable(canRead: (field: string) => boolean, fields: strin
  * a filter on any other field is refused, and `q` does not search it, so nothing can be learnt
  * about a hidden value by probing.
  */
-export function toWhere(
+export async function toWhere(
   shape: ModelShape,
   derived: Record<string, DerivedFilter>,
   filter: FilterValue,
   canRead: (field: string) => boolean = () => true,
   path = 'filter',
-): Where {
+): Promise<Where> {
   if (!filter) return {};
   const and: Where[] = [];
   for (const [key, value] of Object.entries(filter)) {
@@ -235,24 +277,20 @@ export function toWhere(
     if (key === 'q') {
       const q = String(value).trim();
       if (!q) continue;
-      const text = searchableFields(shape)
-        .filter((field) => canRead(field.name))
-        .map((field) => ({ [field.name]: { contains: q, mode: 'insensitive' } }));
-      const lists = shape.scalars
-        .filter((field) => field.type === 'String' && field.isList && canRead(field.name))
-        .map((field) => ({ [field.name]: { has: q } }));
-      and.push({ OR: [...text, ...lists] });
+      // Prisma cannot express unaccent(), so the search is one SQL statement of its own whose ids join the where.
+      const columns = searchableFields(shape).filter((field) => canRead(field.name)).map((field) => field.name);
+      and.push({ id: { in: await searchIds(shape.model.name, columns, q, here) } });
       continue;
     }
     if (key === 'AND' || key === 'OR') {
-      const parts = (value as FilterValue[]).map((part, index) =>
-        toWhere(shape, derived, part, canRead, `${here}.${index}`),
+      const parts = await Promise.all(
+        (value as FilterValue[]).map((part, index) => toWhere(shape, derived, part, canRead, `${here}.${index}`)),
       );
       and.push({ [key]: parts });
       continue;
     }
     if (key === 'NOT') {
-      and.push({ NOT: toWhere(shape, derived, value as FilterValue, canRead, here) });
+      and.push({ NOT: await toWhere(shape, derived, value as FilterValue, canRead, here) });
       continue;
     }
     const derivedFilter = derived[key];

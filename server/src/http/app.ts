@@ -13,10 +13,10 @@ import type { Logger } from '../logger.js';
 import { schema } from '../schema/index.js';
 import { securitySettings } from '../auth/settings.js';
 import { handleFiles } from '../subsidies/files.js';
-import { createFormatError } from './format-error.js';
-import { clientAddress, isSecureRequest } from './proxy.js';
+import { createFormatError, developmentDetailForLocalCallersOnly } from './format-error.js';
+import { clientAddress, isLocalCaller, isSecureRequest } from './proxy.js';
 import { checkRateLimit } from './rate-limit.js';
-import { handleCors, introspectionForKnownCallers, setSecurityHeaders } from './security.js';
+import { handleCors, introspectionForKnownCallers, refuseNullCharacters, setSecurityHeaders } from './security.js';
 
 export interface AppOptions {
   logger: Logger;
@@ -40,7 +40,8 @@ class PayloadTooLarge extends Error {}
 async function readBody(request: IncomingMessage, limit: number): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of request) {
+  // Not destroyed when we stop reading: a destroyed request resets the connection before the 413 is read.
+  for await (const chunk of request.iterator({ destroyOnReturn: false })) {
     size += (chunk as Buffer).length;
     if (size > limit) throw new PayloadTooLarge();
     chunks.push(chunk as Buffer);
@@ -73,7 +74,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     introspection: true,
     // No "did you mean …" hints that would map the schema for strangers.
     hideSchemaDetailsFromClientErrors: !options.development,
-    plugins: [ApolloServerPluginLandingPageDisabled(), introspectionForKnownCallers],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      introspectionForKnownCallers,
+      refuseNullCharacters,
+      developmentDetailForLocalCallersOnly,
+    ],
   });
   await apollo.start();
 
@@ -97,7 +103,9 @@ export async function createApp(options: AppOptions): Promise<App> {
                 extensions: { code: 'PAYLOAD_TOO_LARGE', limit: bodyLimit },
               },
             ],
-          });
+            // The rest of the body is still on its way: close the connection after this answer
+            // instead of reading it, so the client's next request goes on a fresh connection.
+          }, { connection: 'close' });
         } else {
           sendJson(response, 400, {
             errors: [{ message: 'Het verzoek is geen geldige JSON.', extensions: { code: 'BAD_REQUEST' } }],
@@ -146,6 +154,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       userAgent: request.headers['user-agent'],
       secure: isSecureRequest(request, trustProxyHops),
       cookies: [...(identification.cookies ?? [])],
+      developmentDetail: options.development && isLocalCaller(request, trustProxyHops),
     };
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },

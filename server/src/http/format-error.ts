@@ -1,8 +1,10 @@
 // What a client sees of an error. Errors we raise on purpose (with a known code) pass as
 // they are; anything else becomes a plain internal error, so no SQL, stack or driver text
 // leaves the server outside development. The original is logged with the request id.
+import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import type { Context } from '../context.js';
 import type { Logger } from '../logger.js';
 
 const PUBLIC_CODES = new Set([
@@ -47,20 +49,46 @@ function withField(formatted: GraphQLFormattedError): GraphQLFormattedError {
   return formatted;
 }
 
+/** What anyone may see of an error: known codes without stack or schema hints; anything else as a plain internal error. */
+export function publicError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
+    const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+    // graphql-js suggests field names ("Did you mean …?"), which maps the schema for strangers.
+    return { ...formatted, message: formatted.message.replace(/ ?Did you mean .+\?$/, ''), extensions };
+  }
+  return {
+    message: 'Er ging iets mis aan onze kant. Probeer het later opnieuw. | Something went wrong on our side.',
+    path: formatted.path,
+    locations: formatted.locations,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}
+
 export function createFormatError(options: { development: boolean; logger: Logger }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
-      const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-      return withField({ ...formatted, extensions: options.development ? formatted.extensions : extensions });
+      return withField(options.development ? formatted : publicError(formatted));
     }
     options.logger.error({ err: unwrapResolverError(error), path: formatted.path }, 'internal error');
-    if (options.development) return formatted;
-    return {
-      message: 'Er ging iets mis aan onze kant. Probeer het later opnieuw. | Something went wrong on our side.',
-      path: formatted.path,
-      locations: formatted.locations,
-      extensions: { code: 'INTERNAL_SERVER_ERROR' },
-    };
+    return options.development ? formatted : publicError(formatted);
   };
 }
+
+/**
+ * Development detail (internal error text, stack traces, field suggestions) only for a caller on
+ * this machine: `npm start` runs in development mode, and a server reachable from elsewhere must
+ * not show strangers its file paths and SQL. app.ts decides per request (Context.developmentDetail).
+ */
+export const developmentDetailForLocalCallersOnly: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ contextValue, response }) {
+        if (contextValue.developmentDetail || response.body.kind !== 'single') return;
+        const { singleResult } = response.body;
+        if (singleResult.errors) singleResult.errors = singleResult.errors.map(publicError);
+      },
+    };
+  },
+};

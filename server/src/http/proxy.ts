@@ -26,3 +26,22 @@ export function isSecureRequest(request: IncomingMessage, trustProxyHops: number
   const protocols = forwardedList(request.headers['x-forwarded-proto']);
   return protocols.at(-1)?.toLowerCase() === 'https';
 }
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
+
+export function isLoopback(address: string | undefined): boolean {
+  return address !== undefined && LOOPBACK.test(address);
+}
+
+/**
+ * The caller is on this machine: the connection comes from loopback and, if it passed a proxy
+ * (a proxy on this machine forwarding someone else's request), every forwarded address is
+ * loopback too and the proxy is one we trust. Any other forwarding header counts as remote.
+ */
+export function isLocalCaller(request: IncomingMessage, trustProxyHops: number): boolean {
+  if (!isLoopback(request.socket.remoteAddress)) return false;
+  if (request.headers.forwarded !== undefined || request.headers['x-real-ip'] !== undefined) return false;
+  const hops = forwardedList(request.headers['x-forwarded-for']);
+  if (!hops.length) return true;
+  return trustProxyHops > 0 && hops.every(isLoopback);
+}

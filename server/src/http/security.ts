@@ -2,9 +2,19 @@
 // and introspection only for callers we know.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, type DocumentNode, visit } from 'graphql';
+import {
+  type DocumentNode,
+  type GraphQLSchema,
+  GraphQLError,
+  Kind,
+  TypeInfo,
+  getArgumentValues,
+  visit,
+  visitWithTypeInfo,
+} from 'graphql';
 import helmet from 'helmet';
 import type { Context } from '../context.js';
+import { badUserInput } from '../crud/errors.js';
 
 // MUI (the console's components) injects its styles at run time, hence 'unsafe-inline' for styles only.
 const applyHelmet = helmet({
@@ -78,6 +88,70 @@ export const introspectionForKnownCallers: ApolloServerPlugin<Context> = {
             extensions: { code: 'FORBIDDEN', http: { status: 403 } },
           });
         }
+      },
+    };
+  },
+};
+
+/** The path (e.g. `filter.q`, `input.title`) of the first text in `value` holding a NUL character. */
+function nullCharacterAt(value: unknown, path: string): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const found = nullCharacterAt(item, `${path}.${index}`);
+      if (found) return found;
+    }
+  } else if (value && typeof value === 'object' && !(value instanceof Date)) {
+    for (const [key, item] of Object.entries(value)) {
+      const found = nullCharacterAt(item, path ? `${path}.${key}` : key);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function argumentWithNullCharacter(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>): string | undefined {
+  const typeInfo = new TypeInfo(schema);
+  let found: string | undefined;
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      [Kind.FIELD]: (node) => {
+        const definition = typeInfo.getFieldDef();
+        if (found || !definition || !node.arguments?.length) return;
+        try {
+          found = nullCharacterAt(getArgumentValues(definition, node, variables), '');
+        } catch {
+          // A value that does not coerce is reported by execution itself.
+        }
+      },
+    }),
+  );
+  return found;
+}
+
+/**
+ * PostgreSQL cannot store a NUL character in text, so such input would fail as an internal
+ * error (and fill the error log). Every text argument of every field, written inline or passed
+ * as a variable, is checked here once, before anything runs: one rule for the generic API and
+ * every domain mutation alike.
+ */
+export const refuseNullCharacters: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ schema, document, request }) {
+        const field = argumentWithNullCharacter(schema, document, request.variables ?? {});
+        if (!field) return;
+        const error = badUserInput([
+          {
+            field,
+            reason: 'null_character',
+            message: 'bevat een nulteken (\\u0000); dat is niet toegestaan.',
+            messageEn: 'contains a null character (\\u0000), which is not allowed.',
+          },
+        ]);
+        error.extensions.http = { status: 400 };
+        throw error;
       },
     };
   },
