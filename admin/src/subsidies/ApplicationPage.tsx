@@ -33,6 +33,14 @@ function TransitionDialog({ application, transition, onClose, onDone }: { applic
     if (spec.amount?.required && cents === null) return setError('Vul een bedrag in euro in, bijvoorbeeld 1.250,00.');
     setBusy(true);
     try {
+      if (spec.approvesProposal) {
+        // The approval names the proposal this page shows: a re-proposal since then is refused.
+        await graphql(
+          `mutation ($id: ID!, $reason: String!, $key: String, $amount: Int!, $version: Int!) { ${spec.mutation}(id: $id, reason: $reason, idempotencyKey: $key, amountCents: $amount, expectedVersion: $version) { id } }`,
+          { id: application.id, reason, key, amount: application.proposedCents, version: application.version },
+        );
+        return onDone();
+      }
       const withAmount = spec.amount ? `, $amount: Int${spec.amount.required ? '!' : ''}` : '';
       await graphql(
         `mutation ($id: ID!, $reason: String!, $key: String${withAmount}) { ${spec.mutation}(id: $id, reason: $reason, idempotencyKey: $key${spec.amount ? ', amountCents: $amount' : ''}) { id } }`,
@@ -52,6 +60,9 @@ function TransitionDialog({ application, transition, onClose, onDone }: { applic
       <DialogTitle id="transition-title">{spec.label}</DialogTitle>
       <DialogContent>
         {error ? <Alert severity="error" sx={{ mb: 2 }}>{error}</Alert> : null}
+        {spec.approvesProposal ? (
+          <Typography sx={{ mb: 1 }}>U keurt het voorstel van <strong>{euro(application.proposedCents)}</strong> goed (aangevraagd {euro(application.requestedCents)}). Is het intussen gewijzigd, dan weigert de server en laadt u de aanvraag opnieuw.</Typography>
+        ) : null}
         {spec.amount ? (
           <TextField label={spec.amount.label} value={amount} onChange={(event) => setAmount(event.target.value)} fullWidth margin="dense"
             helperText={`Aangevraagd ${euro(application.requestedCents)}${application.grantedCents !== null ? `, verleend ${euro(application.grantedCents)}` : ''}`} />
