@@ -518,12 +518,16 @@ describe('an idempotency key is one request on one application', () => {
     await ok(officer, 'reject', a, { idempotencyKey: key, reason: 'same' });
     expect((await step(officer, 'reject', b, { idempotencyKey: key, reason: 'same' })).code).toBe('IDEMPOTENCY_KEY_REUSED');
 
-    const ids: string[] = [];
-    for (let i = 0; i < 20; i++) ids.push(await applicationIn('SUBMITTED', schemeId));
-    const burstKey = `burst-${ids[0]}`;
-    const results = await Promise.all(ids.map((id) => step(officer, 'startReview', id, { idempotencyKey: burstKey, reason: 'same' })));
-    expect(results.map((r) => r.code ?? 'OK').sort()).toEqual(['OK', ...Array(19).fill('IDEMPOTENCY_KEY_REUSED')].sort());
-    expect(await db().subsidyTransition.count({ where: { idempotencyKey: burstKey } })).toBe(1);
+    // Bursts: whichever commits first owns the key; the others, also those that raced it to the
+    // unique index, are told the key is reused (no internal error).
+    for (let round = 0; round < 3; round++) {
+      const ids: string[] = [];
+      for (let i = 0; i < 15; i++) ids.push(await applicationIn('SUBMITTED', schemeId));
+      const burstKey = `burst-${ids[0]}`;
+      const results = await Promise.all(ids.map((id) => step(officer, 'startReview', id, { idempotencyKey: burstKey, reason: 'same' })));
+      expect(results.map((r) => r.code ?? 'OK').sort()).toEqual(['OK', ...Array(14).fill('IDEMPOTENCY_KEY_REUSED')].sort());
+      expect(await db().subsidyTransition.count({ where: { idempotencyKey: burstKey } })).toBe(1);
+    }
   });
 
   it('acts once for 40 concurrent identical requests', async () => {
