@@ -19,7 +19,7 @@ const DOCUMENT_KINDS: Record<string, string> = {
 };
 const PAYMENT_KINDS: Record<string, string> = { ADVANCE: 'Voorschot', SETTLEMENT: 'Nabetaling', RECLAIM: 'Terugvordering' };
 
-function TransitionDialog({ application, transition, onClose, onDone }: { application: Application; transition: string; onClose: () => void; onDone: () => void }) {
+function TransitionDialog({ application, transition, onClose, onDone, onStale }: { application: Application; transition: string; onClose: () => void; onDone: () => void; onStale: () => void }) {
   const spec = TRANSITIONS[transition]!;
   const [reason, setReason] = useState('');
   const [amount, setAmount] = useState('');
@@ -49,6 +49,8 @@ function TransitionDialog({ application, transition, onClose, onDone }: { applic
       onDone();
     } catch (caught) {
       const apiError = caught as ApiError;
+      // The proposal changed since this page was read: show the current one, approve only that.
+      if (spec.approvesProposal && apiError.extensions?.code === 'CONFLICT') onStale();
       const allowed = apiError.extensions?.allowed as string[] | undefined;
       setError(apiError.message + (allowed ? ` (nu toegestaan: ${allowed.map((a) => OPERATION_LABELS[a] ?? a).join(', ') || 'niets'})` : ''));
     } finally {
@@ -230,7 +232,7 @@ export function ApplicationPage() {
         </Card>
       </Box>
       {transition ? (
-        <TransitionDialog application={application} transition={transition} onClose={() => setTransition(null)}
+        <TransitionDialog application={application} transition={transition} onClose={() => setTransition(null)} onStale={reload}
           onDone={() => { setTransition(null); notify(`${TRANSITIONS[transition]!.label}: gelukt`, { type: 'success' }); reload(); }} />
       ) : null}
     </Box>
