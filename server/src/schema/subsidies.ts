@@ -9,6 +9,10 @@
 //   UPDATE) before summing what is granted, so grants within one scheme are serialised.
 // - Partner tokens with `subsidies:own` read their own organisation's applications through
 //   `ownSubsidyApplications`, a narrow type of its own; the staff type is not theirs.
+// - Money records are never deleted (refuseDelete; payments and timeline are Restrict in the
+//   database), a scheme's limits move only through setSubsidySchemeLimits (administrators), an
+//   approval names the amount and version it approves, and an idempotency key is bound to the
+//   fingerprint of its first request.
 import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { Prisma, type PrismaClient, type SubsidyApplication, type SubsidyApplicationState } from '@welkom/db';
