@@ -1,6 +1,6 @@
 // Loads the subsidy schemes the document names, matched on name. Only what the document says
-// is synced (year, description); the ceiling and the decision term are the grant officers'
-// (setSubsidyCeiling), so a second import never resets them.
+// is synced (year, description); the limits are set by an administrator (setSubsidySchemeLimits)
+// and the decision term by the grant officers, so a second import never resets them.
 import type { SubsidyRecords } from './extract/records.js';
 import { type EntityCounts, type Tx, byKey, sync } from './load.js';
 

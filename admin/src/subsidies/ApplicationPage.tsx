@@ -19,7 +19,7 @@ const DOCUMENT_KINDS: Record<string, string> = {
 };
 const PAYMENT_KINDS: Record<string, string> = { ADVANCE: 'Voorschot', SETTLEMENT: 'Nabetaling', RECLAIM: 'Terugvordering' };
 
-function TransitionDialog({ application, transition, onClose, onDone }: { application: Application; transition: string; onClose: () => void; onDone: () => void }) {
+function TransitionDialog({ application, transition, onClose, onDone, onStale }: { application: Application; transition: string; onClose: () => void; onDone: () => void; onStale: () => void }) {
   const spec = TRANSITIONS[transition]!;
   const [reason, setReason] = useState('');
   const [amount, setAmount] = useState('');
@@ -33,6 +33,14 @@ function TransitionDialog({ application, transition, onClose, onDone }: { applic
     if (spec.amount?.required && cents === null) return setError('Vul een bedrag in euro in, bijvoorbeeld 1.250,00.');
     setBusy(true);
     try {
+      if (spec.approvesProposal) {
+        // The approval names the proposal this page shows: a re-proposal since then is refused.
+        await graphql(
+          `mutation ($id: ID!, $reason: String!, $key: String, $amount: Int!, $version: Int!) { ${spec.mutation}(id: $id, reason: $reason, idempotencyKey: $key, amountCents: $amount, expectedVersion: $version) { id } }`,
+          { id: application.id, reason, key, amount: application.proposedCents, version: application.version },
+        );
+        return onDone();
+      }
       const withAmount = spec.amount ? `, $amount: Int${spec.amount.required ? '!' : ''}` : '';
       await graphql(
         `mutation ($id: ID!, $reason: String!, $key: String${withAmount}) { ${spec.mutation}(id: $id, reason: $reason, idempotencyKey: $key${spec.amount ? ', amountCents: $amount' : ''}) { id } }`,
@@ -41,6 +49,8 @@ function TransitionDialog({ application, transition, onClose, onDone }: { applic
       onDone();
     } catch (caught) {
       const apiError = caught as ApiError;
+      // The proposal changed since this page was read: show the current one, approve only that.
+      if (spec.approvesProposal && apiError.extensions?.code === 'CONFLICT') onStale();
       const allowed = apiError.extensions?.allowed as string[] | undefined;
       setError(apiError.message + (allowed ? ` (nu toegestaan: ${allowed.map((a) => OPERATION_LABELS[a] ?? a).join(', ') || 'niets'})` : ''));
     } finally {
@@ -52,6 +62,9 @@ function TransitionDialog({ application, transition, onClose, onDone }: { applic
       <DialogTitle id="transition-title">{spec.label}</DialogTitle>
       <DialogContent>
         {error ? <Alert severity="error" sx={{ mb: 2 }}>{error}</Alert> : null}
+        {spec.approvesProposal ? (
+          <Typography sx={{ mb: 1 }}>U keurt het voorstel van <strong>{euro(application.proposedCents)}</strong> goed (aangevraagd {euro(application.requestedCents)}). Is het intussen gewijzigd, dan weigert de server en laadt u de aanvraag opnieuw.</Typography>
+        ) : null}
         {spec.amount ? (
           <TextField label={spec.amount.label} value={amount} onChange={(event) => setAmount(event.target.value)} fullWidth margin="dense"
             helperText={`Aangevraagd ${euro(application.requestedCents)}${application.grantedCents !== null ? `, verleend ${euro(application.grantedCents)}` : ''}`} />
@@ -219,7 +232,7 @@ export function ApplicationPage() {
         </Card>
       </Box>
       {transition ? (
-        <TransitionDialog application={application} transition={transition} onClose={() => setTransition(null)}
+        <TransitionDialog application={application} transition={transition} onClose={() => setTransition(null)} onStale={reload}
           onDone={() => { setTransition(null); notify(`${TRANSITIONS[transition]!.label}: gelukt`, { type: 'success' }); reload(); }} />
       ) : null}
     </Box>

@@ -24,6 +24,8 @@ export interface TransitionSpec {
   label: string;
   amount?: { label: string; required: boolean };
   tone?: 'primary' | 'error';
+  /** Approves the proposal as read: sends its amount and the application's version (the server refuses a changed one). */
+  approvesProposal?: boolean;
 }
 
 export const TRANSITIONS: Record<string, TransitionSpec> = {
@@ -32,7 +34,7 @@ export const TRANSITIONS: Record<string, TransitionSpec> = {
   requestInformation: { mutation: 'requestSubsidyInformation', label: 'Informatie opvragen' },
   receiveInformation: { mutation: 'receiveSubsidyInformation', label: 'Informatie ontvangen' },
   proposeGrant: { mutation: 'proposeSubsidyGrant', label: 'Verlening voorstellen', amount: { label: 'Voorgesteld bedrag (€)', required: true } },
-  approveGrant: { mutation: 'approveSubsidyGrant', label: 'Voorstel goedkeuren' },
+  approveGrant: { mutation: 'approveSubsidyGrant', label: 'Voorstel goedkeuren', approvesProposal: true },
   grant: { mutation: 'grantSubsidy', label: 'Verlenen', amount: { label: 'Te verlenen bedrag (€)', required: true } },
   reject: { mutation: 'rejectSubsidyApplication', label: 'Afwijzen', tone: 'error' },
   withdraw: { mutation: 'withdrawSubsidyApplication', label: 'Intrekken', tone: 'error' },

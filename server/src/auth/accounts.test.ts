@@ -1,6 +1,7 @@
 // Managing accounts over HTTP: administrators only, password rules, versions, deactivation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../db.js';
+import { updateAccount } from './accounts.js';
 import { type Harness, type SignedInClient, startHarness } from '../test/harness.js';
 
 let harness: Harness;
@@ -58,6 +59,41 @@ describe('accounts', () => {
     const current = await db().user.findUniqueOrThrow({ where: { id: admin.user.id } });
     const response = await admin.gql(UPDATE, { id: admin.user.id, input: { roles: ['VIEWER'] }, v: current.version });
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'last_admin' });
+  });
+
+  it('keeps one active administrator when 40 administrators deactivate each other at once (database)', async () => {
+    const ring = await Promise.all(
+      Array.from({ length: 40 }, (_, index) =>
+        db().user.create({ data: { email: `ring-${index}-${Date.now()}@nijmegen.nl`, name: `Ring ${index}`, roles: ['ADMIN'], passwordHash: 'x' } }),
+      ),
+    );
+    await db().user.updateMany({ where: { id: { notIn: ring.map((user) => user.id) }, roles: { has: 'ADMIN' } }, data: { active: false } });
+    // Each deactivates the next; without a lock every count still saw the others as active.
+    const results = await Promise.allSettled(
+      ring.map((_, index) => db().$transaction((tx) => updateAccount(tx, ring[(index + 1) % ring.length]!.id, { active: false }, 1))),
+    );
+    const refused = results.filter((result) => result.status === 'rejected');
+    expect(refused.map((result) => (result as PromiseRejectedResult).reason.extensions)).toEqual([expect.objectContaining({ code: 'CONFLICT', reason: 'last_admin' })]);
+    expect(await db().user.count({ where: { active: true, roles: { has: 'ADMIN' } } })).toBe(1);
+    await db().user.updateMany({ where: { id: { in: ring.map((user) => user.id) } }, data: { active: false } });
+    await db().user.update({ where: { id: admin.user.id }, data: { active: true } });
+  });
+
+  it('keeps one active administrator when two deactivate each other over HTTP at the same moment', async () => {
+    for (let round = 0; round < 5; round++) {
+      const pair = await Promise.all([harness.createUser({ roles: ['ADMIN'] }), harness.createUser({ roles: ['ADMIN'] })]);
+      const ids = pair.map((client) => client.user.id);
+      await db().user.updateMany({ where: { id: { notIn: ids }, roles: { has: 'ADMIN' } }, data: { active: false } });
+      const results = await Promise.all(pair.map((client, index) => client.gql(UPDATE, { id: ids[1 - index], input: { active: false }, v: 1 })));
+      // The loser is refused by the rule, or, when its session had already ended, not signed in.
+      const refusals = results.filter((result) => result.errors).map((result) => result.errors![0]!.extensions!.reason ?? result.errors![0]!.extensions!.code);
+      expect(refusals.length).toBe(1);
+      expect(['last_admin', 'UNAUTHENTICATED']).toContain(refusals[0]);
+      expect(await db().user.count({ where: { active: true, roles: { has: 'ADMIN' } } })).toBe(1);
+      await db().user.updateMany({ where: { id: { in: ids } }, data: { active: false } });
+    }
+    await db().user.update({ where: { id: admin.user.id }, data: { active: true } });
+    admin = await harness.login(admin.user.email, admin.user.password);
   });
 
   it('setting a password signs the user out everywhere', async () => {

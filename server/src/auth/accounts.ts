@@ -85,11 +85,20 @@ export interface AccountChange {
   active?: boolean | null;
 }
 
-/** Refuses a change that would leave nobody able to administer accounts. */
+/** Arbitrary but fixed (beside the migration's and the audit chain's): changes that remove an administrator queue on it. */
+export const ADMINISTRATORS_LOCK_KEY = 7_202_811_282n;
+
+/**
+ * Refuses a change that would leave nobody able to administer accounts. Two administrators
+ * removing each other at the same moment would each count the other as still active; the
+ * transaction-scoped advisory lock makes the second wait for the first to commit, and its count
+ * then sees the first one's change. Must run inside the transaction that makes the change.
+ */
 async function keepAnAdministrator(prisma: Db, id: string, current: { roles: Role[]; active: boolean }, next: { roles: Role[]; active: boolean }) {
   const wasAdmin = current.active && current.roles.includes('ADMIN');
   const staysAdmin = next.active && next.roles.includes('ADMIN');
   if (!wasAdmin || staysAdmin) return;
+  await prisma.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(${ADMINISTRATORS_LOCK_KEY})::text AS locked`);
   const others = await prisma.user.count({ where: { id: { not: id }, active: true, roles: { has: 'ADMIN' } } });
   if (others === 0) {
     throw new GraphQLError('Dit is de laatste actieve beheerder; maak eerst een andere beheerder aan.', {

@@ -10,6 +10,8 @@ import { verifyPassword } from '../auth/passwords.js';
 
 const SERVER_DIR = fileURLToPath(new URL('../..', import.meta.url));
 const run = promisify(execFile);
+// Several child processes (each compiling the CLI with tsx) in one test: slow on a busy machine.
+const SPAWNS_TIMEOUT = 120_000;
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -57,7 +59,7 @@ describe('user:create', () => {
     expect(noPassword.code).toBe(1);
     expect(noPassword.stderr).toMatch(/WELKOM_PASSWORD/);
     expect(await database.prisma.user.count({ where: { email: 'a@nijmegen.nl' } })).toBe(0);
-  });
+  }, SPAWNS_TIMEOUT);
 });
 
 describe('seed:demo', () => {
@@ -86,5 +88,5 @@ describe('seed:demo', () => {
     expect(forced.stdout).toMatch(/0 aangemaakt, 0 hersteld, 5 ongewijzigd/);
     const forcedInProduction = await cli('seed-demo', ['--force'], { NODE_ENV: 'production' });
     expect(forcedInProduction.code).toBe(1);
-  });
+  }, SPAWNS_TIMEOUT);
 });

@@ -55,6 +55,18 @@ export interface EntityOptions {
    * member): return the error to throw, or undefined. Sees the record as the audit trail would.
    */
   refuseChange?: (record: Record<string, unknown>, operation: 'update' | 'delete') => GraphQLError | undefined;
+  /**
+   * Refuses a generic delete that would lose what must be kept (money, a timeline): return the
+   * error to throw (CONFLICT, with a reason), or undefined. Runs in the delete's transaction
+   * after the version check, so it may look at related rows; the record is as the audit trail sees it.
+   */
+  refuseDelete?: (record: Record<string, unknown>, tx: Prisma.TransactionClient) => Promise<GraphQLError | undefined>;
+  /**
+   * Removes, in the delete's transaction, rows the database keeps with `onDelete: Restrict` but
+   * that may go with a deletable record (e.g. the timeline of a withdrawn application); returns
+   * them for the audit event, so what was removed stays in the trail.
+   */
+  deleteDependents?: (record: Record<string, unknown>, tx: Prisma.TransactionClient) => Promise<Record<string, unknown>>;
 }
 
 const SortDirection = builder.enumType('SortDirection', {
@@ -434,15 +446,17 @@ export function defineEntity(model: string, options: EntityOptions): void {
           if (recorded && recorded.version !== args.expectedVersion) {
             throw staleVersion(model, args.id, args.expectedVersion, recorded.version as number);
           }
-          const refusal = recorded && options.refuseChange?.(recorded, 'delete');
+          const refusal = recorded &&
+            (options.refuseChange?.(recorded, 'delete') ?? (await options.refuseDelete?.(recorded, tx)));
           if (refusal) throw refusal;
+          const dependents = recorded && (await options.deleteDependents?.(recorded, tx));
           const { count } = await delegate.deleteMany({ where: { id: args.id, version: args.expectedVersion } });
           if (count === 0) {
             const current = await delegate.findUnique({ where: { id: args.id }, select: { version: true } });
             if (!current) throw notFound(model, args.id);
             throw staleVersion(model, args.id, args.expectedVersion, current.version);
           }
-          await audit(tx, context, 'DELETE', args.id, recorded, null);
+          await audit(tx, context, 'DELETE', args.id, dependents ? { ...recorded, ...dependents } : recorded, null);
           return before;
         });
       },

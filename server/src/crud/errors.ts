@@ -134,3 +134,8 @@ export function mapDatabaseError(
   }
   return undefined;
 }
+
+/** A request that contradicts the current state of the data: CONFLICT with a machine-readable reason. */
+export function conflict(reason: string, message: string, messageEn: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'CONFLICT', reason, ...extensions, messageEn } });
+}

@@ -23,7 +23,7 @@ const PUBLIC_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   // the subsidy workflow (schema/subsidies.ts)
-  'CEILING_EXCEEDED', 'TRANSITION_NOT_ALLOWED', 'FOUR_EYES_REQUIRED',
+  'CEILING_EXCEEDED', 'TRANSITION_NOT_ALLOWED', 'FOUR_EYES_REQUIRED', 'IDEMPOTENCY_KEY_REUSED',
 ]);
 
 // graphql-js reports a bad argument value (e.g. an unknown filter field) as

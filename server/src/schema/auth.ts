@@ -5,6 +5,7 @@ import type { Role } from '@welkom/db';
 import { ACCOUNT_SELECT, createAccount, setPassword, updateAccount } from '../auth/accounts.js';
 import { TOKEN_SCOPES, isTokenScope, issueToken } from '../auth/api-tokens.js';
 import { login } from '../auth/login.js';
+import { refuseUnconfirmedRoles } from '../auth/role-grants.js';
 import { manageApiTokens, manageUsers, ownSession } from '../auth/permissions.js';
 import { clearSessionCookie, endSession } from '../auth/sessions.js';
 import { recordAuditEvent } from '../audit/record.js';
@@ -219,6 +220,7 @@ builder.mutationField('createUser', (t) =>
     description: 'Een gebruiker aanmaken (beheerders) | Create a user (administrators)',
     args: { input: t.arg({ type: UserCreateInput, required: true }) },
     resolve: async (query, _root, args, context) => {
+      refuseUnconfirmedRoles([], args.input.roles as Role[]);
       const created = await db().$transaction(async (tx) => {
         const user = await createAccount(tx, { ...args.input, roles: args.input.roles as Role[] });
         await recordAuditEvent(tx, { context, operation: 'CREATE', entityType: 'User', entityId: user.id, after: user });
@@ -245,6 +247,8 @@ builder.mutationField('updateUser', (t) =>
       const roles = args.input.roles as Role[] | null | undefined;
       await db().$transaction(async (tx) => {
         const before = await tx.user.findUnique({ where: { id: args.id }, select: ACCOUNT_SELECT });
+        // Taking a role away is always allowed; adding PANEL_COORDINATOR takes a second person.
+        if (before) refuseUnconfirmedRoles(before.roles, roles);
         const after = await updateAccount(tx, args.id, { ...args.input, roles }, args.expectedVersion);
         await recordAuditEvent(tx, { context, operation: 'UPDATE', entityType: 'User', entityId: args.id, before, after });
       });

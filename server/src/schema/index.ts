@@ -7,6 +7,7 @@ import './auth.js';
 import './register.js';
 import './monitoring.js';
 import './panel.js';
+import './role-grants.js';
 import './subsidies.js';
 
 export const schema = assertEveryFieldGuarded(builder.toSchema());

@@ -10,6 +10,7 @@ let officer: SignedInClient;
 let secondOfficer: SignedInClient;
 let viewer: SignedInClient;
 let secretary: SignedInClient;
+let admin: SignedInClient;
 let applicantId: string;
 let otherApplicantId: string;
 
@@ -19,16 +20,22 @@ const MUTATION: Record<Transition, string> = {
   grant: 'grantSubsidy', reject: 'rejectSubsidyApplication', withdraw: 'withdrawSubsidyApplication', payAdvance: 'paySubsidyAdvance',
   receiveAccountability: 'receiveSubsidyAccountability', setFinalAmount: 'setSubsidyFinalAmount', close: 'closeSubsidyApplication',
 };
-const WITH_AMOUNT = new Set<Transition>(['proposeGrant', 'grant', 'payAdvance', 'receiveAccountability', 'setFinalAmount']);
+const WITH_AMOUNT = new Set<Transition>(['proposeGrant', 'approveGrant', 'grant', 'payAdvance', 'receiveAccountability', 'setFinalAmount']);
 const FIELDS = 'id state version requestedCents proposedCents grantedCents advancePaidCents finalCents reclaimCents receivedOn pausedDays decisionDueOn daysLeft overdue clockPaused allowedTransitions';
 
-async function step(client: Client, transition: Transition, id: string, extra: { amountCents?: number; on?: string; idempotencyKey?: string; reason?: string } = {}) {
+async function step(client: Client, transition: Transition, id: string, extra: { amountCents?: number; on?: string; idempotencyKey?: string; reason?: string; expectedVersion?: number } = {}) {
   const amount = WITH_AMOUNT.has(transition);
-  const query = `mutation ($id: ID!, $reason: String!, $key: String, $on: Date${amount ? `, $amount: Int${transition === 'receiveAccountability' ? '' : '!'}` : ''}) {
-    ${MUTATION[transition]}(id: $id, reason: $reason, idempotencyKey: $key, on: $on${amount ? ', amountCents: $amount' : ''}) { ${FIELDS} } }`;
+  const approve = transition === 'approveGrant';
+  // An approval names the proposal it approves; unless a test says otherwise, the one there now.
+  const proposal = approve && (extra.amountCents === undefined || extra.expectedVersion === undefined)
+    ? await db().subsidyApplication.findUnique({ where: { id }, select: { proposedCents: true, version: true } })
+    : null;
+  const query = `mutation ($id: ID!, $reason: String!, $key: String, $on: Date${amount ? `, $amount: Int${transition === 'receiveAccountability' ? '' : '!'}` : ''}${approve ? ', $v: Int!' : ''}) {
+    ${MUTATION[transition]}(id: $id, reason: $reason, idempotencyKey: $key, on: $on${amount ? ', amountCents: $amount' : ''}${approve ? ', expectedVersion: $v' : ''}) { ${FIELDS} } }`;
   const response = await client.gql(query, {
     id, reason: extra.reason ?? `test: ${transition}`, key: extra.idempotencyKey, on: extra.on,
-    ...(amount ? { amount: extra.amountCents ?? (transition === 'receiveAccountability' ? undefined : 1000) } : {}),
+    ...(amount ? { amount: extra.amountCents ?? (approve ? proposal?.proposedCents ?? 1000 : transition === 'receiveAccountability' ? undefined : 1000) } : {}),
+    ...(approve ? { v: extra.expectedVersion ?? proposal?.version ?? 1 } : {}),
   });
   return { data: response.data?.[MUTATION[transition]], errors: response.errors, code: response.errors?.[0]?.extensions?.code as string | undefined, error: response.errors?.[0] };
 }
@@ -39,17 +46,29 @@ async function ok(client: Client, transition: Transition, id: string, extra: Par
   return result.data;
 }
 
+const SET_LIMITS = `mutation ($id: ID!, $v: Int!, $input: SubsidySchemeLimitsInput!, $reason: String!) {
+  setSubsidySchemeLimits(id: $id, expectedVersion: $v, input: $input, reason: $reason) { id version ceilingCents maxPerApplicationCents fourEyesThresholdCents } }`;
+
+/** Sets a scheme's limits as an administrator would, at its current version. */
+async function setLimits(client: Client, id: string, input: Record<string, number | null>, reason = 'raadsbesluit') {
+  const { version } = await db().subsidyScheme.findUniqueOrThrow({ where: { id }, select: { version: true } });
+  const response = await client.gql(SET_LIMITS, { id, v: version, input, reason });
+  return { data: response.data?.setSubsidySchemeLimits, error: response.errors?.[0], code: response.errors?.[0]?.extensions?.code as string | undefined };
+}
+
 async function createScheme(options: { ceilingCents?: number | null; fourEyesThresholdCents?: number; maxPerApplicationCents?: number; weeks?: number } = {}) {
   const { data, errors } = await officer.gql(
     `mutation ($input: SubsidySchemeCreateInput!) { createSubsidyScheme(input: $input) { id } }`,
-    { input: { name: `Themabijeenkomsten test ${Math.random()}`, year: 2025, fourEyesThresholdCents: options.fourEyesThresholdCents, maxPerApplicationCents: options.maxPerApplicationCents, decisionTermWeeks: options.weeks } },
+    { input: { name: `Themabijeenkomsten test ${Math.random()}`, year: 2025, decisionTermWeeks: options.weeks } },
   );
   expect(errors).toBeUndefined();
   const id = data!.createSubsidyScheme.id as string;
-  if (options.ceilingCents !== null) {
-    const set = await officer.gql(`mutation ($id: ID!, $c: Int) { setSubsidyCeiling(id: $id, ceilingCents: $c, reason: "raadsbesluit") { ceilingCents } }`, { id, c: options.ceilingCents ?? 10_000_000 });
-    expect(set.errors).toBeUndefined();
-  }
+  const limits = {
+    ...(options.ceilingCents === null ? {} : { ceilingCents: options.ceilingCents ?? 10_000_000 }),
+    ...(options.fourEyesThresholdCents === undefined ? {} : { fourEyesThresholdCents: options.fourEyesThresholdCents }),
+    ...(options.maxPerApplicationCents === undefined ? {} : { maxPerApplicationCents: options.maxPerApplicationCents }),
+  };
+  if (Object.keys(limits).length) expect((await setLimits(admin, id, limits)).error).toBeUndefined();
   return id;
 }
 
@@ -92,11 +111,12 @@ async function applicationIn(state: string, schemeId: string) {
 
 beforeAll(async () => {
   api = await startHarness();
-  [officer, secondOfficer, viewer, secretary] = await Promise.all([
+  [officer, secondOfficer, viewer, secretary, admin] = await Promise.all([
     api.createUser({ roles: ['GRANT_OFFICER'] }),
     api.createUser({ roles: ['GRANT_OFFICER'] }),
     api.createUser({ roles: ['VIEWER'] }),
     api.createUser({ roles: ['SECRETARY'] }),
+    api.createUser({ roles: ['ADMIN'] }),
   ]);
   const partners = await db().partner.findMany({ orderBy: { name: 'asc' }, take: 2, select: { id: true } });
   applicantId = partners[0]!.id;
@@ -239,8 +259,10 @@ describe('money', () => {
 
     const schemeId = await createScheme({ ceilingCents: 100_000 });
     await ok(officer, 'grant', await applicationIn('IN_REVIEW', schemeId), { amountCents: 80_000 });
-    const lower = await officer.gql(`mutation { setSubsidyCeiling(id: "${schemeId}", ceilingCents: 79999, reason: "bezuiniging") { id } }`);
-    expect(lower.errors![0]!.extensions).toMatchObject({ code: 'CEILING_EXCEEDED', reason: 'below_granted', grantedCents: 80_000 });
+    const lower = await setLimits(admin, schemeId, { ceilingCents: 79_999 }, 'bezuiniging');
+    expect(lower.error!.extensions).toMatchObject({ code: 'CEILING_EXCEEDED', reason: 'below_granted', grantedCents: 80_000 });
+    expect((await setLimits(admin, schemeId, { ceilingCents: null }, 'onbekend')).error!.extensions).toMatchObject({ code: 'CEILING_EXCEEDED', reason: 'below_granted' });
+    expect((await setLimits(admin, schemeId, { ceilingCents: 80_000 }, 'precies wat verleend is')).data).toMatchObject({ ceilingCents: 80_000 });
   });
 
   it('keeps the sum of 20 concurrent grants within the ceiling', async () => {
@@ -270,10 +292,10 @@ describe('four eyes', () => {
     const proposed = await ok(officer, 'proposeGrant', id, { amountCents: 200_000 });
     expect(proposed).toMatchObject({ state: 'IN_REVIEW', proposedCents: 200_000 });
     expect(proposed.allowedTransitions).not.toContain('approveGrant');
-    expect((await step(officer, 'approveGrant', id)).error!.extensions).toMatchObject({ code: 'FOUR_EYES_REQUIRED', reason: 'own_proposal' });
+    expect((await step(officer, 'approveGrant', id, { amountCents: 200_000, expectedVersion: proposed.version })).error!.extensions).toMatchObject({ code: 'FOUR_EYES_REQUIRED', reason: 'own_proposal' });
     const { data } = await secondOfficer.gql(`{ subsidyApplication(id: "${id}") { allowedTransitions } }`);
     expect(data!.subsidyApplication.allowedTransitions).toContain('approveGrant');
-    expect(await ok(secondOfficer, 'approveGrant', id)).toMatchObject({ state: 'GRANTED', grantedCents: 200_000, proposedCents: null });
+    expect(await ok(secondOfficer, 'approveGrant', id, { amountCents: 200_000, expectedVersion: proposed.version })).toMatchObject({ state: 'GRANTED', grantedCents: 200_000, proposedCents: null });
   });
 
   it('has nothing to approve without a proposal', async () => {
@@ -292,7 +314,7 @@ describe('idempotency', () => {
     expect(new Set(results.map((r) => r.data.version))).toEqual(new Set([results[0]!.data.version]));
     expect(await db().subsidyTransition.count({ where: { applicationId: id, operation: 'grant' } })).toBe(1);
     // A key used for one action cannot be replayed for another.
-    expect((await step(officer, 'payAdvance', id, { idempotencyKey: key })).error!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'idempotency_key_reused' });
+    expect((await step(officer, 'payAdvance', id, { idempotencyKey: key })).error!.extensions).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', field: 'idempotencyKey' });
     // Without a key a second grant is simply not allowed any more.
     expect((await step(officer, 'grant', id, { amountCents: 1234 })).code).toBe('TRANSITION_NOT_ALLOWED');
   });
@@ -345,5 +367,175 @@ describe("a partner's own applications", () => {
     const scheme = await api.gql(`{ subsidyScheme(id: "${schemeId}") { name ceilingCents remainingCents } }`);
     expect(scheme.data!.subsidyScheme).toMatchObject({ ceilingCents: 10_000_000, remainingCents: null });
     expect(scheme.errors![0]).toMatchObject({ path: ['subsidyScheme', 'remainingCents'], extensions: { code: 'UNAUTHENTICATED' } });
+  });
+});
+
+// ---- found by an outside tester: money and separation of duties --------------------------
+const DELETE_APPLICATION = 'mutation ($id: ID!, $v: Int!) { deleteSubsidyApplication(id: $id, expectedVersion: $v) { id } }';
+const versionOf = async (id: string) => (await db().subsidyApplication.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
+
+describe('money records are never deleted', () => {
+  it('refuses to delete a granted, advance-paid application: payments, timeline and the ceiling stay', async () => {
+    // Ceiling € 100; one application granted € 100 and paid in advance.
+    const schemeId = await createScheme({ ceilingCents: 10_000 });
+    const paid = await applicationIn('IN_REVIEW', schemeId);
+    await ok(officer, 'grant', paid, { amountCents: 10_000 });
+    await ok(officer, 'payAdvance', paid, { amountCents: 10_000 });
+    const refused = await officer.gql(DELETE_APPLICATION, { id: paid, v: await versionOf(paid) });
+    expect(refused.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'money_records', state: 'ADVANCE_PAID', payments: 1 });
+    expect(refused.errors![0]!.message).toMatch(/kan niet worden verwijderd/);
+    expect(await db().subsidyPayment.count({ where: { applicationId: paid } })).toBe(1);
+    expect(await db().subsidyTransition.count({ where: { applicationId: paid } })).toBe(4);
+    // The ceiling is still taken: a second € 100 does not fit.
+    const second = await applicationIn('IN_REVIEW', schemeId);
+    expect((await step(secondOfficer, 'grant', second, { amountCents: 10_000 })).code).toBe('CEILING_EXCEEDED');
+  });
+
+  it('refuses the delete in every state but draft and withdrawn', async () => {
+    const schemeId = await createScheme();
+    for (const state of Object.keys(PATHS).filter((name) => !['DRAFT', 'WITHDRAWN'].includes(name))) {
+      const id = await applicationIn(state, schemeId);
+      const response = await officer.gql(DELETE_APPLICATION, { id, v: await versionOf(id) });
+      expect(response.errors?.[0]?.extensions, state).toMatchObject({ code: 'CONFLICT', reason: 'money_records', state });
+    }
+  });
+
+  it('deletes a draft, and a withdrawn application with its timeline kept in the audit event', async () => {
+    const schemeId = await createScheme();
+    const draft = await createApplication(schemeId);
+    expect((await officer.gql(DELETE_APPLICATION, { id: draft, v: await versionOf(draft) })).errors).toBeUndefined();
+    const withdrawn = await applicationIn('WITHDRAWN', schemeId);
+    expect((await officer.gql(DELETE_APPLICATION, { id: withdrawn, v: await versionOf(withdrawn) })).errors).toBeUndefined();
+    expect(await db().subsidyApplication.count({ where: { id: { in: [draft, withdrawn] } } })).toBe(0);
+    const event = await db().auditEvent.findFirstOrThrow({ where: { entityId: withdrawn, operation: 'DELETE' } });
+    expect((event.before as { transitions: { operation: string }[] }).transitions.map((t) => t.operation)).toEqual(['withdraw']);
+  });
+
+  it('has the database refuse too: payments and timeline are Restrict, not Cascade', async () => {
+    const id = await applicationIn('ADVANCE_PAID', await createScheme());
+    await expect(db().subsidyApplication.delete({ where: { id } })).rejects.toMatchObject({ code: 'P2003' });
+    await db().subsidyPayment.deleteMany({ where: { applicationId: id } }); // (a test may; the API never does)
+    await expect(db().subsidyApplication.delete({ where: { id } })).rejects.toMatchObject({ code: 'P2003' });
+    expect(await db().subsidyTransition.count({ where: { applicationId: id } })).toBe(4);
+  });
+
+  it('refuses to delete a scheme that has applications', async () => {
+    const schemeId = await createScheme();
+    await createApplication(schemeId);
+    const version = (await db().subsidyScheme.findUniqueOrThrow({ where: { id: schemeId } })).version;
+    const response = await officer.gql('mutation ($id: ID!, $v: Int!) { deleteSubsidyScheme(id: $id, expectedVersion: $v) { id } }', { id: schemeId, v: version });
+    expect(response.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'has_applications', applications: 1 });
+    const empty = await createScheme();
+    const emptyVersion = (await db().subsidyScheme.findUniqueOrThrow({ where: { id: empty } })).version;
+    expect((await officer.gql('mutation ($id: ID!, $v: Int!) { deleteSubsidyScheme(id: $id, expectedVersion: $v) { id } }', { id: empty, v: emptyVersion })).errors).toBeUndefined();
+  });
+});
+
+describe("a scheme's limits are a controlled step", () => {
+  it('keeps the ceiling, maximum and four-eyes threshold out of the generic create and update', async () => {
+    const schemeId = await createScheme({ fourEyesThresholdCents: 100_000 });
+    const version = (await db().subsidyScheme.findUniqueOrThrow({ where: { id: schemeId } })).version;
+    for (const input of ['{ fourEyesThresholdCents: null }', '{ maxPerApplicationCents: 1 }', '{ ceilingCents: 1 }']) {
+      const response = await officer.gql(`mutation { updateSubsidyScheme(id: "${schemeId}", expectedVersion: ${version}, input: ${input}) { id } }`);
+      expect(response.errors?.[0]?.extensions?.code, input).toBe('GRAPHQL_VALIDATION_FAILED');
+      const created = await officer.gql(`mutation { createSubsidyScheme(input: { name: "x ${Math.random()}", year: 2025, ${input.slice(2, -2)} }) { id } }`);
+      expect(created.errors?.[0]?.extensions?.code, input).toBe('GRAPHQL_VALIDATION_FAILED');
+    }
+  });
+
+  it('lets an administrator change them with a reason, audited; a grant officer may not, so cannot grant alone above the threshold', async () => {
+    const schemeId = await createScheme({ fourEyesThresholdCents: 100_000 });
+    expect((await setLimits(officer, schemeId, { fourEyesThresholdCents: null })).code).toBe('FORBIDDEN');
+    expect((await step(officer, 'grant', await applicationIn('IN_REVIEW', schemeId), { amountCents: 200_000 })).code).toBe('FOUR_EYES_REQUIRED');
+    expect((await setLimits(admin, schemeId, { maxPerApplicationCents: 400_000 }, '  ')).error!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
+    expect((await setLimits(admin, schemeId, {})).error!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input' });
+    expect((await setLimits(admin, schemeId, { maxPerApplicationCents: -1 })).error!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.maxPerApplicationCents' });
+    const changed = await setLimits(admin, schemeId, { maxPerApplicationCents: 400_000, fourEyesThresholdCents: 150_000 }, 'besluit college 12 mei');
+    expect(changed.data).toMatchObject({ maxPerApplicationCents: 400_000, fourEyesThresholdCents: 150_000, ceilingCents: 10_000_000 });
+    const event = await db().auditEvent.findFirstOrThrow({ where: { entityId: schemeId, operation: 'SET_LIMITS' }, orderBy: { id: 'desc' } });
+    expect(event.actorId).toBe(admin.user.id);
+    expect(event.after).toMatchObject({ fourEyesThresholdCents: 150_000, transitionReason: 'besluit college 12 mei' });
+    expect(event.before).toMatchObject({ fourEyesThresholdCents: 100_000 });
+    // A stale version is refused.
+    const stale = await admin.gql(SET_LIMITS, { id: schemeId, v: 1, input: { fourEyesThresholdCents: 1 }, reason: 'oud' });
+    expect(stale.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'stale_version' });
+  });
+
+  it('refuses a threshold that would let a pending proposal skip its second approval', async () => {
+    const schemeId = await createScheme({ fourEyesThresholdCents: 100_000 });
+    const id = await applicationIn('IN_REVIEW', schemeId);
+    await ok(officer, 'proposeGrant', id, { amountCents: 200_000 });
+    for (const threshold of [null, 200_000, 250_000]) {
+      const refused = await setLimits(admin, schemeId, { fourEyesThresholdCents: threshold });
+      expect(refused.error?.extensions, String(threshold)).toMatchObject({ code: 'CONFLICT', reason: 'pending_proposals' });
+      expect(refused.error!.message).toMatch(/zonder tweede goedkeuring/);
+    }
+    // Still below the proposal, or lower: the proposal keeps needing its second officer.
+    expect((await setLimits(admin, schemeId, { fourEyesThresholdCents: 199_999 })).error).toBeUndefined();
+    expect((await setLimits(admin, schemeId, { fourEyesThresholdCents: 50_000 })).error).toBeUndefined();
+    expect((await step(officer, 'grant', id, { amountCents: 200_000 })).code).toBe('FOUR_EYES_REQUIRED');
+    await ok(secondOfficer, 'approveGrant', id);
+    expect((await setLimits(admin, schemeId, { fourEyesThresholdCents: null })).error).toBeUndefined();
+  });
+});
+
+describe('an approval names what it approves', () => {
+  it('refuses to approve a re-proposed amount the approver did not read', async () => {
+    const schemeId = await createScheme({ fourEyesThresholdCents: 10_000 });
+    const id = await applicationIn('IN_REVIEW', schemeId);
+    const reviewed = await ok(officer, 'proposeGrant', id, { amountCents: 50_000 }); // € 500, read by the second officer
+    await ok(officer, 'proposeGrant', id, { amountCents: 400_000 }); // re-proposed: € 4.000
+    const stale = await step(secondOfficer, 'approveGrant', id, { amountCents: 50_000, expectedVersion: reviewed.version });
+    expect(stale.error!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'proposal_changed', amountCents: 50_000, proposedCents: 400_000 });
+    expect(stale.error!.message).toMatch(/het voorstel is nu/);
+    const oldVersion = await step(secondOfficer, 'approveGrant', id, { amountCents: 400_000, expectedVersion: reviewed.version });
+    expect(oldVersion.error!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'stale_version', expectedVersion: reviewed.version, currentVersion: reviewed.version + 1 });
+    expect(await db().subsidyApplication.findUniqueOrThrow({ where: { id } })).toMatchObject({ state: 'IN_REVIEW', grantedCents: null });
+    const missing = await secondOfficer.gql(`mutation { approveSubsidyGrant(id: "${id}", reason: "ok") { id } }`);
+    expect(missing.errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(await ok(secondOfficer, 'approveGrant', id, { amountCents: 400_000, expectedVersion: reviewed.version + 1 })).toMatchObject({ state: 'GRANTED', grantedCents: 400_000 });
+  });
+});
+
+describe('an idempotency key is one request on one application', () => {
+  it('refuses the same key with a different amount, reason or date, and answers a true retry', async () => {
+    const id = await applicationIn('IN_REVIEW', await createScheme());
+    const key = `grant-${id}`;
+    const first = await ok(officer, 'grant', id, { amountCents: 1234, idempotencyKey: key });
+    for (const other of [{ amountCents: 999 }, { amountCents: 1234, reason: 'anders' }, { amountCents: 1234, on: '2025-01-02' }]) {
+      const reused = await step(officer, 'grant', id, { ...other, idempotencyKey: key });
+      expect(reused.error?.extensions, JSON.stringify(other)).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', field: 'idempotencyKey', reason: 'reused' });
+      expect(reused.error!.message).toMatch(/al gebruikt voor een ander verzoek/);
+    }
+    expect((await ok(officer, 'grant', id, { amountCents: 1234, idempotencyKey: key })).version).toBe(first.version);
+    expect(await db().subsidyApplication.findUniqueOrThrow({ where: { id } })).toMatchObject({ grantedCents: 1234 });
+  });
+
+  it('refuses one key on a second application, also when both arrive at once', async () => {
+    const schemeId = await createScheme();
+    const [a, b] = [await applicationIn('IN_REVIEW', schemeId), await applicationIn('IN_REVIEW', schemeId)];
+    const key = `shared-${a}`;
+    await ok(officer, 'reject', a, { idempotencyKey: key, reason: 'same' });
+    expect((await step(officer, 'reject', b, { idempotencyKey: key, reason: 'same' })).code).toBe('IDEMPOTENCY_KEY_REUSED');
+
+    // Bursts: whichever commits first owns the key; the others, also those that raced it to the
+    // unique index, are told the key is reused (no internal error).
+    for (let round = 0; round < 3; round++) {
+      const ids: string[] = [];
+      for (let i = 0; i < 15; i++) ids.push(await applicationIn('SUBMITTED', schemeId));
+      const burstKey = `burst-${ids[0]}`;
+      const results = await Promise.all(ids.map((id) => step(officer, 'startReview', id, { idempotencyKey: burstKey, reason: 'same' })));
+      expect(results.map((r) => r.code ?? 'OK').sort()).toEqual(['OK', ...Array(14).fill('IDEMPOTENCY_KEY_REUSED')].sort());
+      expect(await db().subsidyTransition.count({ where: { idempotencyKey: burstKey } })).toBe(1);
+    }
+  });
+
+  it('acts once for 40 concurrent identical requests', async () => {
+    const id = await applicationIn('GRANTED', await createScheme());
+    const key = `advance-${id}`;
+    const results = await Promise.all(Array.from({ length: 40 }, () => step(officer, 'payAdvance', id, { amountCents: 500, idempotencyKey: key })));
+    for (const result of results) expect(result.errors).toBeUndefined();
+    expect(new Set(results.map((r) => r.data.version)).size).toBe(1);
+    expect(await db().subsidyPayment.count({ where: { applicationId: id } })).toBe(1);
   });
 });

@@ -9,15 +9,21 @@
 //   UPDATE) before summing what is granted, so grants within one scheme are serialised.
 // - Partner tokens with `subsidies:own` read their own organisation's applications through
 //   `ownSubsidyApplications`, a narrow type of its own; the staff type is not theirs.
+// - Money records are never deleted (refuseDelete; payments and timeline are Restrict in the
+//   database), a scheme's limits move only through setSubsidySchemeLimits (administrators), an
+//   approval names the amount and version it approves, and an idempotency key is bound to the
+//   fingerprint of its first request.
+import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import type { Prisma, PrismaClient, SubsidyApplication, SubsidyApplicationState } from '@welkom/db';
+import { Prisma, type PrismaClient, type SubsidyApplication, type SubsidyApplicationState } from '@welkom/db';
 import { recordAuditEvent } from '../audit/record.js';
 import { anyone, either, roles, tokenScope } from '../auth/rules.js';
+import { manageUsers } from '../auth/permissions.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { defineEntity, defineLinkObject, guardedBy } from '../crud/entity.js';
 import { enumRef } from '../crud/enums.js';
-import { type FieldError, badUserInput, notFound, staleVersion } from '../crud/errors.js';
+import { type FieldError, badUserInput, conflict, notFound, staleVersion } from '../crud/errors.js';
 import { checkId } from '../crud/validation.js';
 import { db } from '../db.js';
 import {
@@ -54,12 +60,24 @@ async function committedCents(client: Tx | ReturnType<typeof db>, schemeId: stri
   return Number(row?.cents ?? 0);
 }
 
+/** The limits that bind every grant: they change only through setSubsidySchemeLimits. */
+const SCHEME_LIMITS = ['ceilingCents', 'maxPerApplicationCents', 'fourEyesThresholdCents'] as const;
+
 defineEntity('SubsidyScheme', {
   plural: 'subsidySchemes',
   // A scheme is published; its internal threshold and its running totals are for staff.
   access: { read: anyone, write: grantOfficer, fields: { fourEyesThresholdCents: applicationReaders } },
   hidden: ['applications'],
-  readOnly: ['ceilingCents'],
+  readOnly: [...SCHEME_LIMITS],
+  // Its applications hold money and timelines; the database refuses too (Restrict), this says why.
+  refuseDelete: async (scheme, tx) => {
+    const applications = await tx.subsidyApplication.count({ where: { schemeId: scheme.id as string } });
+    if (!applications) return undefined;
+    return conflict('has_applications',
+      `Deze regeling heeft ${applications} aanvraag/aanvragen en kan niet worden verwijderd; sluit de aanvraagperiode (closesOn) in plaats daarvan.`,
+      `This scheme has ${applications} application(s) and cannot be deleted; close its application window (closesOn) instead.`,
+      { entity: 'SubsidyScheme', id: scheme.id, applications });
+  },
   rules: { name: { maxLength: 200 }, description: { maxLength: 5000 } },
   defaultOrder: [{ field: 'year', direction: 'desc' }, { field: 'name', direction: 'asc' }],
   extraFields: (t) => ({
@@ -80,6 +98,7 @@ defineEntity('SubsidyScheme', {
 });
 
 // ---- applications --------------------------------------------------------------------------
+const DELETABLE_STATES: SubsidyApplicationState[] = ['DRAFT', 'WITHDRAWN'];
 const identityId = (context: Pick<Context, 'identity'>) =>
   context.identity.kind === 'user' ? context.identity.userId : context.identity.kind === 'token' ? context.identity.tokenId : null;
 
@@ -90,6 +109,24 @@ defineEntity('SubsidyApplication', {
   // Listed below in their own order (the timeline by sequence), not the generic one.
   hidden: ['transitions', 'payments', 'documents', 'budgetLines'],
   createOnly: ['schemeId', 'applicantId'],
+  // Money and timelines are never deleted: only a draft, or a withdrawn application that never
+  // had a payment, may go; everything else ends through the workflow (withdraw, reject, close).
+  refuseDelete: async (application, tx) => {
+    const state = application.state as SubsidyApplicationState;
+    const payments = await tx.subsidyPayment.count({ where: { applicationId: application.id as string } });
+    if (DELETABLE_STATES.includes(state) && payments === 0) return undefined;
+    return conflict('money_records',
+      `Een aanvraag in de status ${state}${payments ? ` met ${payments} betaling(en)` : ''} kan niet worden verwijderd: geld en tijdlijn blijven bewaard. Trek haar in, wijs haar af of sluit haar af via de werkstroom.`,
+      `An application in state ${state}${payments ? ` with ${payments} payment(s)` : ''} cannot be deleted: money and timeline are kept. Withdraw, reject or close it through the workflow.`,
+      { entity: 'SubsidyApplication', id: application.id, state, payments, deletableStates: DELETABLE_STATES });
+  },
+  // The timeline of a withdrawn application goes with it, explicitly and into the audit event.
+  deleteDependents: async (application, tx) => {
+    const where = { applicationId: application.id as string };
+    const timeline = await tx.subsidyTransition.findMany({ where, orderBy: { seq: 'asc' } });
+    await tx.subsidyTransition.deleteMany({ where });
+    return { transitions: timeline };
+  },
   rules: {
     activity: { maxLength: 300 },
     description: { maxLength: 10_000 },
@@ -158,6 +195,8 @@ export interface TransitionArgs {
   idempotencyKey?: string | null;
   amountCents?: number | null;
   on?: Date | null;
+  /** The version of the application the caller read (approveGrant: the proposal it approves). */
+  expectedVersion?: number | null;
 }
 
 interface Step {
@@ -280,6 +319,20 @@ const STEPS: Record<Transition, StepFn> = {
         extensions: { code: 'FOUR_EYES_REQUIRED', reason: 'own_proposal', messageEn: 'A second grant officer must approve this proposal, not its author.' },
       });
     }
+    // An approval names what it approves: a proposal changed since it was read is not approved.
+    const amount = positiveAmount(args.amountCents);
+    if (amount !== application.proposedCents) {
+      throw conflict('proposal_changed',
+        `U keurt ${euro(amount)} goed, maar het voorstel is nu ${euro(application.proposedCents)}. Lees het voorstel opnieuw.`,
+        `You approve ${amount} cents, but the proposal is now ${application.proposedCents} cents. Read the proposal again.`,
+        { entity: 'SubsidyApplication', id: application.id, amountCents: amount, proposedCents: application.proposedCents, currentVersion: application.version });
+    }
+    if (args.expectedVersion !== application.version) {
+      throw conflict('stale_version',
+        `De aanvraag is gewijzigd sinds u het voorstel las (u las versie ${args.expectedVersion}, de huidige is ${application.version}). Lees het voorstel opnieuw.`,
+        `The application changed since you read the proposal (you read version ${args.expectedVersion}, current is ${application.version}). Read the proposal again.`,
+        { entity: 'SubsidyApplication', id: application.id, expectedVersion: args.expectedVersion, currentVersion: application.version, proposedCents: application.proposedCents });
+    }
     await checkCeiling(tx, application, application.proposedCents);
     return { amountCents: application.proposedCents, data: { grantedCents: application.proposedCents, ...decided(args) } };
   },
@@ -345,66 +398,97 @@ export async function runTransition(
     throw amountError('on', 'out_of_range', 'De datum ligt in de toekomst.', 'The date is in the future.');
   }
   const actorId = identityId(context);
-  return client.$transaction(async (tx) => {
-    // Every transition of one application queues here, so two clicks cannot both act.
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "SubsidyApplication" WHERE id = ${args.id}::uuid FOR UPDATE`;
-    if (!locked.length) throw notFound('SubsidyApplication', args.id);
-    if (idempotencyKey) {
-      const earlier = await tx.subsidyTransition.findUnique({ where: { idempotencyKey } });
-      if (earlier) {
-        if (earlier.applicationId !== args.id || earlier.operation !== transition) {
-          throw new GraphQLError('Deze idempotentiesleutel is al gebruikt voor een andere handeling.', {
-            extensions: { code: 'CONFLICT', reason: 'idempotency_key_reused', messageEn: 'This idempotency key was already used for another action.' },
-          });
+  const requestHash = idempotencyKey ? fingerprint(transition, { ...args, reason }) : null;
+  try {
+    return await client.$transaction(async (tx) => {
+      // Every transition of one application queues here, so two clicks cannot both act.
+      const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "SubsidyApplication" WHERE id = ${args.id}::uuid FOR UPDATE`;
+      if (!locked.length) throw notFound('SubsidyApplication', args.id);
+      if (idempotencyKey) {
+        const earlier = await tx.subsidyTransition.findUnique({ where: { idempotencyKey } });
+        if (earlier) {
+          // Rows from before the fingerprint existed compare on application and action only.
+          if (earlier.applicationId !== args.id || earlier.operation !== transition || (earlier.requestHash ?? requestHash) !== requestHash) {
+            throw idempotencyKeyReused();
+          }
+          // A retry of a request that already succeeded: answer as it did, act nothing.
+          return tx.subsidyApplication.findUniqueOrThrow({ ...query, where: { id: args.id } });
         }
-        // A retry of a request that already succeeded: answer as it did, act nothing.
-        return tx.subsidyApplication.findUniqueOrThrow({ ...query, where: { id: args.id } });
       }
-    }
-    const before = await tx.subsidyApplication.findUniqueOrThrow({ where: { id: args.id } });
-    if (!(TRANSITIONS[transition].from as readonly string[]).includes(before.state)) {
-      throw transitionNotAllowed(transition, before, actorId);
-    }
-    if (on.getTime() < (before.receivedOn?.getTime() ?? 0) || (before.pausedSince && on.getTime() < before.pausedSince.getTime())) {
-      throw amountError('on', 'out_of_range', 'De datum ligt voor een eerdere stap van deze aanvraag.', 'The date is before an earlier step of this application.');
-    }
-    const step = await STEPS[transition](before, { ...args, reason, on }, tx, context);
-    const to = step.to ?? TRANSITIONS[transition].to;
-    const { count } = await tx.subsidyApplication.updateMany({
-      where: { id: args.id, version: before.version },
-      data: { ...(step.data as Prisma.SubsidyApplicationUncheckedUpdateManyInput), state: to, version: { increment: 1 } },
+      const before = await tx.subsidyApplication.findUniqueOrThrow({ where: { id: args.id } });
+      if (!(TRANSITIONS[transition].from as readonly string[]).includes(before.state)) {
+        throw transitionNotAllowed(transition, before, actorId);
+      }
+      if (on.getTime() < (before.receivedOn?.getTime() ?? 0) || (before.pausedSince && on.getTime() < before.pausedSince.getTime())) {
+        throw amountError('on', 'out_of_range', 'De datum ligt voor een eerdere stap van deze aanvraag.', 'The date is before an earlier step of this application.');
+      }
+      const step = await STEPS[transition](before, { ...args, reason, on }, tx, context);
+      const to = step.to ?? TRANSITIONS[transition].to;
+      const { count } = await tx.subsidyApplication.updateMany({
+        where: { id: args.id, version: before.version },
+        data: { ...(step.data as Prisma.SubsidyApplicationUncheckedUpdateManyInput), state: to, version: { increment: 1 } },
+      });
+      if (count === 0) throw staleVersion('SubsidyApplication', args.id, before.version, before.version + 1);
+      await tx.subsidyTransition.create({
+        data: {
+          applicationId: args.id, operation: transition, fromState: before.state, toState: to, reason,
+          amountCents: step.amountCents ?? null, idempotencyKey, requestHash,
+          actorId: context.identity.kind === 'user' ? context.identity.userId : null,
+          actorLabel: context.identity.kind === 'user' ? `${context.identity.name} <${context.identity.email}>` : null,
+        },
+      });
+      for (const payment of step.payments ?? []) {
+        await tx.subsidyPayment.create({ data: { applicationId: args.id, kind: payment.kind, amountCents: payment.amountCents, paidOn: on } });
+      }
+      const after = await tx.subsidyApplication.findUniqueOrThrow({ where: { id: args.id } });
+      await recordAuditEvent(tx, {
+        context, operation: transitionOperation(transition), entityType: 'SubsidyApplication', entityId: args.id,
+        before, after: { ...after, transitionReason: reason },
+      });
+      return tx.subsidyApplication.findUniqueOrThrow({ ...query, where: { id: args.id } });
     });
-    if (count === 0) throw staleVersion('SubsidyApplication', args.id, before.version, before.version + 1);
-    await tx.subsidyTransition.create({
-      data: {
-        applicationId: args.id, operation: transition, fromState: before.state, toState: to, reason,
-        amountCents: step.amountCents ?? null, idempotencyKey,
-        actorId: context.identity.kind === 'user' ? context.identity.userId : null,
-        actorLabel: context.identity.kind === 'user' ? `${context.identity.name} <${context.identity.email}>` : null,
+  } catch (error) {
+    // The same key on another application at the same moment: that one committed first (the
+    // key is unique), so this one is a reuse, not an internal error.
+    if (idempotencyKey && error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002'
+      && JSON.stringify(error.meta ?? {}).includes('idempotencyKey')) {
+      throw idempotencyKeyReused();
+    }
+    throw error;
+  }
+}
+
+/** What makes two requests with one idempotency key the same request. */
+function fingerprint(transition: Transition, args: TransitionArgs & { reason: string }): string {
+  const request = {
+    applicationId: args.id, transition, reason: args.reason, amountCents: args.amountCents ?? null,
+    on: args.on ? formatDate(args.on) : null, expectedVersion: args.expectedVersion ?? null,
+  };
+  return createHash('sha256').update(JSON.stringify(request)).digest('hex');
+}
+
+function idempotencyKeyReused(): GraphQLError {
+  return new GraphQLError(
+    'idempotencyKey: deze sleutel is al gebruikt voor een ander verzoek (een andere aanvraag, handeling, bedrag, datum of reden). Gebruik een nieuwe sleutel voor een nieuwe handeling.',
+    {
+      extensions: {
+        code: 'IDEMPOTENCY_KEY_REUSED', field: 'idempotencyKey', reason: 'reused',
+        messageEn: 'This idempotency key was already used for a different request (another application, action, amount, date or reason). Use a new key for a new action.',
       },
-    });
-    for (const payment of step.payments ?? []) {
-      await tx.subsidyPayment.create({ data: { applicationId: args.id, kind: payment.kind, amountCents: payment.amountCents, paidOn: on } });
-    }
-    const after = await tx.subsidyApplication.findUniqueOrThrow({ where: { id: args.id } });
-    await recordAuditEvent(tx, {
-      context, operation: transitionOperation(transition), entityType: 'SubsidyApplication', entityId: args.id,
-      before, after: { ...after, transitionReason: reason },
-    });
-    return tx.subsidyApplication.findUniqueOrThrow({ ...query, where: { id: args.id } });
-  });
+    },
+  );
 }
 
 /** grant -> GRANT, receiveInformation -> RECEIVE_INFORMATION: the audit trail's operation names. */
 export const transitionOperation = (transition: Transition) => transition.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase();
 
-const MUTATIONS: Record<Transition, { name: string; amount?: 'required' | 'optional'; description: string }> = {
+const MUTATIONS: Record<Transition, { name: string; amount?: 'required' | 'optional'; version?: true; description: string }> = {
   submit: { name: 'submitSubsidyApplication', description: 'Concept -> ingediend; de beslistermijn begint op de ontvangstdatum (on) | Draft -> submitted; the decision term starts on the date received (on)' },
   startReview: { name: 'startSubsidyReview', description: 'Ingediend -> in behandeling; wijst toe aan u als niemand behandelaar is | Submitted -> in review; assigns it to you when unassigned' },
   requestInformation: { name: 'requestSubsidyInformation', description: 'In behandeling -> informatie gevraagd; de termijn staat stil | In review -> information requested; the clock pauses' },
   receiveInformation: { name: 'receiveSubsidyInformation', description: 'Informatie ontvangen; de termijn loopt verder | Information received; the clock resumes' },
   proposeGrant: { name: 'proposeSubsidyGrant', amount: 'required', description: 'Stelt een verlening voor die een tweede subsidieadviseur goedkeurt | Proposes a grant for a second grant officer to approve' },
-  approveGrant: { name: 'approveSubsidyGrant', description: 'Keurt het voorstel van een ander goed: verleend | Approves another officer\'s proposal: granted' },
+  approveGrant: { name: 'approveSubsidyGrant', amount: 'required', version: true, description: 'Keurt het voorstel van een ander goed: verleend. amountCents en expectedVersion noemen het voorstel dat u las; anders CONFLICT (proposal_changed, stale_version) | Approves another officer\'s proposal: granted. amountCents and expectedVersion name the proposal you read; otherwise CONFLICT (proposal_changed, stale_version)' },
   grant: { name: 'grantSubsidy', amount: 'required', description: 'Verleent (tot de vier-ogengrens van de regeling); CEILING_EXCEEDED als het plafond het niet toelaat | Grants (up to the scheme\'s four-eyes threshold); CEILING_EXCEEDED when the ceiling does not allow it' },
   reject: { name: 'rejectSubsidyApplication', description: 'Wijst af; de reden is de motivering van het besluit | Rejects; the reason is the decision\'s grounds' },
   withdraw: { name: 'withdrawSubsidyApplication', description: 'De aanvrager trekt de aanvraag in | The applicant withdraws the application' },
@@ -426,6 +510,7 @@ for (const [transition, spec] of Object.entries(MUTATIONS) as [Transition, (type
         idempotencyKey: t.arg.string({ description: 'Zelfde sleutel opnieuw = geen tweede handeling | Same key again = no second action' }),
         on: t.arg({ type: 'Date', description: 'Datum van de stap (standaard vandaag) | Date of the step (default today)' }),
         ...(spec.amount ? { amountCents: t.arg.int({ required: spec.amount === 'required', description: 'Bedrag (eurocent) | Amount (euro cents)' }) } : {}),
+        ...(spec.version ? { expectedVersion: t.arg.int({ required: true, description: 'De versie van de aanvraag die u las | The version of the application you read' }) } : {}),
       },
       resolve: (query, _root, args, context) => runTransition(transition, args as TransitionArgs, context, query) as never,
     }),
@@ -492,36 +577,86 @@ builder.mutationField('setSubsidyBudget', (t) =>
   }),
 );
 
-builder.mutationField('setSubsidyCeiling', (t) =>
+// Who may move the limits that bind every grant: not the grant officers who decide within them
+// (one of them could otherwise lift the four-eyes threshold and grant alone), but an
+// administrator, audited with a reason. ADMIN implies every role and manages the accounts, so it
+// is trusted anyway; what keeps it honest is the append-only audit trail.
+export const schemeLimitsKeeper = { ...manageUsers, description: 'beheerders (niet subsidieadviseurs) | administrators (not grant officers)' };
+
+const SchemeLimitsInput = builder.inputType('SubsidySchemeLimitsInput', {
+  description: 'Alleen opgegeven velden veranderen; null maakt een grens leeg | Only the fields given change; null clears a limit',
+  fields: (t) => ({
+    ceilingCents: t.int({ description: 'Subsidieplafond (eurocent); leeg = onbekend, dan wordt niets verleend | Budget ceiling (euro cents); empty = unknown, nothing is granted then' }),
+    maxPerApplicationCents: t.int({ description: 'Maximum per aanvraag (eurocent); leeg = geen | Maximum per application (euro cents); empty = none' }),
+    fourEyesThresholdCents: t.int({ description: 'Vier-ogengrens (eurocent); leeg = elke verlening door één adviseur | Four-eyes threshold (euro cents); empty = any grant by one officer' }),
+  }),
+});
+
+builder.mutationField('setSubsidySchemeLimits', (t) =>
   t.prismaField({
     type: 'SubsidyScheme',
-    description: 'Stelt het subsidieplafond vast; nooit lager dan wat al verleend is | Sets the budget ceiling; never below what is already granted',
-    authScopes: guardedBy(grantOfficer),
+    description: 'Wijzigt plafond, maximum per aanvraag of vier-ogengrens (beheerders, met reden, geaudit). CEILING_EXCEEDED als het plafond onder het verleende komt; CONFLICT (pending_proposals) als een openstaand voorstel daardoor zonder tweede goedkeuring verleend zou kunnen worden | Changes the ceiling, maximum per application or four-eyes threshold (administrators, with a reason, audited). CEILING_EXCEEDED when the ceiling would drop below what is granted; CONFLICT (pending_proposals) when a pending proposal could then be granted without its second approval',
+    authScopes: guardedBy(schemeLimitsKeeper),
     args: {
       id: t.arg.id({ required: true }),
-      ceilingCents: t.arg.int({ description: 'Plafond (eurocent); leeg = onbekend | Ceiling (euro cents); empty = unknown' }),
-      reason: t.arg.string({ required: true }),
+      expectedVersion: t.arg.int({ required: true, description: 'De versie die u las | The version you read' }),
+      input: t.arg({ type: SchemeLimitsInput, required: true }),
+      reason: t.arg.string({ required: true, description: 'Reden, bijv. het raadsbesluit; komt in de audittrail | Reason, e.g. the council decision; goes into the audit trail' }),
     },
     resolve: async (query, _root, args, context) => {
       checkId(args.id);
       const reason = checkReason(args.reason);
-      const ceiling = args.ceilingCents ?? null;
-      if (ceiling !== null && (!Number.isInteger(ceiling) || ceiling < 0)) {
-        throw amountError('ceilingCents', 'out_of_range', 'Het plafond moet 0 of meer eurocent zijn.', 'The ceiling must be 0 or more euro cents.');
+      const input = args.input as Partial<Record<(typeof SCHEME_LIMITS)[number], number | null>>;
+      const given = SCHEME_LIMITS.filter((field) => field in input);
+      const errors: FieldError[] = [];
+      if (!given.length) errors.push({ field: 'input', reason: 'required', message: 'Geef minstens één grens op.', messageEn: 'Give at least one limit.' });
+      for (const field of given) {
+        const value = input[field];
+        if (value !== null && value !== undefined && (!Number.isInteger(value) || value < 0)) {
+          errors.push({ field: `input.${field}`, reason: 'out_of_range', message: 'Het bedrag moet 0 of meer eurocent zijn.', messageEn: 'The amount must be 0 or more euro cents.' });
+        }
       }
+      if (errors.length) throw badUserInput(errors);
       return db().$transaction(async (tx) => {
+        // The lock grants take: no grant can slip in between these checks and the change.
         const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "SubsidyScheme" WHERE id = ${args.id}::uuid FOR UPDATE`;
         if (!locked.length) throw notFound('SubsidyScheme', args.id);
         const before = await tx.subsidyScheme.findUniqueOrThrow({ where: { id: args.id } });
+        if (before.version !== args.expectedVersion) throw staleVersion('SubsidyScheme', args.id, args.expectedVersion, before.version);
+        const next = { ...Object.fromEntries(SCHEME_LIMITS.map((field) => [field, before[field]])), ...input } as Record<(typeof SCHEME_LIMITS)[number], number | null>;
         const committed = await committedCents(tx, args.id);
-        if (committed > 0 && (ceiling === null || ceiling < committed)) {
+        if ('ceilingCents' in input && committed > 0 && (next.ceilingCents === null || next.ceilingCents < committed)) {
           throw new GraphQLError(`Er is al ${euro(committed)} verleend; het plafond kan niet lager (of onbekend) worden.`, {
-            extensions: { code: 'CEILING_EXCEEDED', reason: 'below_granted', grantedCents: committed, ceilingCents: ceiling, messageEn: `${committed} cents are already granted; the ceiling cannot go below that (or become unknown).` },
+            extensions: { code: 'CEILING_EXCEEDED', reason: 'below_granted', grantedCents: committed, ceilingCents: next.ceilingCents, messageEn: `${committed} cents are already granted; the ceiling cannot go below that (or become unknown).` },
           });
         }
-        await tx.subsidyScheme.update({ where: { id: args.id }, data: { ceilingCents: ceiling, version: { increment: 1 } } });
+        // A proposal above the old threshold waits for a second officer; a threshold that would let
+        // its author simply grant it instead is refused until that proposal is decided.
+        if ('fourEyesThresholdCents' in input && before.fourEyesThresholdCents !== null) {
+          const threshold = next.fourEyesThresholdCents;
+          const skipping = await tx.subsidyApplication.findMany({
+            where: {
+              schemeId: args.id, state: 'IN_REVIEW',
+              proposedCents: { gt: before.fourEyesThresholdCents, ...(threshold === null ? {} : { lte: threshold }) },
+            },
+            select: { reference: true, proposedCents: true },
+            orderBy: { reference: 'asc' },
+          });
+          if (skipping.length) {
+            const references = skipping.map((application) => application.reference);
+            throw conflict('pending_proposals',
+              `Deze vier-ogengrens zou ${references.length} openstaand(e) voorstel(len) (${references.join(', ')}) zonder tweede goedkeuring laten verlenen; beslis eerst over die voorstellen.`,
+              `This four-eyes threshold would let ${references.length} pending proposal(s) (${references.join(', ')}) be granted without a second approval; decide on them first.`,
+              { entity: 'SubsidyScheme', id: args.id, references, thresholdCents: threshold });
+          }
+        }
+        const { count } = await tx.subsidyScheme.updateMany({
+          where: { id: args.id, version: args.expectedVersion },
+          data: { ...input, version: { increment: 1 } },
+        });
+        if (count === 0) throw staleVersion('SubsidyScheme', args.id, args.expectedVersion, before.version + 1);
         const after = await tx.subsidyScheme.findUniqueOrThrow({ where: { id: args.id } });
-        await recordAuditEvent(tx, { context, operation: 'SET_CEILING', entityType: 'SubsidyScheme', entityId: args.id, before, after: { ...after, transitionReason: reason } });
+        await recordAuditEvent(tx, { context, operation: 'SET_LIMITS', entityType: 'SubsidyScheme', entityId: args.id, before, after: { ...after, transitionReason: reason } });
         return tx.subsidyScheme.findUniqueOrThrow({ ...query, where: { id: args.id } });
       });
     },

@@ -98,9 +98,16 @@ export async function seedDemoSubsidies(prisma: PrismaClient): Promise<{ created
       // Steps spread over the days since receipt, never after today.
       const span = demo.receivedDaysAgo ?? 0;
       const on = stepIndex === 0 ? received : addDays(received, Math.min(span, Math.round((span * stepIndex) / demo.steps.length)));
+      // An approval names the proposal it approves: its amount and the application's version.
+      const approving = transition === 'approveGrant'
+        ? await prisma.subsidyApplication.findUniqueOrThrow({ where: { id: application.id }, select: { proposedCents: true, version: true } })
+        : null;
       await runTransition(
         transition,
-        { id: application.id, reason: REASONS[transition] ?? 'Demo', amountCents, on: new Date(`${formatDate(on)}T00:00:00Z`) },
+        {
+          id: application.id, reason: REASONS[transition] ?? 'Demo', on: new Date(`${formatDate(on)}T00:00:00Z`),
+          amountCents: approving ? approving.proposedCents : amountCents, expectedVersion: approving?.version,
+        },
         who === 'second' ? second : context,
         {},
         prisma,

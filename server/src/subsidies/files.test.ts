@@ -104,7 +104,8 @@ beforeAll(async () => {
   otherToken = await api.issueToken({ scopes: ['subsidies:own'], partnerId: partners[1]!.id });
   const scheme = await officer.gql(`mutation { createSubsidyScheme(input: { name: "Themabijeenkomsten migrantenorganisaties (test)", year: 2025 }) { id } }`);
   const schemeId = scheme.data!.createSubsidyScheme.id;
-  await officer.gql(`mutation { setSubsidyCeiling(id: "${schemeId}", ceilingCents: 5000000, reason: "test") { id } }`);
+  // The limits are an administrator's step (setSubsidySchemeLimits); set here as test data.
+  await db().subsidyScheme.update({ where: { id: schemeId }, data: { ceilingCents: 5_000_000 } });
   applicationId = await newApplication(schemeId, partners[0]!.id);
   draftId = await newApplication(schemeId, partners[0]!.id);
   await transition('submitSubsidyApplication', applicationId, ', on: "2025-09-01"');
