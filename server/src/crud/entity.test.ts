@@ -265,6 +265,16 @@ describe('SQL statements per request', () => {
   });
 });
 
+describe('what a list loads', () => {
+  it('reads only the columns the query asks for, not every column of the model', async () => {
+    const { count, statements } = await api.countStatements(() => api.gql(`{ sections(limit: 50) { nodes { code theme { name } } } }`));
+    expect(count).toBe(1);
+    expect(statements[0]).toMatch(/"code"/);
+    // A section's background is several kilobytes of text nobody asked for.
+    expect(statements[0]).not.toMatch(/"background"|"currentState"|"ambition"/);
+  });
+});
+
 describe('health', () => {
   it('answers /health and /ready', async () => {
     expect((await fetch(`${api.url}/health`)).status).toBe(200);

@@ -92,6 +92,10 @@ export function defineEntity(model: string, options: EntityOptions): void {
   const ref = builder.prismaObject(model as any, {
     description: `${shape.model.documentation ?? ''}\nLezen: ${access.read.description.split(' | ')[0]}; wijzigen: ${access.write.description.split(' | ')[0]}. | Read: ${access.read.description.split(' | ')[1]}; change: ${access.write.description.split(' | ')[1]}.`,
     authScopes: guardedBy(access.read),
+    // Select mode: a row carries only the columns its selected fields expose (plus the id), not
+    // every column of the model (a section's long background text, say). A computed field names
+    // the columns it reads with its own `select`.
+    select: {},
     fields: (t: any) => ({
       ...objectFields(t, shape, hidden, fieldRules),
       history: historyField(t, model),
