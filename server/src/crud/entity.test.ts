@@ -321,6 +321,23 @@ describe('SQL statements per request', () => {
   });
 });
 
+describe('an audited update', () => {
+  it('holds the audit chain lock for one statement only: the event itself, after the answer is read', async () => {
+    const before = await api.gql(`query ($id: ID!) { targetGroup(id: $id) { version } }`, { id: ids.targetGroupId });
+    const { statements } = await api.countStatements(() =>
+      secretary.gql(`mutation ($id: ID!, $v: Int!) { updateTargetGroup(id: $id, input: { description: "Bijgewerkt" }, expectedVersion: $v) { description } }`, {
+        id: ids.targetGroupId,
+        v: before.data?.targetGroup.version,
+      }),
+    );
+    const lock = statements.findIndex((sql) => sql.includes('pg_advisory_xact_lock'));
+    expect(lock).toBeGreaterThan(0);
+    const underLock = statements.slice(lock + 1).filter((sql) => !/^\s*COMMIT/i.test(sql));
+    expect(underLock).toHaveLength(1);
+    expect(underLock[0]).toMatch(/INSERT INTO "AuditEvent"/);
+  });
+});
+
 describe('what a list loads', () => {
   it('reads only the columns the query asks for, not every column of the model', async () => {
     const { count, statements } = await api.countStatements(() => api.gql(`{ sections(limit: 50) { nodes { code theme { name } } } }`));

@@ -373,8 +373,12 @@ export function defineEntity(model: string, options: EntityOptions): void {
         }
         return run('create', async (tx) => {
           const { id } = await delegateOf(tx, model).create({ data, select: { id: true } });
-          await audit(tx, context, 'CREATE', id, null, await snapshot(tx, id));
-          return delegateOf(tx, model).findUnique({ ...query, where: { id } });
+          const after = await snapshot(tx, id);
+          // Read the answer before the audit event: from the event to the commit, every other
+          // audited write waits on the chain's lock.
+          const created = await delegateOf(tx, model).findUnique({ ...query, where: { id } });
+          await audit(tx, context, 'CREATE', id, null, after);
+          return created;
         });
       },
     }),
@@ -427,8 +431,10 @@ export function defineEntity(model: string, options: EntityOptions): void {
               skipDuplicates: true,
             });
           }
-          await audit(tx, context, 'UPDATE', args.id, before, await snapshot(tx, args.id));
-          return delegate.findUnique({ ...query, where: { id: args.id } });
+          const after = await snapshot(tx, args.id);
+          const updated = await delegate.findUnique({ ...query, where: { id: args.id } }); // before the lock, as in create
+          await audit(tx, context, 'UPDATE', args.id, before, after);
+          return updated;
         });
       },
     }),

@@ -395,11 +395,13 @@ export async function runTransition(
       await tx.subsidyPayment.create({ data: { applicationId: args.id, kind: payment.kind, amountCents: payment.amountCents, paidOn: on } });
     }
     const after = await tx.subsidyApplication.findUniqueOrThrow({ where: { id: args.id } });
+    // The answer is read before the audit event, whose chain lock is held until commit.
+    const answer = await tx.subsidyApplication.findUniqueOrThrow({ ...query, where: { id: args.id } });
     await recordAuditEvent(tx, {
       context, operation: transitionOperation(transition), entityType: 'SubsidyApplication', entityId: args.id,
       before, after: { ...after, transitionReason: reason },
     });
-    return tx.subsidyApplication.findUniqueOrThrow({ ...query, where: { id: args.id } });
+    return answer;
   });
 }
 
