@@ -1,6 +1,7 @@
 // The one place a Prisma client is made. Prisma 7 talks to PostgreSQL through the
 // `pg` driver adapter, so no native query engine is needed at run time.
 import { PrismaPg } from '@prisma/adapter-pg';
+import { countWithoutOffset } from './count-without-offset.js';
 import { PrismaClient } from './generated/prisma/client.js';
 
 export type { PrismaClient } from './generated/prisma/client.js';
@@ -14,7 +15,7 @@ export interface CreatePrismaClientOptions {
 }
 
 export function createPrismaClient(url: string, options: CreatePrismaClientOptions = {}): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: url, max: options.maxConnections ?? 10 });
+  const adapter = countWithoutOffset(new PrismaPg({ connectionString: url, max: options.maxConnections ?? 10 }));
   if (!options.onQuery) return new PrismaClient({ adapter });
   const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
   const onQuery = options.onQuery;
