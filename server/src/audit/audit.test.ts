@@ -98,6 +98,14 @@ describe('recording an event', () => {
     expect(row.hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('hashes text in any script, quotes and line breaks exactly as the verifier does', async () => {
+    await record({
+      before: { name: 'Ontheemden uit Oekraïne', note: null },
+      after: { name: 'Statushouders “nieuw” ✓ 🏠', note: 'regel 1\nregel 2 \\ "aanhalingstekens"', list: ['één', 2, true] },
+    });
+    expect(await verifyAuditChain(database.prisma)).toMatchObject({ ok: true });
+  });
+
   it('lists only the top-level fields whose values differ, ignoring version and updatedAt', async () => {
     const { id } = await record({
       before: {

@@ -236,6 +236,62 @@ describe('lists', () => {
     expect(next.data?.actions.edges.map((e: { node: { code: string } }) => e.node.code)).toEqual(codes.slice(10, 20));
   });
 
+  it('page with first/after through any order, nulls last and ties included, to the same rows as one long list', async () => {
+    const orders = [
+      '',
+      'orderBy: [{ field: code, direction: DESC }]',
+      'orderBy: [{ field: startDate }]', // nullable, with ties: the id breaks them
+      'orderBy: [{ field: startDate, direction: DESC }, { field: code }]',
+      'orderBy: [{ field: status }]', // an enum: paged by offset cursors
+    ];
+    for (const order of orders) {
+      const all = await api.gql(`{ actions(${order} limit: 500) { nodes { id } } }`);
+      const expected = all.data?.actions.nodes.map((a: { id: string }) => a.id);
+      const paged: string[] = [];
+      let after: string | null = null;
+      for (let pages = 0; pages < 100; pages++) {
+        const page: any = await api.gql(`query ($after: String) { actions(${order} first: 7, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`, { after });
+        expect(page.errors, order).toBeUndefined();
+        paged.push(...page.data.actions.edges.map((edge: { node: { id: string } }) => edge.node.id));
+        if (!page.data.actions.pageInfo.hasNextPage) break;
+        after = page.data.actions.pageInfo.endCursor;
+        expect(page.data.actions.edges.at(-1).cursor).toBe(after);
+      }
+      expect(paged, order).toEqual(expected);
+    }
+  });
+
+  it('continue after the row the cursor names, also when rows were added before it meanwhile', async () => {
+    const first = await api.gql(`{ targetGroups(first: 3) { nodes { name } pageInfo { endCursor } } }`);
+    const all = await api.gql(`{ targetGroups(limit: 500) { nodes { name } } }`);
+    const names = all.data?.targetGroups.nodes.map((g: { name: string }) => g.name);
+    // A new record that sorts first moves every offset by one; a keyset cursor is not moved.
+    const created = await secretary.gql(`mutation { createTargetGroup(input: { name: "  Aaa eerst" }) { id version } }`);
+    expect(created.errors).toBeUndefined();
+    try {
+      const next = await api.gql(`query ($after: String) { targetGroups(first: 3, after: $after) { nodes { name } pageInfo { hasPreviousPage } } }`, {
+        after: first.data?.targetGroups.pageInfo.endCursor,
+      });
+      expect(next.data?.targetGroups.nodes.map((g: { name: string }) => g.name)).toEqual(names.slice(3, 6));
+      expect(next.data?.targetGroups.pageInfo.hasPreviousPage).toBe(true);
+    } finally {
+      const { id, version } = created.data!.createTargetGroup;
+      await secretary.gql(`mutation ($id: ID!, $v: Int!) { deleteTargetGroup(id: $id, expectedVersion: $v) { id } }`, { id, v: version });
+    }
+  });
+
+  it('refuse a cursor of another sort order, or a made-up one, as BAD_USER_INPUT', async () => {
+    const byCode = await api.gql(`{ actions(first: 2) { pageInfo { endCursor } } }`);
+    const other = await api.gql(`query ($after: String) { actions(first: 2, after: $after, orderBy: [{ field: description }]) { nodes { code } } }`, {
+      after: byCode.data?.actions.pageInfo.endCursor,
+    });
+    expect(other.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after', reason: 'invalid_cursor' });
+    for (const after of ['bm9uc2Vuc2U', Buffer.from('keys:{"k":["code:asc","id:asc"],"v":[1,"x"]}').toString('base64url')]) {
+      const made = await api.gql(`query ($after: String) { actions(first: 2, after: $after) { nodes { code } } }`, { after });
+      expect(made.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after', reason: 'invalid_cursor' });
+    }
+  });
+
   it('sort by any column, with the id as tie-breaker', async () => {
     const result = await api.gql(`{ actions(orderBy: [{ field: status, direction: DESC }, { field: code }], limit: 500) { nodes { status code } } }`);
     const nodes = result.data?.actions.nodes as { status: string; code: string }[];
@@ -262,6 +318,33 @@ describe('SQL statements per request', () => {
     const result = await listActions(50);
     expect(result.data?.actions.nodes).toHaveLength(50);
     expect(result.data?.actions.nodes[0].goal.section.theme.name).toBeTruthy();
+  });
+});
+
+describe('an audited update', () => {
+  it('holds the audit chain lock for one statement only: the event itself, after the answer is read', async () => {
+    const before = await api.gql(`query ($id: ID!) { targetGroup(id: $id) { version } }`, { id: ids.targetGroupId });
+    const { statements } = await api.countStatements(() =>
+      secretary.gql(`mutation ($id: ID!, $v: Int!) { updateTargetGroup(id: $id, input: { description: "Bijgewerkt" }, expectedVersion: $v) { description } }`, {
+        id: ids.targetGroupId,
+        v: before.data?.targetGroup.version,
+      }),
+    );
+    const lock = statements.findIndex((sql) => sql.includes('pg_advisory_xact_lock'));
+    expect(lock).toBeGreaterThan(0);
+    const underLock = statements.slice(lock + 1).filter((sql) => !/^\s*COMMIT/i.test(sql));
+    expect(underLock).toHaveLength(1);
+    expect(underLock[0]).toMatch(/INSERT INTO "AuditEvent"/);
+  });
+});
+
+describe('what a list loads', () => {
+  it('reads only the columns the query asks for, not every column of the model', async () => {
+    const { count, statements } = await api.countStatements(() => api.gql(`{ sections(limit: 50) { nodes { code theme { name } } } }`));
+    expect(count).toBe(1);
+    expect(statements[0]).toMatch(/"code"/);
+    // A section's background is several kilobytes of text nobody asked for.
+    expect(statements[0]).not.toMatch(/"background"|"currentState"|"ambition"/);
   });
 });
 

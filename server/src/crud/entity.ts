@@ -23,7 +23,11 @@ import {
   PageInfo,
   type PageArgs,
   type PageInfoShape,
+  type SortKey,
   encodeCursor,
+  encodeKeysetCursor,
+  keysetPossible,
+  keysetWhere,
   pageOf,
   selectedFieldNames,
 } from './pagination.js';
@@ -80,7 +84,7 @@ const SortDirection = builder.enumType('SortDirection', {
 interface ConnectionShape {
   nodes: unknown[];
   pageInfo: PageInfoShape;
-  offset: number;
+  cursorOf: (index: number) => string;
   totalCount: () => Promise<number>;
 }
 
@@ -104,6 +108,10 @@ export function defineEntity(model: string, options: EntityOptions): void {
   const ref = builder.prismaObject(model as any, {
     description: `${shape.model.documentation ?? ''}\nLezen: ${access.read.description.split(' | ')[0]}; wijzigen: ${access.write.description.split(' | ')[0]}. | Read: ${access.read.description.split(' | ')[1]}; change: ${access.write.description.split(' | ')[1]}.`,
     authScopes: guardedBy(access.read),
+    // Select mode: a row carries only the columns its selected fields expose (plus the id), not
+    // every column of the model (a section's long background text, say). A computed field names
+    // the columns it reads with its own `select`.
+    select: {},
     fields: (t: any) => ({
       ...objectFields(t, shape, hidden, fieldRules),
       history: historyField(t, model),
@@ -133,7 +141,7 @@ export function defineEntity(model: string, options: EntityOptions): void {
       edges: t.field({
         type: [Edge],
         resolve: (connection) =>
-          connection.nodes.map((node, index) => ({ cursor: encodeCursor(connection.offset + index), node })),
+          connection.nodes.map((node, index) => ({ cursor: connection.cursorOf(index), node })),
       }),
       pageInfo: t.field({ type: PageInfo, resolve: (connection) => connection.pageInfo }),
     }),
@@ -185,23 +193,24 @@ export function defineEntity(model: string, options: EntityOptions): void {
     }),
   });
 
-  const orderByOf = (
+  const idField = shape.model.fields.find((field) => field.isId)!;
+  /** The list's sort keys, as asked or by default, always ending with the id (the tie-breaker). */
+  const sortKeysOf = (
     orderBy: { field: string; direction: 'asc' | 'desc' }[] | null | undefined,
     canRead: (field: string) => boolean,
-  ) => {
+  ): SortKey[] => {
     checkSortable(canRead, (orderBy ?? []).map((order) => order.field));
     const requested = orderBy?.length ? orderBy : (options.defaultOrder ?? naturalOrder(model).map((o) => ({
       field: Object.keys(o)[0]!,
       direction: 'asc' as const,
     })));
     return [
-      ...requested.map(({ field, direction }) => {
-        const dmmf = sortable.find((f) => f.name === field);
-        return { [field]: dmmf && !dmmf.isRequired ? { sort: direction, nulls: 'last' } : direction };
-      }),
-      { id: 'asc' },
+      ...requested.map(({ field, direction }) => ({ field: sortable.find((f) => f.name === field)!, direction })),
+      { field: idField, direction: 'asc' as const },
     ];
   };
+  const orderByOf = (keys: SortKey[]) =>
+    keys.map(({ field, direction }) => ({ [field.name]: field.isRequired ? direction : { sort: direction, nulls: 'last' } }));
 
   // ---- queries ---------------------------------------------------------------------------
   builder.queryField(single, (t: any) =>
@@ -233,35 +242,44 @@ export function defineEntity(model: string, options: EntityOptions): void {
       },
       resolve: async (_root, args, context: Context, info: GraphQLResolveInfo) => {
         const canRead = canReadField(context);
-        const where = await toWhere(shape, derived, args.filter as Record<string, unknown> | null, canRead);
-        const orderBy = orderByOf(args.orderBy as any, canRead);
-        const { skip, take } = pageOf(args as PageArgs);
+        const filtered = await toWhere(shape, derived, args.filter as Record<string, unknown> | null, canRead);
+        const keys = sortKeysOf(args.orderBy as any, canRead);
+        const keyset = keysetPossible(keys);
+        const { skip, take, afterKeys } = pageOf(args as PageArgs, keys);
         const delegate = delegateOf(db(), model);
         const selected = selectedFieldNames(info);
-        let nodes: unknown[] = [];
+        // The count does not wait for the page: both queries run at once, on two connections.
+        const totalCount = selected.has('totalCount') ? delegate.count({ where: filtered }) : undefined;
+        totalCount?.catch(() => undefined); // its error is reported by the totalCount field, not as an unhandled rejection
+        let nodes: Record<string, unknown>[] = [];
         let hasNextPage = false;
-        if (selected.has('nodes') || selected.has('edges') || selected.has('pageInfo')) {
-          const query = queryFromInfo({ context, info, typeName: model, paths: [['nodes'], ['edges', 'node']] });
+        const cursorsWanted = selected.has('edges') || selected.has('pageInfo');
+        if (selected.has('nodes') || cursorsWanted) {
+          const query = queryFromInfo({ context, info, typeName: model, paths: [['nodes'], ['edges', 'node']] }) as {
+            select?: Record<string, unknown>;
+            include?: unknown;
+          };
+          // A keyset cursor is made of the row's sort keys, so they are loaded even when not asked for.
+          if (cursorsWanted && keyset && !query.include) {
+            query.select = { ...query.select, ...Object.fromEntries(keys.map(({ field }) => [field.name, true])) };
+          }
+          const where = afterKeys ? { AND: [filtered, keysetWhere(keys, afterKeys)] } : filtered;
           // One row more than asked tells whether another page exists without counting.
-          const rows = await delegate.findMany({
-            ...query,
-            where,
-            orderBy,
-            skip,
-            take: take + 1,
-          });
+          const rows = await delegate.findMany({ ...query, where, orderBy: orderByOf(keys), skip, take: take + 1 });
           hasNextPage = rows.length > take;
           nodes = rows.slice(0, take);
         }
+        const cursorOf = (index: number) =>
+          keyset ? encodeKeysetCursor(keys, nodes[index]!) : encodeCursor(skip + index);
         return {
           nodes,
-          offset: skip,
-          totalCount: () => delegate.count({ where }),
+          cursorOf,
+          totalCount: () => totalCount ?? delegate.count({ where: filtered }),
           pageInfo: {
             hasNextPage,
-            hasPreviousPage: skip > 0,
-            startCursor: nodes.length ? encodeCursor(skip) : null,
-            endCursor: nodes.length ? encodeCursor(skip + nodes.length - 1) : null,
+            hasPreviousPage: skip > 0 || afterKeys !== undefined,
+            startCursor: nodes.length ? cursorOf(0) : null,
+            endCursor: nodes.length ? cursorOf(nodes.length - 1) : null,
           },
         };
       },
@@ -367,8 +385,12 @@ export function defineEntity(model: string, options: EntityOptions): void {
         }
         return run('create', async (tx) => {
           const { id } = await delegateOf(tx, model).create({ data, select: { id: true } });
-          await audit(tx, context, 'CREATE', id, null, await snapshot(tx, id));
-          return delegateOf(tx, model).findUnique({ ...query, where: { id } });
+          const after = await snapshot(tx, id);
+          // Read the answer before the audit event: from the event to the commit, every other
+          // audited write waits on the chain's lock.
+          const created = await delegateOf(tx, model).findUnique({ ...query, where: { id } });
+          await audit(tx, context, 'CREATE', id, null, after);
+          return created;
         });
       },
     }),
@@ -421,8 +443,10 @@ export function defineEntity(model: string, options: EntityOptions): void {
               skipDuplicates: true,
             });
           }
-          await audit(tx, context, 'UPDATE', args.id, before, await snapshot(tx, args.id));
-          return delegate.findUnique({ ...query, where: { id: args.id } });
+          const after = await snapshot(tx, args.id);
+          const updated = await delegate.findUnique({ ...query, where: { id: args.id } }); // before the lock, as in create
+          await audit(tx, context, 'UPDATE', args.id, before, after);
+          return updated;
         });
       },
     }),

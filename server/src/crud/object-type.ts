@@ -112,6 +112,7 @@ export function defineLinkObject(
   const ref = builder.prismaObject(model as any, {
     description: shape.model.documentation,
     authScopes: guardedBy(read),
+    select: {}, // only the columns asked for; see defineEntity
     fields: (t: any) => objectFields(t, shape),
   } as any);
   objectRefs.set(model, ref);

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import { ApolloServer, HeaderMap } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import sirv from 'sirv';
 import { identify } from '../auth/identify.js';
 import { ANONYMOUS, type Context, type CookieToSet } from '../context.js';
@@ -74,7 +74,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     introspection: true,
     // No "did you mean …" hints that would map the schema for strangers.
     hideSchemaDetailsFromClientErrors: !options.development,
+    // No cache hints are used (responses are per caller), and Apollo's default cache-control
+    // plugin would otherwise wrap every field of every response.
     plugins: [
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       introspectionForKnownCallers,
       refuseNullCharacters,

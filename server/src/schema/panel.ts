@@ -155,6 +155,7 @@ defineEntity('PanelMember', {
       description:
         'Diversiteitsprofiel; leeg zonder geldige toestemming | Diversity profile; empty without valid consent',
       authScopes: guardedBy(panelCoordinator),
+      select: { profileCiphertext: true, consentGivenOn: true, consentWithdrawnOn: true, erasedAt: true },
       resolve: (member: MemberRow) =>
         consentHolds(member, today()) ? openProfile(member.profileCiphertext, member.id) : null,
     }),

@@ -336,6 +336,19 @@ describe('deadlines', () => {
     expect(queue.data!.subsidyApplications.totalCount).toBe(4);
   });
 
+  it('answers the computed fields from the columns they read, also when a query asks for nothing else', async () => {
+    const schemeId = await createScheme({ ceilingCents: 700_000 });
+    const id = await createApplication(schemeId);
+    await ok(officer, 'submit', id, { on: '2024-01-02' });
+    const { data, errors } = await officer.gql(`query ($id: ID!, $s: ID!) {
+      subsidyApplication(id: $id) { daysLeft overdue clockPaused allowedTransitions }
+      subsidyScheme(id: $s) { remainingCents } }`, { id, s: schemeId });
+    expect(errors).toBeUndefined();
+    expect(data!.subsidyApplication).toMatchObject({ overdue: true, clockPaused: false, allowedTransitions: expect.arrayContaining(['startReview']) });
+    expect(data!.subsidyApplication.daysLeft).toBeLessThan(0);
+    expect(data!.subsidyScheme.remainingCents).toBe(700_000);
+  });
+
   it('takes the decision term from the scheme', async () => {
     const id = await createApplication(await createScheme({ weeks: 13 }));
     expect((await ok(officer, 'submit', id, { on: '2025-09-01' })).decisionDueOn).toBe('2025-12-01');

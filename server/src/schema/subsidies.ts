@@ -91,6 +91,7 @@ defineEntity('SubsidyScheme', {
       nullable: true,
       description: 'Nog beschikbaar (eurocent) | Remaining (euro cents)\nLeeg als het plafond onbekend is. | Empty when the ceiling is unknown.',
       authScopes: guardedBy(applicationReaders),
+      select: { ceilingCents: true },
       resolve: async (scheme: { id: string; ceilingCents: number | null }) =>
         scheme.ceilingCents === null ? null : scheme.ceilingCents - (await committedCents(db(), scheme.id)),
     }),
@@ -101,6 +102,9 @@ defineEntity('SubsidyScheme', {
 const DELETABLE_STATES: SubsidyApplicationState[] = ['DRAFT', 'WITHDRAWN'];
 const identityId = (context: Pick<Context, 'identity'>) =>
   context.identity.kind === 'user' ? context.identity.userId : context.identity.kind === 'token' ? context.identity.tokenId : null;
+
+// The columns the decision clock reads (rows carry only the columns a query selects).
+const CLOCK_COLUMNS = { state: true, decisionDueOn: true, pausedSince: true } as const;
 
 defineEntity('SubsidyApplication', {
   plural: 'subsidyApplications',
@@ -143,18 +147,22 @@ defineEntity('SubsidyApplication', {
     daysLeft: t.int({
       nullable: true,
       description: 'Dagen tot de uiterste beslisdatum | Days to the decision deadline\nNegatief als die verstreken is; leeg als de termijn stilstaat of niet loopt. | Negative when passed; empty when the clock is paused or not running.',
+      select: CLOCK_COLUMNS,
       resolve: (application: SubsidyApplication) => clockOf(application).daysLeft,
     }),
     overdue: t.boolean({
       description: 'Termijn verstreken | Overdue\nNog geen besluit na de uiterste beslisdatum. | No decision after the deadline.',
+      select: CLOCK_COLUMNS,
       resolve: (application: SubsidyApplication) => clockOf(application).overdue,
     }),
     clockPaused: t.boolean({
       description: 'Termijn staat stil | Clock paused\nAanvullende informatie gevraagd (Awb 4:15). | Additional information requested (Awb 4:15).',
+      select: { pausedSince: true },
       resolve: (application: SubsidyApplication) => application.pausedSince !== null,
     }),
     allowedTransitions: t.stringList({
       description: 'Toegestane overgangen nu | Transitions allowed now\nNamen zoals submit, grant; voor de knoppen van de console. | Names such as submit, grant; for the console\'s buttons.',
+      select: { state: true, proposedCents: true, proposedById: true },
       resolve: (application: SubsidyApplication, _args: unknown, context: Context) =>
         grantOfficer.allows(context.identity) ? allowedTransitions(application, identityId(context)) : [],
     }),
@@ -441,11 +449,13 @@ export async function runTransition(
         await tx.subsidyPayment.create({ data: { applicationId: args.id, kind: payment.kind, amountCents: payment.amountCents, paidOn: on } });
       }
       const after = await tx.subsidyApplication.findUniqueOrThrow({ where: { id: args.id } });
+      // The answer is read before the audit event, whose chain lock is held until commit.
+      const answer = await tx.subsidyApplication.findUniqueOrThrow({ ...query, where: { id: args.id } });
       await recordAuditEvent(tx, {
         context, operation: transitionOperation(transition), entityType: 'SubsidyApplication', entityId: args.id,
         before, after: { ...after, transitionReason: reason },
       });
-      return tx.subsidyApplication.findUniqueOrThrow({ ...query, where: { id: args.id } });
+      return answer;
     });
   } catch (error) {
     // The same key on another application at the same moment: that one committed first (the
