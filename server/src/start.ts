@@ -21,7 +21,7 @@ export interface Running {
 
 export async function start(env: Env, logger: Logger): Promise<Running> {
   configureSecurity(securitySettingsFromEnv(env));
-  configureFiles({ dir: env.FILES_DIR, maxBytes: env.FILES_MAX_MB * 1024 * 1024 });
+  configureFiles({ maxBytes: env.FILES_MAX_MB * 1024 * 1024 });
   const database = await resolveDatabase(env.DATABASE_URL ? { DATABASE_URL: env.DATABASE_URL } : {}, {
     dataDir: env.EMBEDDED_PG_DIR,
   });
