@@ -137,7 +137,7 @@ export async function removeStalePidFile(dataDir: string): Promise<boolean> {
 }
 
 /** Whether `pid` is a live postgres server started with `-D dataDir`. */
-async function isServerFor(pid: number, dataDir: string): Promise<boolean> {
+export async function isServerFor(pid: number, dataDir: string): Promise<boolean> {
   try {
     process.kill(pid, 0);
   } catch (error) {

@@ -3,9 +3,10 @@
 import { fileURLToPath } from 'node:url';
 import { migrate, resolveDatabase } from '@welkom/db';
 import { loadProgrammeFromDocument } from '@welkom/seeds';
+import { DEFAULT_CHECKPOINT_FILE, scheduleCheckpoints } from './audit/checkpoint.js';
 import { configureSecurity, securitySettingsFromEnv } from './auth/settings.js';
 import { connectDatabase, db, disconnectDatabase } from './db.js';
-import type { Env } from './env.js';
+import { DEVELOPMENT_AUDIT_CHECKPOINT_KEY, type Env } from './env.js';
 import { type App, createApp } from './http/app.js';
 import type { Logger } from './logger.js';
 import { configureFiles } from './subsidies/files.js';
@@ -37,6 +38,13 @@ export async function start(env: Env, logger: Logger): Promise<Running> {
       const counts = await loadProgrammeFromDocument(db());
       logger.info({ counts }, 'programme data loaded');
     }
+    // Signed checkpoints of the audit chain, outside the database: now, every few minutes, and at stop.
+    const checkpoints = scheduleCheckpoints(db, {
+      file: env.AUDIT_CHECKPOINT_FILE ?? DEFAULT_CHECKPOINT_FILE,
+      key: env.AUDIT_CHECKPOINT_KEY ?? DEVELOPMENT_AUDIT_CHECKPOINT_KEY,
+      minutes: env.AUDIT_CHECKPOINT_MINUTES,
+      logger,
+    });
     const app = await createApp({
       logger,
       development: env.NODE_ENV === 'development',
@@ -57,6 +65,7 @@ export async function start(env: Env, logger: Logger): Promise<Running> {
       databaseUrl: database.url,
       stop: async () => {
         await app.close();
+        await checkpoints.stop();
         await disconnectDatabase();
         await database.stop();
       },
