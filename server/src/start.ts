@@ -45,6 +45,7 @@ export async function start(env: Env, logger: Logger): Promise<Running> {
       minutes: env.AUDIT_CHECKPOINT_MINUTES,
       logger,
     });
+    await checkpoints.first;
     const app = await createApp({
       logger,
       development: env.NODE_ENV === 'development',
@@ -64,8 +65,9 @@ export async function start(env: Env, logger: Logger): Promise<Running> {
       url,
       databaseUrl: database.url,
       stop: async () => {
-        await app.close();
+        // First, while the database is surely there (an embedded one gets the same Ctrl-C).
         await checkpoints.stop();
+        await app.close();
         await disconnectDatabase();
         await database.stop();
       },

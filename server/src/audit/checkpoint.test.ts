@@ -1,7 +1,7 @@
 // Signed checkpoints as the audit chain's outside witness: a database superuser who switches the
 // trigger off, rewrites events, re-chains their hashes and deletes the last ones keeps the chain
 // consistent, so the chain alone says "intact"; the checkpoints do not, and say what is wrong.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { appendFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -143,4 +143,38 @@ describe('audit checkpoints', () => {
       await other.drop();
     }
   });
+});
+
+describe('the server', () => {
+  it('writes a checkpoint at start and one at a clean shutdown (SIGTERM), in the file and the log', async () => {
+    const file = path.join(root.path, 'server.jsonl');
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: SERVER_DIR,
+      env: {
+        ...process.env, NODE_ENV: 'test', PORT: '0', DATABASE_URL: database.url, MIGRATE_ON_START: 'false', SEED_ON_START: 'false',
+        LOG_LEVEL: 'info', AUDIT_CHECKPOINT_FILE: file, AUDIT_CHECKPOINT_KEY: KEY, AUDIT_CHECKPOINT_MINUTES: '60',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const log: string[] = [];
+    child.stderr?.on('data', (chunk) => log.push(String(chunk)));
+    await new Promise<void>((resolve, reject) => {
+      child.stdout?.on('data', (chunk) => {
+        log.push(String(chunk));
+        if (/draait op/.test(String(chunk))) resolve();
+      });
+      child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${log.join('')}`)));
+    });
+    const atStart = (await readCheckpoints(file)).checkpoints;
+    expect(atStart).toHaveLength(1);
+    await record(100); // a change while it runs
+    child.removeAllListeners('exit');
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    const { checkpoints } = await readCheckpoints(file);
+    expect(checkpoints.map((c) => c.count)).toEqual([atStart[0]!.count, atStart[0]!.count + 1]);
+    expect(log.join('').match(/"msg":"audit checkpoint"/g)).toHaveLength(2);
+    expect(await auditVerify(database.prisma, { checkpointFile: file, key: KEY }, { out: () => {}, err: () => {} })).toBe(0);
+  }, 90_000);
 });

@@ -120,7 +120,10 @@ export async function readCheckpoints(file: string): Promise<{ checkpoints: Chec
  * Writes a checkpoint now, then every `minutes` (0: only now and at stop); `stop()` writes a
  * last one (clean shutdown). Failures are logged, never thrown: the server keeps serving.
  */
-export function scheduleCheckpoints(prisma: () => Db, settings: CheckpointSettings & { minutes: number }): { stop: () => Promise<void> } {
+export function scheduleCheckpoints(
+  prisma: () => Db,
+  settings: CheckpointSettings & { minutes: number },
+): { first: Promise<void>; stop: () => Promise<void> } {
   let last = '';
   const take = async () => {
     try {
@@ -137,6 +140,7 @@ export function scheduleCheckpoints(prisma: () => Db, settings: CheckpointSettin
   const timer = settings.minutes > 0 ? setInterval(() => (running = running.then(take)), settings.minutes * 60_000) : undefined;
   timer?.unref();
   return {
+    first: running,
     stop: async () => {
       if (timer) clearInterval(timer);
       await running;
