@@ -27,11 +27,12 @@ async function peakDuring<T>(pid: number, work: () => Promise<T>): Promise<[numb
     }
   })();
   try {
-    return [peak, await work()];
-  } finally {
+    const result = await work();
     done = true;
     await sampler;
-    peak = Math.max(peak, await rssMb(pid));
+    return [Math.max(peak, await rssMb(pid)), result];
+  } finally {
+    done = true;
   }
 }
 
