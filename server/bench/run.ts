@@ -10,6 +10,7 @@ import { configureSecurity } from '../src/auth/settings.js';
 import { connectDatabase, db, disconnectDatabase } from '../src/db.js';
 import { createApp } from '../src/http/app.js';
 import { createLogger } from '../src/logger.js';
+import { benchUploads } from './uploads.js';
 
 const README = fileURLToPath(new URL('../../README.md', import.meta.url));
 
@@ -63,7 +64,7 @@ try {
   let version = one.actions.nodes[0].version as number;
 
   // Grants need applications under review: prepared before timing, one per grant.
-  const GRANTS = 220; // 20 warm-up + 200 measured
+  const GRANTS = 220; // 20 warm-up + 200 measured; one more application receives the documents
   const applicant = (await post(`{ partners(limit: 1) { nodes { id } } }`)).partners.nodes[0].id as string;
   const scheme = (
     await post(`mutation ($input: SubsidySchemeCreateInput!) { createSubsidyScheme(input: $input) { id } }`, {
@@ -73,7 +74,7 @@ try {
   // The ceiling is an administrator's step (setSubsidySchemeLimits); set here as benchmark data.
   await db().subsidyScheme.update({ where: { id: scheme }, data: { ceilingCents: 2_000_000_000 } });
   const inReview: string[] = [];
-  for (let i = 0; i < GRANTS; i++) {
+  for (let i = 0; i <= GRANTS; i++) {
     const created = (
       await post(`mutation ($input: SubsidyApplicationCreateInput!) { createSubsidyApplication(input: $input) { id version } }`, {
         input: { schemeId: scheme, applicantId: applicant, activity: 'Themabijeenkomst (benchmark)', contactName: 'Benchmark' },
@@ -103,6 +104,7 @@ try {
     },
   ];
 
+  const forDocuments = inReview.pop()!;
   scenarios.push({
     name: 'grant a subsidy (scheme row locked for the ceiling, timeline, audit event)',
     count: GRANTS - 20,
@@ -138,6 +140,7 @@ try {
   }
   const rssMb = (process.memoryUsage().rss / 1024 / 1024).toFixed(0);
   const peakRssMb = (process.resourceUsage().maxRSS / 1024).toFixed(0);
+  const documents = await benchUploads({ databaseUrl: server.url, dataDir: root.path, email: 'bench@welkom.test', password, applicationId: forDocuments });
   await app.close();
   await disconnectDatabase();
 
@@ -149,6 +152,8 @@ try {
     `Start-up work: migrations from empty ${migrateMs.toFixed(0)} ms; extracting the document ${extractMs.toFixed(0)} ms;`,
     `loading the programme ${firstLoadMs.toFixed(0)} ms the first time, ${secondLoadMs.toFixed(0)} ms when nothing changed.`,
     `Server process (API and benchmark client together) RSS after the run: ${rssMb} MB (peak ${peakRssMb} MB). Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`,
+    '',
+    documents,
   ].join('\n');
   console.log(table);
   if (process.argv.includes('--write')) {

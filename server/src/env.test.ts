@@ -1,10 +1,11 @@
 // Production refuses to start without what it needs, and says what to set.
 import { describe, expect, it } from 'vitest';
-import { DEVELOPMENT_PANEL_DATA_KEY, DEVELOPMENT_SESSION_SECRET, parseEnv } from './env.js';
+import { DEVELOPMENT_AUDIT_CHECKPOINT_KEY, DEVELOPMENT_PANEL_DATA_KEY, DEVELOPMENT_SESSION_SECRET, parseEnv } from './env.js';
 
 const STRONG = 'q7Vh2kL9xR4mN8pT3wZ6bC1dF5gJ0sYa';
 const DATABASE_URL = 'postgresql://welkom:secret@db:5432/welkom';
 const PANEL_DATA_KEY = 'Jf0Qm1c8yq3Zk2m4V5n6b7c8d9e0f1g2h3i4j5k6l7M=';
+const AUDIT_CHECKPOINT_KEY = 'c3Kp9Qw2Xz7Lm4Nb8Vr1Ty6Ui0Oa5Sd3Fg';
 
 describe('NODE_ENV=production', () => {
   it('refuses a missing, short, repetitive or development session secret', () => {
@@ -30,8 +31,17 @@ describe('NODE_ENV=production', () => {
     }
   });
 
-  it('starts with a strong secret, a panel data key and a real database', () => {
-    expect(parseEnv({ NODE_ENV: 'production', SESSION_SECRET: STRONG, DATABASE_URL, PANEL_DATA_KEY }).SESSION_SECRET).toBe(STRONG);
+  it('refuses a missing or development audit checkpoint key', () => {
+    for (const key of [undefined, DEVELOPMENT_AUDIT_CHECKPOINT_KEY]) {
+      expect(() => parseEnv({ NODE_ENV: 'production', SESSION_SECRET: STRONG, DATABASE_URL, PANEL_DATA_KEY, AUDIT_CHECKPOINT_KEY: key })).toThrow(
+        /AUDIT_CHECKPOINT_KEY: set a random key/,
+      );
+    }
+    expect(() => parseEnv({ AUDIT_CHECKPOINT_KEY: 'kort' })).toThrow(/AUDIT_CHECKPOINT_KEY: at least 32 characters/);
+  });
+
+  it('starts with a strong secret, a panel data key, an audit checkpoint key and a real database', () => {
+    expect(parseEnv({ NODE_ENV: 'production', SESSION_SECRET: STRONG, DATABASE_URL, PANEL_DATA_KEY, AUDIT_CHECKPOINT_KEY }).SESSION_SECRET).toBe(STRONG);
   });
 
   it('development needs neither, and reads the session and rate-limit settings', () => {

@@ -50,10 +50,14 @@ const schema = z.object({
     .string()
     .refine(isPanelDataKey, 'must be 32 bytes in base64 (e.g. `openssl rand -base64 32`)')
     .optional(),
-  /** Where uploaded subsidy documents are stored (default <repo>/.data/files); must survive restarts. */
-  FILES_DIR: z.string().optional(),
   /** Largest document upload, in MB. */
   FILES_MAX_MB: z.coerce.number().int().min(1).max(100).default(10),
+  /** Key that signs audit checkpoints (HMAC-SHA256); at least 32 characters. Required in production. */
+  AUDIT_CHECKPOINT_KEY: z.string().min(32, 'at least 32 characters (e.g. `openssl rand -base64 48`)').optional(),
+  /** Append-only file of signed audit checkpoints (default <repo>/.data/audit-checkpoints.jsonl). */
+  AUDIT_CHECKPOINT_FILE: z.string().optional(),
+  /** Minutes between audit checkpoints; 0 writes one only at start and at clean shutdown. */
+  AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(0).default(60),
   /** Proxies in front of the server whose X-Forwarded-For/-Proto to believe: false/0 none, true = 1, or a count. */
   TRUST_PROXY: z
     .string()
@@ -85,6 +89,9 @@ export function isPanelDataKey(value: string): boolean {
 /** Used outside production when PANEL_DATA_KEY is unset. Never accepted in production. */
 export const DEVELOPMENT_PANEL_DATA_KEY = Buffer.from('welkom-development-panel-key-32b').toString('base64');
 
+/** Used outside production when AUDIT_CHECKPOINT_KEY is unset. Never accepted in production. */
+export const DEVELOPMENT_AUDIT_CHECKPOINT_KEY = 'welkom-development-audit-checkpoint-key-not-for-production';
+
 export const MIN_SESSION_SECRET_LENGTH = 32;
 /** Used outside production when SESSION_SECRET is unset, so development sessions survive a restart. Never accepted in production. */
 export const DEVELOPMENT_SESSION_SECRET = 'welkom-development-session-secret-not-for-production';
@@ -101,6 +108,9 @@ export function productionRefusals(env: Env): string[] {
   }
   if (!env.PANEL_DATA_KEY || env.PANEL_DATA_KEY === DEVELOPMENT_PANEL_DATA_KEY) {
     refusals.push('PANEL_DATA_KEY: set 32 random bytes in base64 (`openssl rand -base64 32`); it encrypts the panel\'s special-category data. Keep it safe: without it those profiles cannot be read.');
+  }
+  if (!env.AUDIT_CHECKPOINT_KEY || env.AUDIT_CHECKPOINT_KEY === DEVELOPMENT_AUDIT_CHECKPOINT_KEY) {
+    refusals.push('AUDIT_CHECKPOINT_KEY: set a random key of at least 32 characters (`openssl rand -base64 48`); it signs the audit checkpoints. Keep a copy outside the database server.');
   }
   if (!env.DATABASE_URL) {
     refusals.push('DATABASE_URL: production needs a real PostgreSQL server; the embedded database is for development only.');

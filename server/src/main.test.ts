@@ -26,7 +26,7 @@ interface Started {
 function startServer(): Promise<Started> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: SERVER_DIR,
-    env: { ...process.env, NODE_ENV: 'test', PORT: '0', EMBEDDED_PG_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'info' },
+    env: { ...process.env, NODE_ENV: 'test', PORT: '0', EMBEDDED_PG_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'info', AUDIT_CHECKPOINT_FILE: path.join(root.path, 'audit-checkpoints.jsonl') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const log: string[] = [];

@@ -1,4 +1,5 @@
 // `npm start`: the only place that listens and handles signals.
+import { leaveSignalsToCaller } from '@welkom/db';
 import { parseEnv } from './env.js';
 import { createLogger } from './logger.js';
 import { start } from './start.js';
@@ -28,6 +29,7 @@ try {
       process.exit(1);
     }
   };
+  leaveSignalsToCaller(); // our shutdown stops the database last, after the final audit checkpoint
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 } catch (error) {

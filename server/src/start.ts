@@ -3,9 +3,10 @@
 import { fileURLToPath } from 'node:url';
 import { migrate, resolveDatabase } from '@welkom/db';
 import { loadProgrammeFromDocument } from '@welkom/seeds';
+import { DEFAULT_CHECKPOINT_FILE, scheduleCheckpoints } from './audit/checkpoint.js';
 import { configureSecurity, securitySettingsFromEnv } from './auth/settings.js';
 import { connectDatabase, db, disconnectDatabase } from './db.js';
-import type { Env } from './env.js';
+import { DEVELOPMENT_AUDIT_CHECKPOINT_KEY, type Env } from './env.js';
 import { type App, createApp } from './http/app.js';
 import type { Logger } from './logger.js';
 import { configureFiles } from './subsidies/files.js';
@@ -21,7 +22,7 @@ export interface Running {
 
 export async function start(env: Env, logger: Logger): Promise<Running> {
   configureSecurity(securitySettingsFromEnv(env));
-  configureFiles({ dir: env.FILES_DIR, maxBytes: env.FILES_MAX_MB * 1024 * 1024 });
+  configureFiles({ maxBytes: env.FILES_MAX_MB * 1024 * 1024 });
   const database = await resolveDatabase(env.DATABASE_URL ? { DATABASE_URL: env.DATABASE_URL } : {}, {
     dataDir: env.EMBEDDED_PG_DIR,
   });
@@ -37,6 +38,14 @@ export async function start(env: Env, logger: Logger): Promise<Running> {
       const counts = await loadProgrammeFromDocument(db());
       logger.info({ counts }, 'programme data loaded');
     }
+    // Signed checkpoints of the audit chain, outside the database: now, every few minutes, and at stop.
+    const checkpoints = scheduleCheckpoints(db, {
+      file: env.AUDIT_CHECKPOINT_FILE ?? DEFAULT_CHECKPOINT_FILE,
+      key: env.AUDIT_CHECKPOINT_KEY ?? DEVELOPMENT_AUDIT_CHECKPOINT_KEY,
+      minutes: env.AUDIT_CHECKPOINT_MINUTES,
+      logger,
+    });
+    await checkpoints.first;
     const app = await createApp({
       logger,
       development: env.NODE_ENV === 'development',
@@ -56,6 +65,8 @@ export async function start(env: Env, logger: Logger): Promise<Running> {
       url,
       databaseUrl: database.url,
       stop: async () => {
+        // First, while the database is surely there (an embedded one gets the same Ctrl-C).
+        await checkpoints.stop();
         await app.close();
         await disconnectDatabase();
         await database.stop();

@@ -1,6 +1,6 @@
 // npm run seed: loads the programme document into DATABASE_URL, or into the embedded server
 // when it is unset. Safe to repeat: the loader only writes what differs.
-import { createPrismaClient, migrate, resolveDatabase } from '@welkom/db';
+import { createPrismaClient, migrate, resolveDatabaseForTool } from '@welkom/db';
 import { extractProgramme } from '../extract/programme.js';
 import { loadProgramme, type LoadCounts } from '../load.js';
 import { readSourceDocument, SOURCE_DOCUMENT_PATH } from '../source.js';
@@ -17,7 +17,7 @@ console.log(
     `${records.targetGroups.length} target groups, ${records.notes.length} data-quality notes.`,
 );
 
-const database = await resolveDatabase();
+const database = await resolveDatabaseForTool();
 // The embedded development database is ours to migrate; a DATABASE_URL database is migrated by
 // its own deploy step (npm run db:migrate), so seeding never changes its schema.
 if (database.embedded) await migrate(database.url);

@@ -1,9 +1,9 @@
 // The database a command-line tool works on: DATABASE_URL, or the embedded development
-// database (migrated first, as `npm start` would).
-import { type PrismaClient, createPrismaClient, migrate, resolveDatabase } from '@welkom/db';
+// database (migrated first, as `npm start` would; the running server's when `npm start` holds it).
+import { type PrismaClient, createPrismaClient, migrate, resolveDatabaseForTool } from '@welkom/db';
 
 export async function openDatabase(): Promise<{ prisma: PrismaClient; embedded: boolean; close: () => Promise<void> }> {
-  const database = await resolveDatabase(process.env, { dataDir: process.env.EMBEDDED_PG_DIR || undefined });
+  const database = await resolveDatabaseForTool(process.env, { dataDir: process.env.EMBEDDED_PG_DIR || undefined });
   try {
     if (database.embedded) await migrate(database.url);
     const prisma = createPrismaClient(database.url, { maxConnections: 2 });

@@ -1,67 +1,89 @@
-// Documents and decision letters over HTTP: what is accepted (by content), size, checksum,
-// storage that outlives the process, and who may download.
-import { execFileSync } from 'node:child_process';
+// Documents and decision letters over HTTP: what is accepted (by content and structure),
+// size, checksum, storage in PostgreSQL shared by every instance, and who may download.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { crc32 } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../db.js';
 import { type Harness, type SignedInClient, type TokenClient, startHarness } from '../test/harness.js';
-import { configureFiles, filesSettings } from './files.js';
-import { sniff } from './sniff.js';
+import { contentTypes, docx, jpeg, odt, pdf, png, xlsx, zip } from '../test/sample-files.js';
+import { configureFiles } from './files.js';
+import { ZIP_LIMITS, sniff } from './sniff.js';
+import { postgresDocumentStore } from './storage.js';
 
-/** A zip with stored (uncompressed) entries, in the given order. */
-function zip(entries: [string, string][]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, text] of entries) {
-    const data = Buffer.from(text);
-    const nameBytes = Buffer.from(name);
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18); local.writeUInt32LE(data.length, 22); local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6); central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20); central.writeUInt32LE(data.length, 24); central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, data);
-    centrals.push(central, nameBytes);
-    offset += 30 + nameBytes.length + data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(entries.length, 8); end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12); end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
+const WORD_MAIN = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml';
+const SHEET_MAIN = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml';
+const ELF = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00]), Buffer.alloc(4096, 0x90)]);
 
 const SAMPLES = {
-  pdf: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'),
-  png: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32)]),
-  jpeg: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(32)]),
-  docx: zip([['[Content_Types].xml', '<Types/>'], ['_rels/.rels', '<Relationships/>'], ['word/document.xml', '<w:document/>']]),
-  xlsx: zip([['[Content_Types].xml', '<Types/>'], ['xl/workbook.xml', '<workbook/>']]),
-  odt: zip([['mimetype', 'application/vnd.oasis.opendocument.text'], ['content.xml', '<office:document-content/>']]),
+  pdf: await pdf(),
+  png: png(),
+  jpeg: jpeg(),
+  docx: docx(),
+  xlsx: xlsx(),
+  odt: odt(),
 };
 
+const kindOf = async (bytes: Buffer) => (await sniff(bytes))?.extension ?? null;
+
 describe('recognising a file by its content', () => {
-  it('knows PDF, PNG, JPEG, DOCX, XLSX and ODT', () => {
-    expect(Object.fromEntries(Object.entries(SAMPLES).map(([name, bytes]) => [name, sniff(bytes)?.extension]))).toEqual({
-      pdf: 'pdf', png: 'png', jpeg: 'jpg', docx: 'docx', xlsx: 'xlsx', odt: 'odt',
-    });
+  it('knows PDF, PNG, JPEG, DOCX, XLSX and ODT', async () => {
+    const found: Record<string, string | null> = {};
+    for (const [name, bytes] of Object.entries(SAMPLES)) found[name] = await kindOf(bytes);
+    expect(found).toEqual({ pdf: 'pdf', png: 'png', jpeg: 'jpg', docx: 'docx', xlsx: 'xlsx', odt: 'odt' });
   });
 
-  it('refuses everything else, whatever it is called', () => {
-    expect(sniff(Buffer.from('MZ\x90\x00 an executable'))).toBeNull();
-    expect(sniff(Buffer.from('<html><script>alert(1)</script></html>'))).toBeNull();
-    expect(sniff(zip([['payload.exe', 'MZ']]))).toBeNull(); // a zip, but no office document
-    expect(sniff(zip([['[Content_Types].xml', '<Types/>'], ['ppt/presentation.xml', '<p/>']]))).toBeNull();
-    expect(sniff(zip([['mimetype', 'application/x-evil'], ['content.xml', '']]))).toBeNull();
-    expect(sniff(Buffer.from('PK\x03\x04 truncated'))).toBeNull();
+  it('refuses everything else, whatever it is called', async () => {
+    expect(await kindOf(Buffer.from('MZ\x90\x00 an executable'))).toBeNull();
+    expect(await kindOf(Buffer.from('<html><script>alert(1)</script></html>'))).toBeNull();
+    expect(await kindOf(zip([{ name: 'payload.exe', data: Buffer.from('MZ') }]))).toBeNull(); // a zip, but no office document
+    expect(await kindOf(zip([contentTypes([['/ppt/presentation.xml', 'application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml']]), { name: 'ppt/presentation.xml', data: Buffer.from('<p/>') }]))).toBeNull();
+    expect(await kindOf(zip([{ name: 'mimetype', data: Buffer.from('application/x-evil') }, { name: 'content.xml', data: Buffer.from('') }]))).toBeNull();
+    expect(await kindOf(Buffer.from('PK\x03\x04 truncated'))).toBeNull();
+  });
+
+  it('refuses PDF magic bytes followed by an executable, and an executable after a valid PDF', async () => {
+    expect(await kindOf(Buffer.concat([Buffer.from('%PDF-1.7\n'), ELF]))).toBeNull();
+    expect(await kindOf(Buffer.concat([Buffer.from('%PDF-1.7\n'), ELF, Buffer.from('\nstartxref\n9\n%%EOF\n')]))).toBeNull();
+    expect(await kindOf(Buffer.concat([SAMPLES.pdf, ELF]))).toBeNull();
+  });
+
+  it('refuses a truncated PDF', async () => {
+    expect(await kindOf(SAMPLES.pdf.subarray(0, Math.floor(SAMPLES.pdf.length * 0.6)))).toBeNull();
+    expect(await kindOf(SAMPLES.pdf.subarray(0, SAMPLES.pdf.length - 8))).toBeNull();
+  });
+
+  it('refuses a zip bomb by the sizes in its central directory, and too many entries', async () => {
+    const zeros = Buffer.alloc(16 * 1024 * 1024);
+    const entries = Array.from({ length: Math.ceil(ZIP_LIMITS.maxUncompressedBytes / zeros.length) + 1 }, (_, n) => ({ name: `xl/media/image${n}.bin`, data: zeros, deflate: true }));
+    const bomb = zip([contentTypes([['/xl/workbook.xml', SHEET_MAIN]]), { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') }, ...entries]);
+    expect(bomb.length).toBeLessThan(1024 * 1024); // small on the wire ...
+    expect(await kindOf(bomb)).toBeNull(); // ... refused for what it would expand to
+    const many = zip([contentTypes([['/xl/workbook.xml', SHEET_MAIN]]), { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
+      ...Array.from({ length: ZIP_LIMITS.maxEntries }, (_, n) => ({ name: `xl/x${n}.xml`, data: Buffer.alloc(0) }))]);
+    expect(await kindOf(many)).toBeNull();
+  });
+
+  it('refuses a DOCX that is really an XLSX, and takes a real XLSX named .docx as an XLSX', async () => {
+    const mixed = zip([contentTypes([['/xl/workbook.xml', SHEET_MAIN]]), { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') }, { name: 'word/document.xml', data: Buffer.from('<w:document/>') }]);
+    expect(await kindOf(mixed)).toBeNull();
+    // Declared a word document, but the part it names is not there.
+    expect(await kindOf(zip([contentTypes([['/word/document.xml', WORD_MAIN]]), { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') }]))).toBeNull();
+    // Names alone no longer make a DOCX: [Content_Types].xml must declare the main part.
+    expect(await kindOf(zip([{ name: '[Content_Types].xml', data: Buffer.from('<Types/>') }, { name: 'word/document.xml', data: Buffer.from('<w:document/>') }]))).toBeNull();
+  });
+
+  it('checks the headers of PNG and JPEG', async () => {
+    const badCrc = Buffer.from(SAMPLES.png);
+    badCrc[29] = badCrc[29]! ^ 0xff;
+    expect(await kindOf(badCrc)).toBeNull();
+    expect(await kindOf(Buffer.concat([SAMPLES.png.subarray(0, 8), Buffer.alloc(32)]))).toBeNull(); // signature only
+    expect(await kindOf(Buffer.concat([SAMPLES.png, ELF]))).toBeNull(); // something after IEND
+    expect(await kindOf(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(32)]))).toBeNull();
+    expect(await kindOf(SAMPLES.jpeg.subarray(0, SAMPLES.jpeg.length - 2))).toBeNull(); // no end of image
   });
 });
 
@@ -73,7 +95,6 @@ let ownToken: TokenClient;
 let otherToken: TokenClient;
 let applicationId: string;
 let draftId: string;
-let filesDir: string;
 
 async function transition(mutation: string, id: string, extra = '') {
   const { errors } = await officer.gql(`mutation { ${mutation}(id: "${id}", reason: "test"${extra}) { id } }`);
@@ -91,8 +112,7 @@ async function newApplication(schemeId: string, partnerId: string) {
 }
 
 beforeAll(async () => {
-  filesDir = mkdtempSync(path.join(tmpdir(), 'welkom-files-'));
-  configureFiles({ dir: filesDir, maxBytes: 1024 * 1024 });
+  configureFiles({ maxBytes: 1024 * 1024 });
   api = await startHarness();
   [officer, viewer, secretary] = await Promise.all([
     api.createUser({ roles: ['GRANT_OFFICER'], name: 'Sanne de Vries' }),
@@ -113,7 +133,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await api?.close();
-  rmSync(filesDir, { recursive: true, force: true });
 });
 
 async function upload(body: Buffer, options: { id?: string; type?: string; name?: string; kind?: string; headers?: Record<string, string> } = {}) {
@@ -134,6 +153,11 @@ const hasPdftotext = (() => {
     return false;
   }
 })();
+
+async function storedContent(documentId: string): Promise<Buffer> {
+  const rows = await db().$queryRaw<{ data: Uint8Array }[]>`SELECT "data" FROM "SubsidyDocumentChunk" WHERE "documentId" = ${documentId}::uuid ORDER BY "seq"`;
+  return Buffer.concat(rows.map((row) => Buffer.from(row.data)));
+}
 
 const get = (url: string, headers: Record<string, string> = {}) => fetch(`${api.url}${url}`, { headers });
 
@@ -164,7 +188,26 @@ describe('uploading documents', () => {
   it('keeps a path out of the file name', async () => {
     const { body } = await upload(SAMPLES.pdf, { name: '../../etc/passwd' });
     expect(body.document.fileName).toBe('passwd');
-    expect(readFileSync(path.join(filesSettings().dir, body.document.id.slice(0, 2), body.document.id))).toEqual(SAMPLES.pdf);
+    expect(await storedContent(body.document.id)).toEqual(SAMPLES.pdf);
+  });
+
+  it('refuses crafted files over HTTP and stores nothing for them', async () => {
+    const before = await db().subsidyDocument.count();
+    for (const bytes of [Buffer.concat([Buffer.from('%PDF-1.7\n'), ELF]), SAMPLES.pdf.subarray(0, 400)]) {
+      const refused = await upload(bytes, { name: 'begroting.pdf', type: 'application/pdf' });
+      expect(refused).toMatchObject({ status: 415, body: { errors: [{ extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' } }] } });
+    }
+    expect(await db().subsidyDocument.count()).toBe(before);
+  });
+
+  it('stores a file of several chunks whole, and a large upload too', async () => {
+    const large = await pdf(900 * 1024);
+    const { status, body } = await upload(large, { name: 'groot.pdf' });
+    expect(status).toBe(201);
+    const chunks = await db().subsidyDocumentChunk.count({ where: { documentId: body.document.id } });
+    expect(chunks).toBeGreaterThan(1);
+    const response = await get(`/files/documents/${body.document.id}`, officer.headers);
+    expect(Buffer.from(await response.arrayBuffer()).equals(large)).toBe(true);
   });
 
   it('refuses a file over the limit, an empty one, form posts and unknown kinds', async () => {
@@ -215,16 +258,15 @@ describe('downloading documents', () => {
     expect((await get(`/files/documents/${body.document.id}`, officer.headers)).status).toBe(200);
   });
 
-  it('refuses to serve a stored file that changed on disk', async () => {
+  it('refuses to serve a stored file that changed in the database', async () => {
     const { body } = await upload(SAMPLES.png);
-    writeFileSync(path.join(filesDir, body.document.id.slice(0, 2), body.document.id), Buffer.concat([SAMPLES.png, Buffer.from('x')]));
+    await db().$executeRaw`UPDATE "SubsidyDocumentChunk" SET "data" = "data" || '\\x00'::bytea WHERE "documentId" = ${body.document.id}::uuid`;
     expect((await get(`/files/documents/${body.document.id}`, officer.headers)).status).toBe(500);
   });
 
-  it('survives a restart: the file is on disk and the row in PostgreSQL', async () => {
+  it('keeps the content in PostgreSQL beside its row, with the recorded sha-256', async () => {
     const row = await db().subsidyDocument.findUniqueOrThrow({ where: { id: documentId } });
-    const onDisk = readFileSync(path.join(filesDir, documentId.slice(0, 2), documentId));
-    expect(createHash('sha256').update(onDisk).digest('hex')).toBe(row.sha256);
+    expect(createHash('sha256').update(await storedContent(documentId)).digest('hex')).toBe(row.sha256);
   });
 });
 
@@ -241,7 +283,7 @@ describe('the decision letter', () => {
     expect(response.headers.get('content-type')).toBe('application/pdf');
     const pdf = Buffer.from(await response.arrayBuffer());
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const file = process.env.LETTER_OUT ?? path.join(filesDir, 'letter.pdf');
+    const file = process.env.LETTER_OUT ?? path.join(mkdtempSync(path.join(tmpdir(), 'welkom-letter-')), 'letter.pdf');
     writeFileSync(file, pdf);
     // pdftotext is poppler-utils (.ci/run installs it); without it only the PDF itself is checked.
     const text = hasPdftotext ? execFileSync('pdftotext', [file, '-']).toString().replace(/\s+/g, ' ') : null;
@@ -255,5 +297,95 @@ describe('the decision letter', () => {
     // The partner may fetch its own letter; another partner may not.
     expect((await get(`/files/applications/${applicationId}/decision-letter.pdf`, ownToken.headers)).status).toBe(200);
     expect((await get(`/files/applications/${applicationId}/decision-letter.pdf`, otherToken.headers)).status).toBe(404);
+  });
+});
+
+describe('documents in PostgreSQL', () => {
+  const SERVER_DIR = fileURLToPath(new URL('../..', import.meta.url));
+  let second: { child: ChildProcess; url: string } | undefined;
+  let emptyFilesDir: string;
+
+  afterAll(() => {
+    second?.child.kill('SIGTERM');
+  });
+
+  function startSecondInstance(): Promise<{ child: ChildProcess; url: string }> {
+    // A separate process on the same database, with nothing of the first one's disk.
+    emptyFilesDir = mkdtempSync(path.join(tmpdir(), 'welkom-second-'));
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: SERVER_DIR,
+      env: {
+        ...process.env, NODE_ENV: 'test', PORT: '0', DATABASE_URL: api.databaseUrl, MIGRATE_ON_START: 'false', SEED_ON_START: 'false',
+        LOG_LEVEL: 'info', FILES_DIR: emptyFilesDir, AUDIT_CHECKPOINT_FILE: path.join(emptyFilesDir, 'checkpoints.jsonl'),
+        RATE_LIMIT_USER: '0',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const log: string[] = [];
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no start within 60 s:\n${log.join('')}`)), 60_000);
+      child.stderr?.on('data', (chunk) => log.push(String(chunk)));
+      child.stdout?.on('data', (chunk) => {
+        log.push(String(chunk));
+        const match = /draait op (http:\/\/[\d.:]+)/.exec(String(chunk));
+        if (match) {
+          clearTimeout(timer);
+          resolve({ child, url: match[1]! });
+        }
+      });
+      child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${log.join('')}`)));
+    });
+  }
+
+  it('serves a document uploaded through one instance from another instance', async () => {
+    second = await startSecondInstance();
+    const { status, body } = await upload(SAMPLES.xlsx, { name: 'begroting.xlsx' });
+    expect(status).toBe(201);
+    const response = await fetch(`${second.url}/files/documents/${body.document.id}`, { headers: officer.headers });
+    expect(response.status).toBe(200);
+    expect(Buffer.from(await response.arrayBuffer())).toEqual(SAMPLES.xlsx);
+    // And the other way round.
+    const back = await fetch(`${second.url}/files/applications/${applicationId}?name=foto.png`, {
+      method: 'POST', headers: { 'content-type': 'image/png', ...officer.headers }, body: SAMPLES.png,
+    });
+    expect(back.status).toBe(201);
+    const { document } = (await back.json()) as { document: { id: string } };
+    expect(Buffer.from(await (await get(`/files/documents/${document.id}`, officer.headers)).arrayBuffer())).toEqual(SAMPLES.png);
+  }, 90_000);
+
+  it('leaves neither row nor content when the transaction fails after the content was written', async () => {
+    const id = '6f1f7c1e-7d8c-4c1e-9a51-3f1d2c3b4a59';
+    await expect(
+      db().$transaction(async (tx) => {
+        await tx.subsidyDocument.create({
+          data: { id, applicationId, fileName: 'x.pdf', contentType: 'application/pdf', sizeBytes: SAMPLES.pdf.length, sha256: 'x' },
+        });
+        await postgresDocumentStore.write(tx, id, (async function* () { yield SAMPLES.pdf; })() as never);
+        expect(await tx.subsidyDocumentChunk.count({ where: { documentId: id } })).toBe(1);
+        throw new Error('crash after the write');
+      }),
+    ).rejects.toThrow('crash after the write');
+    expect(await db().subsidyDocument.count({ where: { id } })).toBe(0);
+    expect(await db().subsidyDocumentChunk.count({ where: { documentId: id } })).toBe(0);
+  });
+
+  it('leaves neither row nor content when the audit event of an upload over HTTP fails', async () => {
+    const documents = await db().subsidyDocument.count();
+    const chunks = await db().subsidyDocumentChunk.count();
+    // The audit event is the last write of the upload's transaction: make it fail.
+    await db().$executeRawUnsafe(`CREATE FUNCTION test_refuse_upload_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW."entityType" = 'SubsidyDocument' THEN RAISE EXCEPTION 'forced failure'; END IF; RETURN NEW; END $$`);
+    await db().$executeRawUnsafe(`CREATE TRIGGER test_refuse_upload_audit BEFORE INSERT ON "AuditEvent" FOR EACH ROW EXECUTE FUNCTION test_refuse_upload_audit()`);
+    try {
+      const response = await fetch(`${api.url}/files/applications/${applicationId}?name=x.pdf`, {
+        method: 'POST', headers: { 'content-type': 'application/pdf', ...officer.headers }, body: await pdf(600 * 1024),
+      });
+      expect(response.status).toBe(500);
+    } finally {
+      await db().$executeRawUnsafe('DROP TRIGGER test_refuse_upload_audit ON "AuditEvent"');
+      await db().$executeRawUnsafe('DROP FUNCTION test_refuse_upload_audit()');
+    }
+    expect(await db().subsidyDocument.count()).toBe(documents);
+    expect(await db().subsidyDocumentChunk.count()).toBe(chunks);
   });
 });

@@ -4,15 +4,18 @@
 //   GET  /files/documents/:id                                       who may see the application
 //   GET  /files/applications/:id/decision-letter.pdf                 likewise, once decided
 //
-// The kind of a file is read from its bytes (sniff.ts), never from its name or the declared
-// Content-Type; the body is limited in size; the content's sha-256 is stored and checked on
-// every download. Files live under FILES_DIR, named by the document's id (so a name the user
-// chose never becomes a path); the metadata row and its audit event are one transaction.
+// The kind of a file is read from its bytes and its structure (sniff.ts), never from its name
+// or the declared Content-Type. An upload is streamed: through the size limit and the sha-256
+// into a private temporary file (so memory stays flat however many arrive at once), inspected
+// there, then copied in chunks into PostgreSQL (storage.ts) in the one transaction that also
+// writes the document's row and its audit event. Downloads stream the chunks back, after
+// PostgreSQL has confirmed the stored content still has the recorded sha-256.
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdtemp, open, rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { SubsidyDocumentKind } from '@welkom/db';
 import { recordAuditEvent } from '../audit/record.js';
 import { identify } from '../auth/identify.js';
@@ -25,12 +28,12 @@ import type { Logger } from '../logger.js';
 import { applicationReaders, canSeeApplication, grantOfficer } from '../schema/subsidies.js';
 import { decisionLetter } from './letter.js';
 import { sniff } from './sniff.js';
+import { CHUNK_BYTES, type DocumentStore, postgresDocumentStore } from './storage.js';
 
-export const DEFAULT_FILES_DIR = fileURLToPath(new URL('../../../.data/files', import.meta.url));
-let settings = { dir: DEFAULT_FILES_DIR, maxBytes: 10 * 1024 * 1024 };
+let settings: { maxBytes: number; store: DocumentStore } = { maxBytes: 10 * 1024 * 1024, store: postgresDocumentStore };
 
-export function configureFiles(options: { dir?: string; maxBytes?: number }): void {
-  settings = { dir: path.resolve(options.dir ?? settings.dir), maxBytes: options.maxBytes ?? settings.maxBytes };
+export function configureFiles(options: { maxBytes?: number; store?: DocumentStore }): void {
+  settings = { maxBytes: options.maxBytes ?? settings.maxBytes, store: options.store ?? settings.store };
 }
 export const filesSettings = () => settings;
 
@@ -50,8 +53,6 @@ function sendError(response: ServerResponse, error: HttpError) {
   response.end(JSON.stringify({ errors: [{ message: error.message, extensions: { code: error.code, ...error.extensions } }] }));
 }
 
-const storagePath = (documentId: string) => path.join(settings.dir, documentId.slice(0, 2), documentId);
-
 /** A name safe to show and to put in a header: no path, no control characters, not too long. */
 export function cleanFileName(name: string | null, extension: string): string {
   const base = (name ?? '').split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200);
@@ -63,17 +64,35 @@ function contentDisposition(name: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-async function readLimited(request: IncomingMessage, limit: number): Promise<Buffer> {
+let spoolDir: Promise<string> | undefined;
+
+/**
+ * Streams the body into a private temporary file through the size limit and the sha-256.
+ * The caller removes the file (`remove`) whatever happens next.
+ */
+async function spool(request: IncomingMessage, limit: number) {
   const declared = Number(request.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
-  const chunks: Buffer[] = [];
+  spoolDir ??= mkdtemp(path.join(tmpdir(), 'welkom-uploads-'));
+  const file = path.join(await spoolDir, randomUUID());
+  const remove = () => rm(file, { force: true });
+  const hash = createHash('sha256');
   let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw tooLarge(limit);
-    chunks.push(chunk as Buffer);
+  const handle = await open(file, 'wx', 0o600);
+  try {
+    for await (const chunk of request) {
+      size += (chunk as Buffer).length;
+      if (size > limit) throw tooLarge(limit);
+      hash.update(chunk as Buffer);
+      await handle.write(chunk as Buffer);
+    }
+  } catch (error) {
+    await handle.close();
+    await remove();
+    throw error;
   }
-  return Buffer.concat(chunks);
+  await handle.close();
+  return { file, size, sha256: hash.digest('hex'), remove };
 }
 
 const tooLarge = (limit: number) =>
@@ -93,40 +112,33 @@ async function upload(request: IncomingMessage, applicationId: string, url: URL,
   if (!application) throw new HttpError(404, 'NOT_FOUND', 'Deze aanvraag bestaat niet.');
   if (application.state === 'CLOSED') throw new HttpError(409, 'TRANSITION_NOT_ALLOWED', 'Het dossier is gesloten.', { state: 'CLOSED' });
 
-  const body = await readLimited(request, settings.maxBytes);
-  if (body.length === 0) throw new HttpError(400, 'BAD_USER_INPUT', 'Het bestand is leeg.', { field: 'body' });
-  const sniffed = sniff(body);
-  if (!sniffed) {
-    throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Dit soort bestand nemen we niet aan: alleen PDF, PNG, JPEG, DOCX, XLSX, ODT of ODS, herkend aan de inhoud.');
-  }
-  const sha256 = createHash('sha256').update(body).digest('hex');
-  const id = randomUUID();
-  const target = storagePath(id);
-  await mkdir(path.dirname(target), { recursive: true });
-  const partial = `${target}.part`;
-  const handle = await open(partial, 'wx', 0o600);
+  const spooled = await spool(request, settings.maxBytes);
   try {
-    await handle.writeFile(body);
-    await handle.sync();
+    if (spooled.size === 0) throw new HttpError(400, 'BAD_USER_INPUT', 'Het bestand is leeg.', { field: 'body' });
+    const sniffed = await sniff({ path: spooled.file, size: spooled.size });
+    if (!sniffed) {
+      throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Dit bestand nemen we niet aan: alleen een geldige PDF, PNG, JPEG, DOCX, XLSX, ODT of ODS, herkend aan de inhoud en de opbouw.');
+    }
+    const id = randomUUID();
+    // Copying 10 MB in chunks and waiting for the audit chain's lock may take longer than Prisma's default 5 s.
+    return await db().$transaction(
+      async (tx) => {
+        const document = await tx.subsidyDocument.create({
+          data: {
+            id, applicationId, kind: kindParam as SubsidyDocumentKind, fileName: cleanFileName(url.searchParams.get('name'), sniffed.extension),
+            contentType: sniffed.contentType, sizeBytes: spooled.size, sha256: spooled.sha256,
+            uploadedBy: context.identity.kind === 'user' ? context.identity.email : null,
+          },
+        });
+        const stored = await settings.store.write(tx, id, createReadStream(spooled.file, { highWaterMark: CHUNK_BYTES }));
+        if (stored.sizeBytes !== spooled.size) throw new Error(`stored ${stored.sizeBytes} of ${spooled.size} bytes`);
+        await recordAuditEvent(tx, { context, operation: 'UPLOAD', entityType: 'SubsidyDocument', entityId: id, before: null, after: document });
+        return document;
+      },
+      { maxWait: 30_000, timeout: 120_000 },
+    );
   } finally {
-    await handle.close();
-  }
-  await rename(partial, target);
-  try {
-    return await db().$transaction(async (tx) => {
-      const document = await tx.subsidyDocument.create({
-        data: {
-          id, applicationId, kind: kindParam as SubsidyDocumentKind, fileName: cleanFileName(url.searchParams.get('name'), sniffed.extension),
-          contentType: sniffed.contentType, sizeBytes: body.length, sha256,
-          uploadedBy: context.identity.kind === 'user' ? context.identity.email : null,
-        },
-      });
-      await recordAuditEvent(tx, { context, operation: 'UPLOAD', entityType: 'SubsidyDocument', entityId: id, before: null, after: document });
-      return document;
-    });
-  } catch (error) {
-    await unlink(target).catch(() => undefined);
-    throw error;
+    await spooled.remove();
   }
 }
 
@@ -144,19 +156,26 @@ async function download(response: ServerResponse, documentId: string, context: C
     if (context.identity.kind === 'anonymous') throw forbidden(context);
     throw new HttpError(404, 'NOT_FOUND', 'Dit document bestaat niet.');
   }
-  const content = await readFile(storagePath(document.id)).catch(() => null);
-  if (!content || createHash('sha256').update(content).digest('hex') !== document.sha256) {
-    logger.error({ documentId, missing: !content }, 'stored document missing or changed: checksum does not match');
+  const stored = await settings.store.checksum(document.id);
+  if (!stored || stored.sha256 !== document.sha256 || stored.sizeBytes !== document.sizeBytes) {
+    logger.error({ documentId, missing: !stored }, 'stored document missing or changed: checksum does not match');
     throw new HttpError(500, 'INTERNAL_SERVER_ERROR', 'Het opgeslagen bestand is niet meer gelijk aan wat is geüpload.');
   }
   response.writeHead(200, {
     'content-type': document.contentType,
-    'content-length': String(content.length),
+    'content-length': String(document.sizeBytes),
     'content-disposition': contentDisposition(document.fileName),
     'cache-control': 'private, no-store',
     'x-checksum-sha256': document.sha256,
   });
-  response.end(content);
+  try {
+    await settings.store.copyTo(document.id, response);
+    response.end();
+  } catch (error) {
+    // Headers are gone: all that is left is to cut the connection so the client sees a failed download.
+    logger.error({ err: error, documentId }, 'document download failed midway');
+    response.destroy();
+  }
 }
 
 async function letter(response: ServerResponse, applicationId: string, context: Context) {
