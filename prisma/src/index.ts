@@ -3,6 +3,7 @@ export * from './generated/prisma/enums.js';
 // Model types (Theme, Action, ...) as the generated client names them.
 export type * from './generated/prisma/client.js';
 export { startEmbeddedPostgres, type EmbeddedPostgresServer, type StartEmbeddedPostgresOptions } from './embedded.js';
+export { createDatabaseProbe, type DatabaseProbe } from './probe.js';
 export { resolveDatabase, type ResolvedDatabase } from './resolve.js';
 export { migrate, type MigrateOptions } from './migrate/apply.js';
 export { createTemporaryDir, type TemporaryDir } from './temporary-dir.js';
