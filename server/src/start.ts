@@ -24,6 +24,12 @@ export async function start(env: Env, logger: Logger): Promise<Running> {
   configureFiles({ dir: env.FILES_DIR, maxBytes: env.FILES_MAX_MB * 1024 * 1024 });
   const database = await resolveDatabase(env.DATABASE_URL ? { DATABASE_URL: env.DATABASE_URL } : {}, {
     dataDir: env.EMBEDDED_PG_DIR,
+    // The embedded server is ours: if it dies, start it again (requests meanwhile get DATABASE_UNAVAILABLE).
+    restartOnCrash: true,
+    onEvent: (event) =>
+      event.kind === 'restarted' || event.kind === 'orphan-stopped'
+        ? logger.warn(event, `embedded PostgreSQL ${event.kind}`)
+        : logger.error(event, `embedded PostgreSQL ${event.kind}`),
   });
   if (database.embedded) logger.info('embedded PostgreSQL started');
   try {
