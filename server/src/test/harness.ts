@@ -78,12 +78,15 @@ export async function startHarness(
     admission?: AppOptions['admission'];
     /** Pool and timeout settings of the server's database client. */
     pool?: Omit<CreatePrismaClientOptions, 'onQuery'>;
+    /** A migrated database of the test's own (e.g. on a server it kills) instead of a fresh one; left in place at close. */
+    databaseUrl?: string;
   } = {},
 ): Promise<Harness> {
   const noRateLimit: Partial<SecuritySettings['rateLimit']> = { anonymous: 0, user: 0, token: 0 };
   configureSecurity({ ...options.security, rateLimit: { ...noRateLimit, ...options.security?.rateLimit } });
-  const database = await createTestDatabase();
-  await database.prisma.$disconnect();
+  const database = options.databaseUrl
+    ? { url: options.databaseUrl, drop: async () => {} }
+    : await createTestDatabase().then(async (created) => (await created.prisma.$disconnect(), created));
   let recording: string[] | undefined;
   connectDatabase(database.url, { ...options.pool, onQuery: (sql) => recording?.push(sql) });
   if (options.seed !== false) await loadProgrammeFromDocument(db());
