@@ -109,7 +109,8 @@ try {
       post(`mutation ($id: ID!) { grantSubsidy(id: $id, amountCents: 40000, reason: "benchmark") { id } }`, { id: inReview.pop() }),
   });
 
-  for (const scenario of scenarios) {
+  // `--overload-only`: skip these, for working on the overload and fault scenarios below.
+  for (const scenario of process.argv.includes('--overload-only') ? [] : scenarios) {
     for (let i = 0; i < 20; i++) await scenario.run(); // warm-up
     const latencies: number[] = [];
     let next = 0;
@@ -192,6 +193,7 @@ try {
     const cookie = await login(child.url, 'bench@welkom.test', password);
     const port = Number(new URL(server.url).port);
     const outcome = await loadWithOutage(child.url, cookie, {
+      label: 'Storing extern',
       seconds: 30,
       killAt: 10,
       kill: async () => {
@@ -210,6 +212,7 @@ try {
     const child = await spawnServer({ EMBEDDED_PG_DIR: dataDir });
     const cookie = await login(child.url, 'bench@welkom.test', password);
     const outcome = await loadWithOutage(child.url, cookie, {
+      label: 'Storing ingebed',
       seconds: 30,
       killAt: 10,
       kill: async () => {
@@ -231,7 +234,7 @@ try {
     `loading the programme ${firstLoadMs.toFixed(0)} ms the first time, ${secondLoadMs.toFixed(0)} ms when nothing changed.`,
     `Server process (API and benchmark client together) RSS after the run: ${rssMb} MB. Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`,
     '',
-    'Bursts against the server in a process of its own, with the default admission control (8 running, 64 waiting):',
+    'Bursts against the server in a process of its own, with the default admission control (4 running, 32 waiting):',
     'refused means 503 `OVERLOADED`/`TRY_AGAIN` with `Retry-After`; /health is asked every 25 ms during the burst;',
     'peak RSS is the server process\'s high-water mark (VmHWM) from its start.',
     '',

@@ -27,9 +27,9 @@ const schema = z.object({
   BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(100),
 
   /** Load and faults (http/admission.ts, README "Faults and overload"): GraphQL requests executing at once ... */
-  GRAPHQL_MAX_ACTIVE: z.coerce.number().int().min(1).default(8),
+  GRAPHQL_MAX_ACTIVE: z.coerce.number().int().min(1).default(4),
   /** ... waiting for a turn (more are refused with 503 OVERLOADED and Retry-After) ... */
-  GRAPHQL_MAX_QUEUE: z.coerce.number().int().min(0).default(64),
+  GRAPHQL_MAX_QUEUE: z.coerce.number().int().min(0).default(32),
   /** ... for at most this long, in ms ... */
   GRAPHQL_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(1).default(10_000),
   /** ... and a query's execution deadline, in ms (0: none). */

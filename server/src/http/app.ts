@@ -36,8 +36,8 @@ export interface AppOptions {
   databaseUrl?: string;
 }
 
-/** Suits 2 cores and a pool of 10: more in execution at once only makes each slower. */
-export const DEFAULT_ADMISSION = { maxActive: 8, maxQueue: 64, queueTimeoutMs: 10_000, deadlineMs: 15_000 };
+/** Suits 2 cores: GraphQL execution is single-threaded, so more at once only makes each slower and /health wait longer. */
+export const DEFAULT_ADMISSION = { maxActive: 4, maxQueue: 32, queueTimeoutMs: 10_000, deadlineMs: 15_000 };
 
 export interface App {
   server: Server;
