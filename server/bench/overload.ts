@@ -139,7 +139,7 @@ export async function burst(server: ServerProcess, count: number, request: (inde
     ok: ok.length,
     refused: refused.length,
     errors: other.length,
-    otherCodes: [...new Set(other.map((result) => `${result.status} ${result.code}`))],
+    otherCodes: [...new Set(other.map((result) => (result.status ? `${result.status} ${result.code}` : 'no HTTP answer: the client\'s fetch failed')))],
     p50: percentile(ok.map((result) => result.ms), 50),
     p99: percentile(ok.map((result) => result.ms), 99),
     healthP50: percentile(health, 50),
@@ -206,7 +206,8 @@ export async function loadWithOutage(
       .join(', '),
     internal: failures.filter((failure) => !['DATABASE_UNAVAILABLE', 'TRY_AGAIN', 'OVERLOADED'].includes(failure.code ?? '')).length,
     outageMs: lastFailure && firstSuccess ? firstSuccess.at - killedAt : 0,
-    afterBackMs: backAt !== undefined && firstSuccess ? firstSuccess.at - backAt : undefined,
+    // The pool may serve before the start-up call returns: 0 then.
+    afterBackMs: backAt !== undefined && firstSuccess ? Math.max(0, firstSuccess.at - backAt) : undefined,
     acknowledged,
   };
 }

@@ -74,7 +74,7 @@ export async function startHarness(
     corsOrigins?: string[];
     /** Security settings for this file; rate limits are off unless given, so ordinary tests are not throttled. */
     security?: Parameters<typeof configureSecurity>[0];
-    /** Admission control of this server (http/admission.ts); the defaults otherwise. */
+    /** Admission control of this server (http/admission.ts); generous bounds otherwise. */
     admission?: AppOptions['admission'];
     /** Pool and timeout settings of the server's database client. */
     pool?: Omit<CreatePrismaClientOptions, 'onQuery'>;
@@ -94,7 +94,9 @@ export async function startHarness(
     logger: createLogger('silent'),
     development: options.development ?? false,
     corsOrigins: options.corsOrigins,
-    admission: options.admission,
+    // Rule tests send bursts (40-100 at once) that must reach the database together, not be
+    // refused as overload; the admission tests set their own bounds.
+    admission: { maxActive: 100, maxQueue: 1_000, ...options.admission },
     databaseUrl: database.url,
   });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
