@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type TemporaryDir, createTemporaryDir } from '@welkom/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 
 const SERVER_DIR = fileURLToPath(new URL('..', import.meta.url));
 let root: TemporaryDir;
@@ -89,9 +89,17 @@ const isAlive = (pid: number) => {
   }
 };
 
+// A failed assertion must not leave a server (and its PostgreSQL) running.
+const running = new Set<ChildProcess>();
+afterEach(() => {
+  for (const child of running) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  running.clear();
+});
+
 describe('faults of the embedded PostgreSQL', () => {
   it('restarts its PostgreSQL after kill -9, answering 503 DATABASE_UNAVAILABLE with Retry-After meanwhile', async () => {
     const server = await startServer();
+    running.add(server.child);
     const actions = await countActions(server.url);
     const killed = postmasterPid();
     process.kill(killed, 'SIGKILL');
@@ -132,10 +140,15 @@ describe('faults of the embedded PostgreSQL', () => {
     const first = await startServer();
     const actions = await countActions(first.url);
     const orphan = postmasterPid();
+    // If the takeover fails, the orphan must not outlive the test.
+    onTestFinished(() => {
+      if (isAlive(orphan)) process.kill(orphan, 'SIGINT');
+    });
     await stop(first.child, 'SIGKILL');
     expect(isAlive(orphan)).toBe(true);
 
     const second = await startServer();
+    running.add(second.child);
     expect(second.log.join('')).toMatch(/embedded PostgreSQL orphan-stopped/);
     expect(isAlive(orphan)).toBe(false);
     expect(await countActions(second.url)).toBe(actions);
