@@ -14,18 +14,42 @@ export interface CreatePrismaClientOptions {
   onQuery?: (sql: string) => void;
   /** Pool size per client. */
   maxConnections?: number;
+  /** PostgreSQL `statement_timeout` of every pooled connection, in ms; unset: no limit. */
+  statementTimeoutMs?: number;
+  /** How long a request may wait for a pooled connection (or for a new one to connect), in ms; unset: forever. */
+  connectionTimeoutMs?: number;
+  /** Interactive transactions: longest wait to start one and longest run, in ms (Prisma's maxWait/timeout). */
+  transactionMaxWaitMs?: number;
+  transactionTimeoutMs?: number;
+  /** Called when a pooled connection fails (the database went away); the pool replaces it. */
+  onConnectionError?: (error: Error) => void;
 }
 
 export function createPrismaClient(url: string, options: CreatePrismaClientOptions = {}): PrismaClient {
   const adapter = countWithoutOffset(
     new PrismaPg(
-      { connectionString: url, max: options.maxConnections ?? 10 },
-      // Unnamed (undefined) past the namer's cap; the adapter's type says string only.
-      { statementNameGenerator: statementNamer() as (query: SqlQuery) => string },
+      {
+        connectionString: url,
+        max: options.maxConnections ?? 10,
+        ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+        ...(options.connectionTimeoutMs ? { connectionTimeoutMillis: options.connectionTimeoutMs } : {}),
+      },
+      {
+        // Unnamed (undefined) past the namer's cap; the adapter's type says string only.
+        statementNameGenerator: statementNamer() as (query: SqlQuery) => string,
+        // A failed idle or in-transaction connection is logged, not thrown: pg-pool drops it and
+        // the next request connects afresh, so the server recovers when PostgreSQL is back.
+        onPoolError: options.onConnectionError,
+        onConnectionError: options.onConnectionError,
+      },
     ),
   );
-  if (!options.onQuery) return new PrismaClient({ adapter });
-  const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  const transactionOptions =
+    options.transactionMaxWaitMs || options.transactionTimeoutMs
+      ? { maxWait: options.transactionMaxWaitMs, timeout: options.transactionTimeoutMs }
+      : undefined;
+  if (!options.onQuery) return new PrismaClient({ adapter, transactionOptions });
+  const client = new PrismaClient({ adapter, transactionOptions, log: [{ emit: 'event', level: 'query' }] });
   const onQuery = options.onQuery;
   client.$on('query', (event) => onQuery(event.query));
   return client;

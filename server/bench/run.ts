@@ -11,6 +11,7 @@ import { connectDatabase, db, disconnectDatabase } from '../src/db.js';
 import { createApp } from '../src/http/app.js';
 import { createLogger } from '../src/logger.js';
 import { benchUploads } from './uploads.js';
+import { burst, login, loadWithOutage, post as postTo, postmasterPid, spawnServer } from './overload.js';
 
 const README = fileURLToPath(new URL('../../README.md', import.meta.url));
 
@@ -25,7 +26,8 @@ async function time<T>(work: () => Promise<T>): Promise<[number, T]> {
 }
 
 const root = await createTemporaryDir('welkom-bench-');
-const server = await startEmbeddedPostgres({ dataDir: path.join(root.path, 'data') });
+const dataDir = path.join(root.path, 'data');
+let server = await startEmbeddedPostgres({ dataDir });
 const rows: string[][] = [];
 try {
   const [migrateMs] = await time(() => migrate(server.url));
@@ -113,7 +115,8 @@ try {
       post(`mutation ($id: ID!) { grantSubsidy(id: $id, amountCents: 40000, reason: "benchmark") { id } }`, { id: inReview.pop() }),
   });
 
-  for (const scenario of scenarios) {
+  // `--overload-only`: skip these, for working on the overload and fault scenarios below.
+  for (const scenario of process.argv.includes('--overload-only') ? [] : scenarios) {
     for (let i = 0; i < 20; i++) await scenario.run(); // warm-up
     const latencies: number[] = [];
     let next = 0;
@@ -142,7 +145,94 @@ try {
   const peakRssMb = (process.resourceUsage().maxRSS / 1024).toFixed(0);
   const documents = await benchUploads({ databaseUrl: server.url, dataDir: root.path, email: 'bench@welkom.test', password, applicationId: forDocuments });
   await app.close();
+
+  // Overload and faults: the server in a process of its own, with the settings of `npm start`.
+  const goalId = (await db().goal.findFirstOrThrow({ select: { id: true } })).id;
+  const WRITES = 250;
+  await db().action.createMany({
+    data: Array.from({ length: WRITES }, (_, i) => ({ code: `9.9 ${i + 1}.A`, letter: 'A', description: 'Benchmark', goalId })),
+  });
+  const writeTargets = await db().action.findMany({ where: { description: 'Benchmark' }, select: { id: true, version: true } });
   await disconnectDatabase();
+  const heavy = list.replace('limit: 50', 'limit: 100');
+  const fmt = (value: number) => (Number.isFinite(value) ? value.toFixed(0) : '–');
+  const burstRows: string[] = [];
+  {
+    const child = await spawnServer({ DATABASE_URL: server.url });
+    const reads = await burst(child, 300, () => postTo(child.url, heavy));
+    await child.stop();
+    burstRows.push(
+      `| 300 at once: list 100 actions with all relations, anonymous | ${reads.ok} | ${reads.refused} | ${reads.errors}${reads.otherCodes.length ? ` (${reads.otherCodes.join(', ')})` : ''} | ${fmt(reads.p50)} | ${fmt(reads.p99)} | ${fmt(reads.healthP50)} / ${fmt(reads.healthMax)} | ${fmt(reads.peakRssMb)} |`,
+    );
+  }
+  {
+    const child = await spawnServer({ DATABASE_URL: server.url });
+    const secretaryCookie = await login(child.url, 'bench@welkom.test', password);
+    const writes = await burst(child, WRITES, (i) =>
+      postTo(
+        child.url,
+        `mutation ($id: ID!, $v: Int!) { updateAction(id: $id, input: { notes: "burst" }, expectedVersion: $v) { version } }`,
+        { id: writeTargets[i]!.id, v: writeTargets[i]!.version },
+        secretaryCookie,
+      ),
+    );
+    await child.stop();
+    burstRows.push(
+      `| ${WRITES} at once: update an action each, signed-in secretary | ${writes.ok} | ${writes.refused} | ${writes.errors}${writes.otherCodes.length ? ` (${writes.otherCodes.join(', ')})` : ''} | ${fmt(writes.p50)} | ${fmt(writes.p99)} | ${fmt(writes.healthP50)} / ${fmt(writes.healthMax)} | ${fmt(writes.peakRssMb)} |`,
+    );
+  }
+
+  // PostgreSQL killed (kill -9) 10 s into 30 s of reads (3 clients) and writes (2 clients).
+  const storedNames = async (): Promise<Set<string>> => {
+    connectDatabase(server.url);
+    const names = new Set((await db().targetGroup.findMany({ select: { name: true } })).map((row) => row.name));
+    await disconnectDatabase();
+    return names;
+  };
+  const faultRows: string[] = [];
+  const faultRow = async (label: string, outcome: Awaited<ReturnType<typeof loadWithOutage>>) => {
+    const stored = await storedNames();
+    const missing = outcome.acknowledged.filter((name) => !stored.has(name)).length;
+    faultRows.push(
+      `| ${label} | ${outcome.requests} | ${outcome.failures} (${outcome.byCode || 'none'}) | ${outcome.internal} | ${fmt(outcome.outageMs)} | ${outcome.afterBackMs === undefined ? '–' : fmt(outcome.afterBackMs)} | ${outcome.acknowledged.length} / ${missing} |`,
+    );
+  };
+  {
+    const child = await spawnServer({ DATABASE_URL: server.url });
+    const cookie = await login(child.url, 'bench@welkom.test', password);
+    const port = Number(new URL(server.url).port);
+    const outcome = await loadWithOutage(child.url, cookie, {
+      label: 'Storing extern',
+      seconds: 30,
+      killAt: 10,
+      kill: async () => {
+        process.kill(postmasterPid(dataDir), 'SIGKILL');
+        // As a service manager would: start it again after 2 s.
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+        server = await startEmbeddedPostgres({ dataDir, port });
+        return performance.now();
+      },
+    });
+    await child.stop();
+    await faultRow('external PostgreSQL (`DATABASE_URL`), started again 2 s after the kill', outcome);
+  }
+  {
+    await server.stop();
+    const child = await spawnServer({ EMBEDDED_PG_DIR: dataDir });
+    const cookie = await login(child.url, 'bench@welkom.test', password);
+    const outcome = await loadWithOutage(child.url, cookie, {
+      label: 'Storing ingebed',
+      seconds: 30,
+      killAt: 10,
+      kill: async () => {
+        process.kill(postmasterPid(dataDir), 'SIGKILL');
+        return undefined;
+      },
+    });
+    await child.stop();
+    server = await startEmbeddedPostgres({ dataDir });
+    await faultRow('embedded PostgreSQL, restarted by the server itself', outcome);
+  }
 
   const table = [
     '| scenario | concurrency | p50 ms | p95 ms | p99 ms | requests/s |',
@@ -154,6 +244,22 @@ try {
     `Server process (API and benchmark client together) RSS after the run: ${rssMb} MB (peak ${peakRssMb} MB). Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`,
     '',
     documents,
+    '',
+    'Bursts against the server in a process of its own, with the default admission control (4 running, 32 waiting):',
+    'refused means 503 `OVERLOADED`/`TRY_AGAIN` with `Retry-After`; /health is asked every 25 ms during the burst;',
+    'peak RSS is the server process\'s high-water mark (VmHWM) from its start.',
+    '',
+    '| burst | succeeded | refused | errors | p50 ms | p99 ms | /health p50 / max ms | peak RSS MB |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...burstRows,
+    '',
+    'PostgreSQL killed with `kill -9` 10 s into 30 s of reads (3 clients) and writes (2 clients, each write acknowledged',
+    'or not): failed requests by status and code, internal errors, time from the kill to the first success after the',
+    'last failure, the same from PostgreSQL being back, and writes acknowledged / acknowledged but missing afterwards.',
+    '',
+    '| PostgreSQL | requests | failed | internal | kill → served again ms | back → served ms | acknowledged / missing |',
+    '|---|---:|---|---:|---:|---:|---:|',
+    ...faultRows,
   ].join('\n');
   console.log(table);
   if (process.argv.includes('--write')) {

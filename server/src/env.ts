@@ -26,6 +26,24 @@ const schema = z.object({
   /** Largest request body accepted, in kilobytes. */
   BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(100),
 
+  /** Load and faults (http/admission.ts, README "Faults and overload"): GraphQL requests executing at once ... */
+  GRAPHQL_MAX_ACTIVE: z.coerce.number().int().min(1).default(4),
+  /** ... waiting for a turn (more are refused with 503 OVERLOADED and Retry-After) ... */
+  GRAPHQL_MAX_QUEUE: z.coerce.number().int().min(0).default(32),
+  /** ... for at most this long, in ms ... */
+  GRAPHQL_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(1).default(10_000),
+  /** ... and a query's execution deadline, in ms (0: none). */
+  GRAPHQL_DEADLINE_MS: z.coerce.number().int().min(0).default(15_000),
+  /** PostgreSQL connections in the server's pool. */
+  DB_POOL_SIZE: z.coerce.number().int().min(1).default(10),
+  /** PostgreSQL statement_timeout of every pooled connection, in ms (0: none). */
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  /** Longest wait for a pooled connection, in ms; then TRY_AGAIN. */
+  DB_CONNECTION_TIMEOUT_MS: z.coerce.number().int().min(1).default(5_000),
+  /** Longest wait to start a transaction (then TRY_AGAIN) and longest transaction, in ms. */
+  DB_TRANSACTION_MAX_WAIT_MS: z.coerce.number().int().min(1).default(5_000),
+  DB_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(1).default(15_000),
+
   /** HMAC key for session-token hashes, so a copy of the database alone opens no session. Required (32+ characters) in production. */
   SESSION_SECRET: z.string().optional(),
   /** A session ends after this many minutes without a request. */

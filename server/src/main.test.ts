@@ -1,11 +1,11 @@
 // `npm start` as a user runs it: a real process with its own embedded PostgreSQL, stopped
 // with a signal, then started again on the same data.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type TemporaryDir, createTemporaryDir } from '@welkom/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 
 const SERVER_DIR = fileURLToPath(new URL('..', import.meta.url));
 let root: TemporaryDir;
@@ -76,5 +76,83 @@ describe('npm start on a fresh machine', () => {
     expect(second.log.join('')).not.toMatch(/programme data loaded/);
     expect(await countActions(second.url)).toBe(actions);
     expect(await stop(second.child, 'SIGINT')).toBe(0);
+  }, 120_000);
+});
+
+const postmasterPid = () => Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+// A failed assertion must not leave a server (and its PostgreSQL) running.
+const running = new Set<ChildProcess>();
+afterEach(() => {
+  for (const child of running) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  running.clear();
+});
+
+describe('faults of the embedded PostgreSQL', () => {
+  it('restarts its PostgreSQL after kill -9, answering 503 DATABASE_UNAVAILABLE with Retry-After meanwhile', async () => {
+    const server = await startServer();
+    running.add(server.child);
+    const actions = await countActions(server.url);
+    const killed = postmasterPid();
+    process.kill(killed, 'SIGKILL');
+    const ready = await fetch(`${server.url}/ready`);
+    expect(ready.status).toBe(503);
+    const outage: { status: number; code?: string; retryAfter: string | null }[] = [];
+    const deadline = Date.now() + 60_000;
+    let recovered = false;
+    while (!recovered && Date.now() < deadline) {
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ actions { totalCount } }' }),
+      });
+      const body = (await response.json()) as { data?: { actions: { totalCount: number } }; errors?: { extensions: { code: string } }[] };
+      if (response.status === 200 && body.data) {
+        expect(body.data.actions.totalCount).toBe(actions);
+        recovered = true;
+      } else {
+        outage.push({ status: response.status, code: body.errors?.[0]?.extensions.code, retryAfter: response.headers.get('retry-after') });
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
+    expect(recovered).toBe(true);
+    expect(outage.length).toBeGreaterThan(0);
+    for (const failure of outage) {
+      expect(failure.status).toBe(503);
+      expect(['DATABASE_UNAVAILABLE', 'TRY_AGAIN']).toContain(failure.code);
+      expect(Number(failure.retryAfter)).toBeGreaterThan(0);
+    }
+    expect(postmasterPid()).not.toBe(killed);
+    expect((await fetch(`${server.url}/ready`)).status).toBe(200);
+    expect(server.log.join('')).toMatch(/embedded PostgreSQL restarted/);
+    expect(await stop(server.child, 'SIGTERM')).toBe(0);
+  }, 120_000);
+
+  it('after kill -9 of the server itself, the next start stops the orphaned PostgreSQL and starts normally', async () => {
+    const first = await startServer();
+    const actions = await countActions(first.url);
+    const orphan = postmasterPid();
+    // If the takeover fails, the orphan must not outlive the test.
+    onTestFinished(() => {
+      if (isAlive(orphan)) process.kill(orphan, 'SIGINT');
+    });
+    await stop(first.child, 'SIGKILL');
+    expect(isAlive(orphan)).toBe(true);
+
+    const second = await startServer();
+    running.add(second.child);
+    expect(second.log.join('')).toMatch(/embedded PostgreSQL orphan-stopped/);
+    expect(isAlive(orphan)).toBe(false);
+    expect(await countActions(second.url)).toBe(actions);
+    expect(await stop(second.child, 'SIGTERM')).toBe(0);
+    expect(existsSync(path.join(dataDir, 'postmaster.pid'))).toBe(false);
   }, 120_000);
 });

@@ -25,6 +25,12 @@ export async function start(env: Env, logger: Logger): Promise<Running> {
   configureFiles({ maxBytes: env.FILES_MAX_MB * 1024 * 1024 });
   const database = await resolveDatabase(env.DATABASE_URL ? { DATABASE_URL: env.DATABASE_URL } : {}, {
     dataDir: env.EMBEDDED_PG_DIR,
+    // The embedded server is ours: if it dies, start it again (requests meanwhile get DATABASE_UNAVAILABLE).
+    restartOnCrash: true,
+    onEvent: (event) =>
+      event.kind === 'restarted' || event.kind === 'orphan-stopped'
+        ? logger.warn(event, `embedded PostgreSQL ${event.kind}`)
+        : logger.error(event, `embedded PostgreSQL ${event.kind}`),
   });
   if (database.embedded) logger.info('embedded PostgreSQL started');
   try {
@@ -33,7 +39,14 @@ export async function start(env: Env, logger: Logger): Promise<Running> {
       const applied = await migrate(database.url);
       logger.info({ applied }, applied.length ? 'migrations applied' : 'database schema up to date');
     }
-    connectDatabase(database.url);
+    connectDatabase(database.url, {
+      maxConnections: env.DB_POOL_SIZE,
+      statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS || undefined,
+      connectionTimeoutMs: env.DB_CONNECTION_TIMEOUT_MS,
+      transactionMaxWaitMs: env.DB_TRANSACTION_MAX_WAIT_MS,
+      transactionTimeoutMs: env.DB_TRANSACTION_TIMEOUT_MS,
+      onConnectionError: (error) => logger.warn({ err: error }, 'database connection lost'),
+    });
     if ((env.SEED_ON_START ?? database.embedded) && (await db().theme.count()) === 0) {
       const counts = await loadProgrammeFromDocument(db());
       logger.info({ counts }, 'programme data loaded');
@@ -52,6 +65,13 @@ export async function start(env: Env, logger: Logger): Promise<Running> {
       consoleDir: CONSOLE_DIR,
       corsOrigins: env.CORS_ORIGINS,
       bodyLimit: env.BODY_LIMIT_KB * 1024,
+      databaseUrl: database.url,
+      admission: {
+        maxActive: env.GRAPHQL_MAX_ACTIVE,
+        maxQueue: env.GRAPHQL_MAX_QUEUE,
+        queueTimeoutMs: env.GRAPHQL_QUEUE_TIMEOUT_MS,
+        deadlineMs: env.GRAPHQL_DEADLINE_MS,
+      },
     });
     await new Promise<void>((resolve, reject) => {
       app.server.once('error', reject);

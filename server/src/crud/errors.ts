@@ -139,3 +139,59 @@ export function mapDatabaseError(
 export function conflict(reason: string, message: string, messageEn: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'CONFLICT', reason, ...extensions, messageEn } });
 }
+
+/** Codes of errors that say "not now": the client should wait `Retry-After` seconds and send the same request again. */
+export const RETRYABLE_CODES = ['OVERLOADED', 'TRY_AGAIN', 'DATABASE_UNAVAILABLE'] as const;
+export type RetryableCode = (typeof RETRYABLE_CODES)[number];
+
+export function retryable(code: RetryableCode, reason: string, retryAfterSeconds: number): GraphQLError {
+  const texts: Record<RetryableCode, [string, string]> = {
+    OVERLOADED: ['De server is op dit moment te druk.', 'The server is too busy right now.'],
+    TRY_AGAIN: ['De database kon uw verzoek nu niet op tijd verwerken; er is niets gewijzigd.', 'The database could not take your request in time; nothing was changed.'],
+    DATABASE_UNAVAILABLE: ['De database is tijdelijk niet bereikbaar.', 'The database is temporarily unavailable.'],
+  };
+  const [nl, en] = texts[code];
+  return new GraphQLError(`${nl} Probeer het over ${retryAfterSeconds} seconden opnieuw.`, {
+    extensions: { code, reason, retryAfterSeconds, messageEn: `${en} Retry in ${retryAfterSeconds} s.` },
+  });
+}
+
+// PostgreSQL SQLSTATEs: 08 connection exceptions and 57P0x shutdowns mean the server is gone
+// or going; 57014 is our statement_timeout; 40001/40P01/53300 clear up when retried.
+const UNAVAILABLE_STATES = /^(08...|57P0[1-3])$/;
+const UNAVAILABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout']);
+// Prisma: P1001 can't reach, P1002 timed out reaching, P1017 server closed the connection.
+const UNAVAILABLE_PRISMA = new Set(['P1001', 'P1002', 'P1017']);
+// Raised by pg / pg-pool itself, passed through by Prisma as plain errors.
+const POOL_TIMEOUT = /timeout exceeded when trying to connect|Connection terminated due to connection timeout/;
+const CONNECTION_LOST = /Connection terminated|ECONNREFUSED|ECONNRESET|Client has encountered a connection error/;
+
+/**
+ * A database failure that passes (overload, the server restarting, a pool or transaction wait
+ * running out) as a retryable API error; undefined for anything else. These must never reach
+ * a client as an internal error: the request did nothing, and the same request later will work.
+ */
+export function mapTransientDatabaseError(error: unknown): GraphQLError | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const known = error instanceof Prisma.PrismaClientKnownRequestError ? error : undefined;
+  const cause = ((known?.meta as Record<string, unknown> | undefined)?.driverAdapterError as { cause?: Record<string, unknown> } | undefined)
+    ?.cause;
+  const state = String(cause?.originalCode ?? cause?.code ?? (error as { code?: unknown }).code ?? '');
+  const kind = String(cause?.kind ?? '');
+  if (known?.code === 'P2028') return retryable('TRY_AGAIN', 'transaction_wait', 1);
+  if (known?.code === 'P2024' || POOL_TIMEOUT.test(error.message)) return retryable('TRY_AGAIN', 'connection_wait', 1);
+  if (state === '57014') return retryable('OVERLOADED', 'statement_timeout', 2);
+  if (state === '40001' || state === '40P01' || state === '53300' || kind === 'TooManyConnections' || kind === 'TransactionWriteConflict') {
+    return retryable('TRY_AGAIN', 'contention', 1);
+  }
+  if (
+    UNAVAILABLE_PRISMA.has(known?.code ?? '') ||
+    UNAVAILABLE_KINDS.has(kind) ||
+    UNAVAILABLE_STATES.test(state) ||
+    error instanceof Prisma.PrismaClientInitializationError ||
+    CONNECTION_LOST.test(error.message)
+  ) {
+    return retryable('DATABASE_UNAVAILABLE', 'database_unreachable', 2);
+  }
+  return undefined;
+}

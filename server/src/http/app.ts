@@ -6,6 +6,7 @@ import { type IncomingMessage, type Server, type ServerResponse, createServer } 
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import sirv from 'sirv';
+import { createDatabaseProbe } from '@welkom/db';
 import { identify } from '../auth/identify.js';
 import { ANONYMOUS, type Context, type CookieToSet } from '../context.js';
 import { db } from '../db.js';
@@ -13,6 +14,8 @@ import type { Logger } from '../logger.js';
 import { schema } from '../schema/index.js';
 import { securitySettings } from '../auth/settings.js';
 import { handleFiles } from '../subsidies/files.js';
+import { mapTransientDatabaseError } from '../crud/errors.js';
+import { AdmissionGate, type AdmissionOptions, overloaded, retryablePlugin, sendRetryable } from './admission.js';
 import { createFormatError, developmentDetailForLocalCallersOnly } from './format-error.js';
 import { clientAddress, isLocalCaller, isSecureRequest } from './proxy.js';
 import { checkRateLimit } from './rate-limit.js';
@@ -27,7 +30,14 @@ export interface AppOptions {
   bodyLimit?: number;
   /** Other origins allowed to call /graphql from a browser. */
   corsOrigins?: readonly string[];
+  /** Bounds on GraphQL requests in execution and waiting, and the deadline of a query (ms); see admission.ts. */
+  admission?: Partial<AdmissionOptions> & { deadlineMs?: number };
+  /** The database /ready probes on a connection of its own; without it /ready asks the pool. */
+  databaseUrl?: string;
 }
+
+/** Suits 2 cores: GraphQL execution is single-threaded, so more at once only makes each slower and /health wait longer. */
+export const DEFAULT_ADMISSION = { maxActive: 4, maxQueue: 32, queueTimeoutMs: 10_000, deadlineMs: 15_000 };
 
 export interface App {
   server: Server;
@@ -64,6 +74,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const { logger } = options;
   const bodyLimit = options.bodyLimit ?? 100 * 1024;
   const corsOrigins = options.corsOrigins ?? [];
+  const admission = { ...DEFAULT_ADMISSION, ...options.admission };
   const apollo = new ApolloServer<Context>({
     schema,
     formatError: createFormatError({ development: options.development, logger }),
@@ -82,9 +93,12 @@ export async function createApp(options: AppOptions): Promise<App> {
       introspectionForKnownCallers,
       refuseNullCharacters,
       developmentDetailForLocalCallersOnly,
+      retryablePlugin(admission.deadlineMs),
     ],
   });
   await apollo.start();
+  const gate = new AdmissionGate(admission);
+  const probe = options.databaseUrl ? createDatabaseProbe(options.databaseUrl) : undefined;
 
   const serveConsole =
     options.consoleDir && existsSync(options.consoleDir)
@@ -185,19 +199,24 @@ export async function createApp(options: AppOptions): Promise<App> {
       await setSecurityHeaders(request, response);
       if (path === '/graphql') {
         if (handleCors(request, response, corsOrigins)) return;
-        await handleGraphql(request, response, requestId);
+        const release = await gate.enter((cancel) => response.once('close', cancel));
+        if (!release) return sendRetryable(response, overloaded('busy'), requestId);
+        try {
+          await handleGraphql(request, response, requestId);
+        } finally {
+          release();
+        }
       } else if (path?.startsWith('/files/')) {
         // Subsidy documents and decision letters (issue 6): raw-body upload and downloads, not GraphQL.
         await handleFiles(request, response, requestId, logger);
       } else if (path === '/health') {
         sendJson(response, 200, { status: 'ok' });
       } else if (path === '/ready') {
-        try {
-          await db().$queryRaw`SELECT 1`;
-          sendJson(response, 200, { status: 'ready' });
-        } catch (error) {
-          logger.warn({ err: error }, 'database not ready');
-          sendJson(response, 503, { status: 'unavailable' });
+        const ready = probe ? await probe.check() : await db().$queryRaw`SELECT 1`.then(() => true, () => false);
+        if (ready) sendJson(response, 200, { status: 'ready' });
+        else {
+          logger.warn('database not ready');
+          sendJson(response, 503, { status: 'unavailable' }, { 'retry-after': '2' });
         }
       } else if (serveConsole && (request.method === 'GET' || request.method === 'HEAD')) {
         serveConsole(request, response, () => sendJson(response, 404, { error: 'Niet gevonden' }));
@@ -205,6 +224,13 @@ export async function createApp(options: AppOptions): Promise<App> {
         sendJson(response, 404, { error: 'Niet gevonden | Not found' });
       }
     } catch (error) {
+      // The database gone or too slow before Apollo ran (signing in, rate limit, files): retryable, not internal.
+      const fault = mapTransientDatabaseError(error);
+      if (fault && !response.headersSent) {
+        logger.warn({ err: error, requestId }, 'database fault');
+        sendRetryable(response, fault, requestId);
+        return;
+      }
       logger.error({ err: error, requestId }, 'request failed');
       if (!response.headersSent) sendJson(response, 500, { error: 'Interne fout | Internal error' });
       else response.end();
@@ -226,6 +252,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await apollo.stop();
+      await probe?.close();
     },
   };
 }

@@ -6,6 +6,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Context } from '../context.js';
 import type { Logger } from '../logger.js';
+import { RETRYABLE_CODES, mapTransientDatabaseError } from '../crud/errors.js';
 
 const PUBLIC_CODES = new Set([
   'BAD_USER_INPUT',
@@ -24,6 +25,8 @@ const PUBLIC_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   // the subsidy workflow (schema/subsidies.ts)
   'CEILING_EXCEEDED', 'TRANSITION_NOT_ALLOWED', 'FOUR_EYES_REQUIRED', 'IDEMPOTENCY_KEY_REUSED',
+  // overload and database faults: retry after Retry-After (http/admission.ts)
+  ...RETRYABLE_CODES,
 ]);
 
 // graphql-js reports a bad argument value (e.g. an unknown filter field) as
@@ -70,6 +73,11 @@ export function createFormatError(options: { development: boolean; logger: Logge
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
       return withField(options.development ? formatted : publicError(formatted));
+    }
+    const transient = mapTransientDatabaseError(unwrapResolverError(error));
+    if (transient) {
+      options.logger.warn({ err: unwrapResolverError(error), path: formatted.path }, 'database fault');
+      return { message: transient.message, path: formatted.path, locations: formatted.locations, extensions: transient.extensions };
     }
     options.logger.error({ err: unwrapResolverError(error), path: formatted.path }, 'internal error');
     return options.development ? formatted : publicError(formatted);

@@ -1,7 +1,7 @@
 // A real Welkom for tests: its own PostgreSQL database (from @welkom/db/testing), the
 // programme data loaded from the document, and the HTTP server on a free port.
 // Every SQL statement is counted so tests can keep N+1 out.
-import type { Role } from '@welkom/db';
+import type { CreatePrismaClientOptions, Role } from '@welkom/db';
 import { createTestDatabase } from '@welkom/db/testing';
 import { loadProgrammeFromDocument } from '@welkom/seeds';
 import { createAccount } from '../auth/accounts.js';
@@ -9,7 +9,7 @@ import { type TokenScope, issueToken } from '../auth/api-tokens.js';
 import { SESSION_COOKIE } from '../auth/sessions.js';
 import { type SecuritySettings, configureSecurity } from '../auth/settings.js';
 import { connectDatabase, db, disconnectDatabase } from '../db.js';
-import { type App, createApp } from '../http/app.js';
+import { type App, type AppOptions, createApp } from '../http/app.js';
 import { createLogger } from '../logger.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -74,19 +74,30 @@ export async function startHarness(
     corsOrigins?: string[];
     /** Security settings for this file; rate limits are off unless given, so ordinary tests are not throttled. */
     security?: Parameters<typeof configureSecurity>[0];
+    /** Admission control of this server (http/admission.ts); generous bounds otherwise. */
+    admission?: AppOptions['admission'];
+    /** Pool and timeout settings of the server's database client. */
+    pool?: Omit<CreatePrismaClientOptions, 'onQuery'>;
+    /** A migrated database of the test's own (e.g. on a server it kills) instead of a fresh one; left in place at close. */
+    databaseUrl?: string;
   } = {},
 ): Promise<Harness> {
   const noRateLimit: Partial<SecuritySettings['rateLimit']> = { anonymous: 0, user: 0, token: 0 };
   configureSecurity({ ...options.security, rateLimit: { ...noRateLimit, ...options.security?.rateLimit } });
-  const database = await createTestDatabase();
-  await database.prisma.$disconnect();
+  const database = options.databaseUrl
+    ? { url: options.databaseUrl, drop: async () => {} }
+    : await createTestDatabase().then(async (created) => (await created.prisma.$disconnect(), created));
   let recording: string[] | undefined;
-  connectDatabase(database.url, { onQuery: (sql) => recording?.push(sql) });
+  connectDatabase(database.url, { ...options.pool, onQuery: (sql) => recording?.push(sql) });
   if (options.seed !== false) await loadProgrammeFromDocument(db());
   const app: App = await createApp({
     logger: createLogger('silent'),
     development: options.development ?? false,
     corsOrigins: options.corsOrigins,
+    // Rule tests send bursts (40-100 at once) that must reach the database together, not be
+    // refused as overload; the admission tests set their own bounds.
+    admission: { maxActive: 100, maxQueue: 1_000, ...options.admission },
+    databaseUrl: database.url,
   });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
   const address = app.server.address();
