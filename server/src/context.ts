@@ -40,8 +40,6 @@ export interface Context {
   secure: boolean;
   /** Cookies the HTTP layer sets on the response (login, logout). */
   cookies: CookieToSet[];
-  /** Errors may carry development detail: development mode and a caller on this machine (http/format-error.ts). */
-  developmentDetail?: boolean;
 }
 
 export const ANONYMOUS: Identity = { kind: 'anonymous' };

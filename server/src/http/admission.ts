@@ -104,7 +104,7 @@ export function retryablePlugin(deadlineMs: number): ApolloServerPlugin {
       let deadlineExceeded = false;
       return {
         async executionDidStart(requestContext) {
-          if (!deadlineMs || requestContext.operation.operation !== 'query') return;
+          if (!deadlineMs || requestContext.operation?.operation !== 'query') return;
           const deadline = performance.now() + deadlineMs;
           return {
             willResolveField() {

@@ -16,7 +16,8 @@ import { securitySettings } from '../auth/settings.js';
 import { handleFiles } from '../subsidies/files.js';
 import { mapTransientDatabaseError } from '../crud/errors.js';
 import { AdmissionGate, type AdmissionOptions, overloaded, retryablePlugin, sendRetryable } from './admission.js';
-import { createFormatError, developmentDetailForLocalCallersOnly } from './format-error.js';
+import { runForCaller } from './caller-scope.js';
+import { createFormatError } from './format-error.js';
 import { clientAddress, isLocalCaller, isSecureRequest } from './proxy.js';
 import { checkRateLimit } from './rate-limit.js';
 import { handleCors, introspectionForKnownCallers, refuseNullCharacters, setSecurityHeaders } from './security.js';
@@ -92,7 +93,6 @@ export async function createApp(options: AppOptions): Promise<App> {
       ApolloServerPluginLandingPageDisabled(),
       introspectionForKnownCallers,
       refuseNullCharacters,
-      developmentDetailForLocalCallersOnly,
       retryablePlugin(admission.deadlineMs),
     ],
   });
@@ -171,12 +171,14 @@ export async function createApp(options: AppOptions): Promise<App> {
       userAgent: request.headers['user-agent'],
       secure: isSecureRequest(request, trustProxyHops),
       cookies: [...(identification.cookies ?? [])],
-      developmentDetail: options.development && isLocalCaller(request, trustProxyHops),
     };
-    const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-      context: async () => context,
-    });
+    const developmentDetail = options.development && isLocalCaller(request, trustProxyHops);
+    const result = await runForCaller(developmentDetail, () =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
+        context: async () => context,
+      }),
+    );
     response.statusCode = result.status ?? 200;
     for (const [key, value] of result.headers) response.setHeader(key, value);
     response.setHeader('x-request-id', requestId);

@@ -1,12 +1,11 @@
 // What a client sees of an error. Errors we raise on purpose (with a known code) pass as
 // they are; anything else becomes a plain internal error, so no SQL, stack or driver text
 // leaves the server outside development. The original is logged with the request id.
-import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { Context } from '../context.js';
 import type { Logger } from '../logger.js';
 import { RETRYABLE_CODES, mapTransientDatabaseError } from '../crud/errors.js';
+import { callerMaySeeDevelopmentDetail } from './caller-scope.js';
 
 const PUBLIC_CODES = new Set([
   'BAD_USER_INPUT',
@@ -71,8 +70,11 @@ export function publicError(formatted: GraphQLFormattedError): GraphQLFormattedE
 export function createFormatError(options: { development: boolean; logger: Logger }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
+    // Decided per request, not per server: `npm start` runs in development mode, and a caller
+    // elsewhere must never see stack traces, file paths, SQL or field suggestions.
+    const detail = options.development && callerMaySeeDevelopmentDetail();
     if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
-      return withField(options.development ? formatted : publicError(formatted));
+      return withField(detail ? formatted : publicError(formatted));
     }
     const transient = mapTransientDatabaseError(unwrapResolverError(error));
     if (transient) {
@@ -80,23 +82,6 @@ export function createFormatError(options: { development: boolean; logger: Logge
       return { message: transient.message, path: formatted.path, locations: formatted.locations, extensions: transient.extensions };
     }
     options.logger.error({ err: unwrapResolverError(error), path: formatted.path }, 'internal error');
-    return options.development ? formatted : publicError(formatted);
+    return detail ? formatted : publicError(formatted);
   };
 }
-
-/**
- * Development detail (internal error text, stack traces, field suggestions) only for a caller on
- * this machine: `npm start` runs in development mode, and a server reachable from elsewhere must
- * not show strangers its file paths and SQL. app.ts decides per request (Context.developmentDetail).
- */
-export const developmentDetailForLocalCallersOnly: ApolloServerPlugin<Context> = {
-  async requestDidStart() {
-    return {
-      async willSendResponse({ contextValue, response }) {
-        if (contextValue.developmentDetail || response.body.kind !== 'single') return;
-        const { singleResult } = response.body;
-        if (singleResult.errors) singleResult.errors = singleResult.errors.map(publicError);
-      },
-    };
-  },
-};

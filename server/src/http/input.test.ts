@@ -100,4 +100,20 @@ describe('development detail', () => {
     }
     configureSecurity({ rateLimit: { anonymous: 0, user: 0, token: 0 } });
   });
+
+  it('is not shown on the error paths outside execution: an unknown operation name, a bad operationName, two unnamed operations', async () => {
+    const remote = { 'x-forwarded-for': '203.0.113.9', 'content-type': 'application/json' };
+    const bodies = [
+      { query: '{ themes { totalCount } }', operationName: 'nope' },
+      { query: '{ themes { totalCount } }', operationName: 123 },
+      { query: '{ themes { totalCount } } { actions { totalCount } }' },
+    ];
+    for (const body of bodies) {
+      const response = await fetch(`${api.url}/graphql`, { method: 'POST', headers: remote, body: JSON.stringify(body) });
+      expect(response.status).toBeLessThan(500);
+      const text = await response.text();
+      expect(text).not.toMatch(/stacktrace|node_modules|\/src\//);
+      expect(JSON.parse(text).errors[0].extensions.code).not.toBe('INTERNAL_SERVER_ERROR');
+    }
+  });
 });
