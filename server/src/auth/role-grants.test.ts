@@ -8,12 +8,14 @@ let harness: Harness;
 let admin: SignedInClient;
 let secondAdmin: SignedInClient;
 let coordinator: SignedInClient;
+let secondCoordinator: SignedInClient;
 beforeAll(async () => {
   harness = await startHarness({ seed: false });
-  [admin, secondAdmin, coordinator] = await Promise.all([
+  [admin, secondAdmin, coordinator, secondCoordinator] = await Promise.all([
     harness.createUser({ roles: ['ADMIN'] }),
     harness.createUser({ roles: ['ADMIN'] }),
     // The out-of-band path (user:create on the server) still appoints a coordinator directly.
+    harness.createUser({ roles: ['PANEL_COORDINATOR'] }),
     harness.createUser({ roles: ['PANEL_COORDINATOR'] }),
   ]);
 });
@@ -46,11 +48,15 @@ describe('granting PANEL_COORDINATOR', () => {
     const id = requested.data!.requestRoleGrant.id as string;
     expect((await admin.gql(REQUEST, { u: admin.user.id, r: 'nog eens' })).errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'pending_request' });
     const own = await admin.gql(DECIDE('confirmRoleGrant'), { id, r: 'zelf' });
-    expect(own.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'second_person_required' });
+    expect(own.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'coordinator_required' });
     expect((await admin.gql('{ panelMembers { totalCount } }')).errors![0]!.extensions!.code).toBe('FORBIDDEN');
 
+    // Another administrator is not a second person here: one administrator can create that account.
+    const byAdmin = await secondAdmin.gql(DECIDE('confirmRoleGrant'), { id, r: 'akkoord' });
+    expect(byAdmin.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'coordinator_required' });
+
     // Two confirmations at once: one decides, the other finds it decided.
-    const both = await Promise.all([secondAdmin, coordinator].map((client) => client.gql(DECIDE('confirmRoleGrant'), { id, r: 'akkoord' })));
+    const both = await Promise.all([secondCoordinator, coordinator].map((client) => client.gql(DECIDE('confirmRoleGrant'), { id, r: 'akkoord' })));
     expect(both.filter((r) => r.data?.confirmRoleGrant?.state === 'CONFIRMED')).toHaveLength(1);
     expect(both.filter((r) => r.errors).map((r) => r.errors![0]!.extensions!.reason)).toEqual(['already_decided']);
     expect((await db().user.findUniqueOrThrow({ where: { id: admin.user.id } })).roles).toEqual(['ADMIN', 'PANEL_COORDINATOR']);
@@ -71,7 +77,7 @@ describe('granting PANEL_COORDINATOR', () => {
 
     const { data, errors } = await coordinator.gql('{ panelCoordinators { email active } roleGrants { userEmail state requestedByLabel decidedByLabel reason } }');
     expect(errors).toBeUndefined();
-    expect(data!.panelCoordinators.map((holder: { email: string }) => holder.email).sort()).toEqual([admin.user.email, coordinator.user.email].sort());
+    expect(data!.panelCoordinators.map((holder: { email: string }) => holder.email).sort()).toEqual([admin.user.email, coordinator.user.email, secondCoordinator.user.email].sort());
     expect(data!.roleGrants).toEqual(expect.arrayContaining([
       expect.objectContaining({ userEmail: viewer.user.email, state: 'REFUSED', reason: 'Nieuwe collega panel' }),
       expect.objectContaining({ userEmail: admin.user.email, state: 'CONFIRMED' }),
@@ -79,6 +85,26 @@ describe('granting PANEL_COORDINATOR', () => {
     expect((await viewer.gql('{ roleGrants { id } }')).errors![0]!.extensions!.code).toBe('FORBIDDEN');
     expect((await viewer.gql(DECIDE('confirmRoleGrant'), { id: requested.data!.requestRoleGrant.id, r: 'x' })).errors![0]!.extensions!.code).toBe('FORBIDDEN');
     expect((await coordinator.gql(REQUEST, { u: viewer.user.id, r: 'x' })).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+  });
+
+  it('cannot be obtained by one administrator alone through an account it creates, nor by taking over a coordinator\'s password', async () => {
+    const viewer = await harness.createUser({ roles: ['VIEWER'] });
+    const requested = await admin.gql(REQUEST, { u: viewer.user.id, r: 'Poging' });
+    const grantId = requested.data!.requestRoleGrant.id as string;
+    const created = await admin.gql('mutation ($input: UserCreateInput!) { createUser(input: $input) { id } }', {
+      input: { email: 'marionet@nijmegen.nl', name: 'Marionet', roles: ['ADMIN'], password: 'een-lang-wachtwoord' },
+    });
+    expect(created.errors).toBeUndefined();
+    const puppet = await harness.login('marionet@nijmegen.nl', 'een-lang-wachtwoord');
+    const confirmed = await puppet.gql(DECIDE('confirmRoleGrant'), { id: grantId, r: 'akkoord' });
+    expect(confirmed.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'coordinator_required' });
+    expect((await db().roleGrant.findUniqueOrThrow({ where: { id: grantId } })).state).toBe('PENDING');
+
+    const takeover = await admin.gql('mutation ($id: ID!, $p: String!) { setUserPassword(id: $id, password: $p) { id } }', {
+      id: coordinator.user.id, p: 'overgenomen-wachtwoord',
+    });
+    expect(takeover.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'coordinator_account' });
+    expect((await coordinator.gql('{ panelCoordinators { email } }')).errors).toBeUndefined(); // still signed in: nothing changed
   });
 
   it('lets an administrator take the role away alone', async () => {

@@ -1,11 +1,14 @@
 // Roles one person may not hand out alone. PANEL_COORDINATOR opens the panel members' special-
 // category data (GDPR art. 9), which ADMIN deliberately does not imply; if an administrator could
 // simply add it to an account (its own included), that separation would be one click deep. So an
-// administrator asks (requestRoleGrant) and a second person confirms (confirmRoleGrant): another
-// administrator, or someone who already is panel coordinator; never the one who asked, never the
-// one who receives it. Both steps are audited, and the coordinator sees them (roleGrants).
-// Out of band, on the server itself, `npm run user:create -- --role PANEL_COORDINATOR` stays the
-// way to appoint the first coordinator.
+// administrator asks (requestRoleGrant) and a current panel coordinator confirms (confirmRoleGrant);
+// never the one who asked, never the one who receives it. Not another administrator: one
+// administrator can create a second administrator account (or set any password) and confirm as
+// that "second person", so only someone who already holds the data can let another in. For the
+// same reason an administrator cannot set a coordinator's password (refuseCoordinatorTakeover).
+// Both steps are audited, and the coordinator sees them (roleGrants). Out of band, on the server
+// itself, `npm run user:create -- --role PANEL_COORDINATOR` stays the way to appoint the first
+// coordinator (whoever can run it already holds the database).
 import type { Prisma, Role, RoleGrant } from '@welkom/db';
 import { GraphQLError } from 'graphql';
 import { recordAuditEvent } from '../audit/record.js';
@@ -28,7 +31,7 @@ export function refuseUnconfirmedRoles(current: readonly Role[], requested: read
     { field, roles: added });
 }
 
-/** Who may confirm or refuse a request: another administrator or a current panel coordinator. */
+/** Who may decide on a request: an administrator (refuse only) or a current panel coordinator (confirm or refuse). */
 export function mayDecideRoleGrants(identity: Identity): boolean {
   return identity.kind === 'user' && (identity.roles.includes('ADMIN') || identity.roles.includes('PANEL_COORDINATOR'));
 }
@@ -86,7 +89,12 @@ export async function decideRoleGrant(
   if (before.state !== 'PENDING') {
     throw conflict('already_decided', `Over deze aanvraag is al besloten (${before.state}).`, `This request was already decided (${before.state}).`, { state: before.state });
   }
-  // Refusing one's own request withdraws it; confirming needs a second person.
+  // Refusing one's own request withdraws it; confirming needs a second person who already is coordinator.
+  if (input.confirm && !(context.identity.kind === 'user' && context.identity.roles.includes('PANEL_COORDINATOR'))) {
+    throw new GraphQLError('Alleen een huidige panelcoördinator kan deze toekenning bevestigen.', {
+      extensions: { code: 'FORBIDDEN', reason: 'coordinator_required', messageEn: 'Only a current panel coordinator can confirm this grant.' },
+    });
+  }
   if (input.confirm && (actorId === before.requestedById || actorId === before.userId)) {
     throw new GraphQLError('Een tweede persoon moet deze toekenning bevestigen: niet wie haar vroeg en niet wie de rol krijgt.', {
       extensions: { code: 'FORBIDDEN', reason: 'second_person_required', messageEn: 'A second person must confirm this grant: not the one who asked, nor the one who receives the role.' },
@@ -108,4 +116,20 @@ export async function decideRoleGrant(
     }
   }
   return after;
+}
+
+/**
+ * An administrator may not set the password of someone who holds PANEL_COORDINATOR: signing in
+ * as that person would open the special-category data the separation keeps from ADMIN. The
+ * coordinator changes their own password; after a forgotten one, a new coordinator account is made out
+ * of band on the server (npm run user:create).
+ */
+export async function refuseCoordinatorTakeover(tx: Tx, context: Pick<Context, 'identity'>, userId: string): Promise<void> {
+  if (context.identity.kind === 'user' && context.identity.userId === userId) return;
+  const user = await tx.user.findUnique({ where: { id: userId }, select: { roles: true } });
+  if (!user?.roles.some((role) => CONFIRMED_ROLES.includes(role))) return;
+  throw conflict('coordinator_account',
+    'Het wachtwoord van een panelcoördinator kan alleen die persoon zelf wijzigen. Wachtwoord vergeten: maak op de server zelf een nieuw account (npm run user:create).',
+    'Only the panel coordinator can change their own password. Forgotten: create a new account on the server itself (npm run user:create).',
+    { field: 'id' });
 }

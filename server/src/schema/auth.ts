@@ -5,7 +5,7 @@ import type { Role } from '@welkom/db';
 import { ACCOUNT_SELECT, createAccount, setPassword, updateAccount } from '../auth/accounts.js';
 import { TOKEN_SCOPES, isTokenScope, issueToken } from '../auth/api-tokens.js';
 import { login } from '../auth/login.js';
-import { refuseUnconfirmedRoles } from '../auth/role-grants.js';
+import { refuseCoordinatorTakeover, refuseUnconfirmedRoles } from '../auth/role-grants.js';
 import { manageApiTokens, manageUsers, ownSession } from '../auth/permissions.js';
 import { clearSessionCookie, endSession } from '../auth/sessions.js';
 import { recordAuditEvent } from '../audit/record.js';
@@ -268,6 +268,7 @@ builder.mutationField('setUserPassword', (t) =>
       checkId(args.id);
       const own = context.identity.kind === 'user' ? context.identity.sessionId : undefined;
       await db().$transaction(async (tx) => {
+        await refuseCoordinatorTakeover(tx, context, args.id);
         const before = await tx.user.findUnique({ where: { id: args.id }, select: ACCOUNT_SELECT });
         const after = await setPassword(tx, args.id, args.password, own);
         // The hash itself is never in the trail; the event says that the password was set.

@@ -96,7 +96,7 @@ for (const [name, confirm] of [['confirmRoleGrant', true], ['refuseRoleGrant', f
       type: 'RoleGrant',
       authScopes: guardedBy(roleGrantReaders),
       description: confirm
-        ? 'Bevestigt een aangevraagde rol: een andere beheerder of de panelcoördinator, niet wie vroeg of wie haar krijgt | Confirms a requested role: another administrator or the panel coordinator, not the one who asked or receives it'
+        ? 'Bevestigt een aangevraagde rol: een huidige panelcoördinator, niet wie vroeg of wie haar krijgt | Confirms a requested role: a current panel coordinator, not the one who asked or receives it'
         : 'Weigert (of trekt in) een aangevraagde rol | Refuses (or withdraws) a requested role',
       args: { id: t.arg.id({ required: true }), reason: t.arg.string({ required: true }) },
       resolve: async (query, _root, args, context) => {
