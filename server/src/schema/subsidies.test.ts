@@ -239,6 +239,19 @@ describe('only allowed transitions', () => {
     );
     expect(response.errors![0]!.extensions!.code).toBe('TRANSITION_NOT_ALLOWED');
   });
+
+  it('keeps a decided application as it was decided: no generic edit of what the letter states', async () => {
+    const scheme = await createScheme();
+    const UPDATE = 'mutation ($id: ID!, $v: Int!) { updateSubsidyApplication(id: $id, input: { activity: "Iets anders" }, expectedVersion: $v) { id } }';
+    for (const state of ['GRANTED', 'REJECTED', 'ADVANCE_PAID', 'CLOSED']) {
+      const id = await applicationIn(state, scheme);
+      const response = await officer.gql(UPDATE, { id, v: await versionOf(id) });
+      expect(response.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'decided' });
+      expect((await db().subsidyApplication.findUniqueOrThrow({ where: { id } })).activity).not.toBe('Iets anders');
+    }
+    const open = await applicationIn('IN_REVIEW', scheme);
+    expect((await officer.gql(UPDATE, { id: open, v: await versionOf(open) })).errors).toBeUndefined();
+  });
 });
 
 describe('money', () => {

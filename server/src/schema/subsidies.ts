@@ -100,6 +100,7 @@ defineEntity('SubsidyScheme', {
 
 // ---- applications --------------------------------------------------------------------------
 const DELETABLE_STATES: SubsidyApplicationState[] = ['DRAFT', 'WITHDRAWN'];
+const DECIDED_STATES: SubsidyApplicationState[] = ['GRANTED', 'REJECTED', 'WITHDRAWN', 'ADVANCE_PAID', 'ACCOUNTABILITY_SUBMITTED', 'FINAL_AMOUNT_SET', 'CLOSED'];
 const identityId = (context: Pick<Context, 'identity'>) =>
   context.identity.kind === 'user' ? context.identity.userId : context.identity.kind === 'token' ? context.identity.tokenId : null;
 
@@ -113,6 +114,16 @@ defineEntity('SubsidyApplication', {
   // Listed below in their own order (the timeline by sequence), not the generic one.
   hidden: ['transitions', 'payments', 'documents', 'budgetLines'],
   createOnly: ['schemeId', 'applicantId'],
+  // A decision (and its letter) states the application as it was when decided: after that its
+  // data changes only through the workflow's own steps, never by a generic edit.
+  refuseChange: (application, operation) => {
+    const state = application.state as SubsidyApplicationState;
+    if (operation !== 'update' || !DECIDED_STATES.includes(state)) return undefined;
+    return conflict('decided',
+      'Over deze aanvraag is besloten; haar gegevens liggen vast in het besluit en veranderen alleen nog via de stappen van de werkstroom.',
+      'This application has been decided; its data is fixed in the decision and changes only through the workflow\'s steps.',
+      { entity: 'SubsidyApplication', id: application.id, state });
+  },
   // Money and timelines are never deleted: only a draft, or a withdrawn application that never
   // had a payment, may go; everything else ends through the workflow (withdraw, reject, close).
   refuseDelete: async (application, tx) => {
