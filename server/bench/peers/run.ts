@@ -129,6 +129,8 @@ interface Operation {
   request: Record<Stack, () => Request>;
   /** The answer's data, in one shape for all three. */
   data: Record<Stack, (body: any) => unknown>;
+  /** Sent signed in (Welkom: a secretary's session); reads are anonymous, as PostGraphile's are. */
+  signedIn?: boolean;
   /** Called with each answer (M1: Welkom's next expected version). */
   onAnswer?: Partial<Record<Stack, (body: any) => void>>;
 }
@@ -174,7 +176,7 @@ function operations(fixtures: () => Fixtures): Operation[] {
       concurrency: [1, 8],
       request: {
         welkom: () => ({ query: `{ actions(first: 50) { totalCount nodes { id code description status startDate endDate } } }` }),
-        postgraphile: () => ({ query: `{ actions: allActions(first: 50, orderBy: CODE_ASC) { totalCount nodes { id code description status startDate endDate } } }` }),
+        postgraphile: () => ({ query: `{ actions: allActions(first: 50, orderBy: CODE_ASC) { totalCount nodes { id: rowId code description status startDate endDate } } }` }),
         sql: () => ({ path: '/L1' }),
       },
       data: { welkom: graph('actions'), postgraphile: graph('actions'), sql: sqlData },
@@ -199,7 +201,7 @@ function operations(fixtures: () => Fixtures): Operation[] {
       request: {
         welkom: () => ({ query: `query ($id: ID!) { action(id: $id) { code goal { code } partners { name } preconditions { text } } }`, variables: { id: f().actionId } }),
         postgraphile: () => ({
-          query: `query ($id: UUID!) { action: actionById(id: $id) { code goal: goalByGoalId { code } partners: partnersByActionPartnerActionIdAndPartnerId { nodes { name } } preconditions: preconditionsByActionId { nodes { text } } } }`,
+          query: `query ($id: UUID!) { action: actionByRowId(rowId: $id) { code goal: goalByGoalId { code } partners: partnersByActionPartnerActionIdAndPartnerId { nodes { name } } preconditions: preconditionsByActionId { nodes { text } } } }`,
           variables: { id: f().actionId },
         }),
         sql: () => ({ path: `/D1?id=${f().actionId}` }),
@@ -231,20 +233,21 @@ function operations(fixtures: () => Fixtures): Operation[] {
       label: 'update one field (Welkom: version check + audit event)',
       dataset: 'programme',
       concurrency: [1],
+      signedIn: true,
       request: {
         welkom: () => ({
           query: `mutation ($id: ID!, $v: Int!) { updateAction(id: $id, input: { notes: "bench" }, expectedVersion: $v) { notes version } }`,
           variables: { id: f().actionId, v: f().actionVersion },
         }),
         postgraphile: () => ({
-          query: `mutation ($id: UUID!) { updateActionById(input: { id: $id, actionPatch: { notes: "bench" } }) { action { notes } } }`,
+          query: `mutation ($id: UUID!) { updateActionByRowId(input: { rowId: $id, actionPatch: { notes: "bench" } }) { action { notes } } }`,
           variables: { id: f().actionId },
         }),
         sql: () => ({ path: `/M1?id=${f().actionId}&notes=bench` }),
       },
       data: {
         welkom: (body) => ({ notes: body.data?.updateAction?.notes }),
-        postgraphile: (body) => body.data?.updateActionById?.action,
+        postgraphile: (body) => body.data?.updateActionByRowId?.action,
         sql: sqlData,
       },
       onAnswer: { welkom: (body) => body.data?.updateAction && (f().actionVersion = body.data.updateAction.version) },
@@ -257,7 +260,7 @@ function operations(fixtures: () => Fixtures): Operation[] {
       request: {
         welkom: () => ({ query: `query ($id: ID!) { partner(id: $id) { name actions { code description } } }`, variables: { id: f().partnerId } }),
         postgraphile: () => ({
-          query: `query ($id: UUID!) { partner: partnerById(id: $id) { name actions: actionsByActionPartnerPartnerIdAndActionId { nodes { code description } } } }`,
+          query: `query ($id: UUID!) { partner: partnerByRowId(rowId: $id) { name actions: actionsByActionPartnerPartnerIdAndActionId { nodes { code description } } } }`,
           variables: { id: f().partnerId },
         }),
         sql: () => ({ path: `/P1?id=${f().partnerId}` }),
@@ -290,18 +293,19 @@ interface Target {
   headers: Record<string, string>;
 }
 
-function httpRequest(target: Target, request: Request): { method: 'GET' | 'POST'; url: string; body?: string; headers: Record<string, string> } {
+function httpRequest(target: Target, operation: Operation): { method: 'GET' | 'POST'; url: string; body?: string; headers: Record<string, string> } {
+  const request = operation.request[target.stack]();
   if (request.path) return { method: 'GET', url: `${target.url}${request.path}`, headers: {} };
   return {
     method: 'POST',
     url: `${target.url}/graphql`,
     body: JSON.stringify({ query: request.query, variables: request.variables }),
-    headers: { 'content-type': 'application/json', accept: 'application/json', ...target.headers },
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...(operation.signedIn ? target.headers : {}) },
   };
 }
 
 async function send(target: Target, operation: Operation): Promise<any> {
-  const { method, url, body, headers } = httpRequest(target, operation.request[target.stack]());
+  const { method, url, body, headers } = httpRequest(target, operation);
   const response = await fetch(url, { method, body, headers });
   const text = await response.text();
   let parsed: any;
@@ -324,7 +328,7 @@ interface RunResult {
 
 async function cannon(target: Target, operation: Operation, connections: number): Promise<RunResult> {
   const autocannon = createRequire(path.join(PEERS_DIR, 'package.json'))('autocannon');
-  const first = httpRequest(target, operation.request[target.stack]());
+  const first = httpRequest(target, operation);
   const onAnswer = operation.onAnswer?.[target.stack];
   const result = await autocannon({
     url: first.url,
@@ -337,7 +341,7 @@ async function cannon(target: Target, operation: Operation, connections: number)
     requests: onAnswer
       ? [
           {
-            setupRequest: (request: any) => ({ ...request, body: httpRequest(target, operation.request[target.stack]()).body }),
+            setupRequest: (request: any) => ({ ...request, body: httpRequest(target, operation).body }),
             onResponse: (_status: number, body: string) => {
               try {
                 onAnswer(JSON.parse(body));
