@@ -37,6 +37,13 @@ defineEntity('ProgressUpdate', {
   access: staffRead,
   defaultOrder: [{ field: 'createdAt', direction: 'asc' }],
   extraFields: (t) => ({
+    addresseeName: t.string({
+      nullable: true,
+      description: 'Gericht aan: de naam van de medewerker of organisatie | Addressed to: the name of the staff member or organisation',
+      select: { addresseeUser: { select: { name: true } }, addresseePartner: { select: { name: true } } },
+      resolve: (update: { addresseeUser: { name: string } | null; addresseePartner: { name: string } | null }) =>
+        update.addresseeUser?.name ?? update.addresseePartner?.name ?? null,
+    }),
     allowedSteps: t.stringList({
       description: 'Toegestane stappen nu | Steps allowed now',
       resolve: (update: ProgressUpdate) => allowedSteps(update.state),
