@@ -17,7 +17,7 @@ export function RoundPage() {
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [compareWith, setCompareWith] = useState('');
-  const { data } = useQuery({ queryKey: ['progress-round', id], queryFn: () => roundUpdates(id) });
+  const { data, error: loadError } = useQuery({ queryKey: ['progress-round', id], queryFn: () => roundUpdates(id) });
   const { data: rounds } = useQuery({
     queryKey: ['progress-rounds'],
     queryFn: () => graphql<{ progressRounds: { nodes: Round[] } }>('{ progressRounds(limit: 100) { nodes { id title periodStart periodEnd dueOn state updatesCount } } }'),
@@ -48,7 +48,7 @@ export function RoundPage() {
         </TextField>
         {compareWith ? <Button component={Link} to={`${PROGRESS_PATH}/vergelijk/${compareWith}/${id}`}>{translate('welkom.progress.compare_title')}</Button> : null}
       </Stack>
-      {error ? <Alert severity="error" sx={{ mb: 2 }}>{error}</Alert> : null}
+      {error || loadError ? <Alert severity="error" sx={{ mb: 2 }}>{error ?? (loadError as Error).message}</Alert> : null}
       <Table size="small" aria-label={translate('welkom.progress.requests')}>
         <TableHead><TableRow>
           <TableCell>{translate('welkom.progress.action')}</TableCell><TableCell>{translate('welkom.progress.addressee')}</TableCell>
@@ -57,7 +57,7 @@ export function RoundPage() {
           <TableCell>{translate('welkom.progress.review')}</TableCell>
         </TableRow></TableHead>
         <TableBody>
-          {(data?.progressUpdates.nodes ?? []).map((update) => (
+          {[...(data?.progressUpdates.nodes ?? [])].sort((a, b) => a.action.code.localeCompare(b.action.code, 'nl', { numeric: true })).map((update) => (
             <TableRow key={update.id} aria-label={update.action.code}>
               <TableCell title={update.action.description}>{update.action.code}</TableCell>
               <TableCell>{update.addresseeName ?? '–'}</TableCell>

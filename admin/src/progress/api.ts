@@ -18,7 +18,7 @@ export const UPDATE_FIELDS = `id version state status assessment statusBefore ha
 export const roundUpdates = (roundId: string) =>
   graphql<{ progressRound: Round | null; progressUpdates: { nodes: Update[] } }>(
     `query ($id: ID!) { progressRound(id: $id) { id title periodStart periodEnd dueOn state updatesCount }
-      progressUpdates(filter: { roundId: { eq: $id } }, limit: 1000) { nodes { ${UPDATE_FIELDS} } } }`,
+      progressUpdates(filter: { roundId: { eq: $id } }, limit: 500) { nodes { ${UPDATE_FIELDS} } } }`,
     { id: roundId },
   );
 
