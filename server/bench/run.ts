@@ -10,6 +10,7 @@ import { configureSecurity } from '../src/auth/settings.js';
 import { connectDatabase, db, disconnectDatabase } from '../src/db.js';
 import { createApp } from '../src/http/app.js';
 import { createLogger } from '../src/logger.js';
+import { progressScenarios } from './progress.js';
 
 const README = fileURLToPath(new URL('../../README.md', import.meta.url));
 
@@ -107,6 +108,8 @@ try {
     run: () =>
       post(`mutation ($id: ID!) { grantSubsidy(id: $id, amountCents: 40000, reason: "benchmark") { id } }`, { id: inReview.pop() }),
   });
+
+  scenarios.push(...progressScenarios(post));
 
   for (const scenario of scenarios) {
     for (let i = 0; i < 20; i++) await scenario.run(); // warm-up

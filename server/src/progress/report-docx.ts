@@ -2,7 +2,7 @@
 // so LibreOffice lays them out as Word does).
 import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { Block, ProgressReport } from './report.js';
-import { reportBlocks } from './report.js';
+import { columnWeights, reportBlocks } from './report.js';
 
 const LEVEL = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 const border = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
@@ -17,12 +17,14 @@ function cell(text: string, header: boolean, width: number): TableCell {
 }
 
 function table(block: Extract<Block, { kind: 'table' }>): Table {
-  const width = Math.floor(100 / block.header.length);
+  const weights = columnWeights(block.header);
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const widths = weights.map((w) => Math.floor((w / sum) * 100));
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
-      new TableRow({ tableHeader: true, children: block.header.map((h) => cell(h, true, width)) }),
-      ...block.rows.map((row) => new TableRow({ children: row.map((text) => cell(text, false, width)) })),
+      new TableRow({ tableHeader: true, children: block.header.map((h, i) => cell(h, true, widths[i]!)) }),
+      ...block.rows.map((row) => new TableRow({ children: row.map((text, i) => cell(text, false, widths[i]!)) })),
     ],
   });
 }

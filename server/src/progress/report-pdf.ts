@@ -2,16 +2,14 @@
 // office suite is needed at run time).
 import PDFDocument from 'pdfkit';
 import type { Block, ProgressReport } from './report.js';
-import { reportBlocks } from './report.js';
+import { columnWeights, reportBlocks } from './report.js';
 
 const SIZE = { 1: 15, 2: 12.5, 3: 11 } as const;
 
 function drawTable(doc: PDFKit.PDFDocument, block: Extract<Block, { kind: 'table' }>) {
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
-  const columns = block.header.length;
-  // The descriptive column gets more room than codes and statuses.
-  const weights = block.header.map((_h, i) => (columns >= 5 ? [1, 3, 1.2, 1.2, 3.6][i] ?? 1 : i === 1 && columns === 3 ? 3 : 1));
+  const weights = columnWeights(block.header);
   const sum = weights.reduce((a, b) => a + b, 0);
   const widths = weights.map((w) => (w / sum) * width);
   const drawRow = (cells: string[], bold: boolean) => {

@@ -184,3 +184,9 @@ export function reportBlocks(report: ProgressReport): Block[] {
   });
   return blocks;
 }
+
+/** Relative column widths of a table: the descriptive columns get more room than codes and statuses. */
+export function columnWeights(header: string[]): number[] {
+  if (header.length >= 5) return [1, 3, 1.2, 1.2, 3.6].slice(0, header.length);
+  return header.map((_h, i) => (i === 1 && header.length === 3 ? 3 : 1));
+}
