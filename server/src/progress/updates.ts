@@ -14,6 +14,9 @@ import { type UpdateInput, checkUpdateInput } from './validation.js';
 import { STEPS, type Step } from './workflow.js';
 
 type Tx = Prisma.TransactionClient;
+// Steps on one update queue on its row lock; under a burst the queue, not the work, is long, so
+// a step may wait for a connection and for the lock longer than Prisma's defaults (2 s / 5 s).
+const QUEUED = { maxWait: 10_000, timeout: 15_000 };
 type Actor = Pick<Context, 'identity' | 'requestId'>;
 
 async function lockById(tx: Tx, id: string): Promise<ProgressUpdate> {
@@ -84,7 +87,7 @@ export async function report(
       milestones: merged.milestones ?? [], evidenceLinks: merged.evidenceLinks ?? [],
       ...(step === 'submit' ? { submittedAt: new Date(), submittedBy: label } : {}),
     }, context);
-  });
+  }, QUEUED);
 }
 
 /** The secretary's review: return with a comment, or accept (the action takes the reported status). */
@@ -118,5 +121,5 @@ export async function review(
     });
     await recordAuditEvent(tx, { context, operation: 'PROGRESS_ACCEPT', entityType: 'Action', entityId: before.actionId, before: actionBefore, after: { ...actionAfter, progressUpdateId: before.id } });
     return after;
-  });
+  }, QUEUED);
 }
