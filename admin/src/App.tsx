@@ -7,6 +7,7 @@ import { Dashboard } from './Dashboard';
 import { monitoringRoutes } from './dashboard/monitoring/routes';
 import { subsidyRoutes } from './subsidies/routes';
 import { panelRoutes } from './panel/routes';
+import { progressRoutes } from './progress/routes';
 import { createAuthProvider } from './auth/authProvider';
 import { createDataProvider } from './data/dataProvider';
 import introspection from './generated/introspection.json';
@@ -51,6 +52,7 @@ export function App() {
       {monitoringRoutes}
       {subsidyRoutes}
       {panelRoutes}
+      {progressRoutes}
     </Admin>
   );
 }

@@ -28,6 +28,7 @@ import { Title, useLocale, useTranslate } from 'react-admin';
 import { enumKey } from './i18n/messages';
 import type { ConsoleModel } from './schema/model';
 import { graphql } from './data/graphql';
+import { ProgressHomeCard } from './progress/HomeCard';
 
 interface ActionRow {
   id: string;
@@ -57,7 +58,7 @@ const listLink = (resource: string, filter: Record<string, unknown>) =>
 // Two lines at most; wrapping text (unlike noWrap) does not widen the page.
 const CLAMP = { display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' } as const;
 
-const STATUS_ORDER = ['PLANNED', 'RUNNING', 'DONE', 'POSTPONED', 'REVISED', 'CANCELLED'];
+const STATUS_ORDER = ['PLANNED', 'RUNNING', 'DONE', 'POSTPONED', 'REVISED', 'CANCELLED', 'UNKNOWN'];
 
 const ACTION_FIELDS = 'id code description startDate endDate status';
 
@@ -127,6 +128,7 @@ export function Dashboard({ model }: { model: ConsoleModel }) {
         {translate('welkom.subtitle')}
       </Typography>
       {error && <Alert severity="error">{translate('welkom.dashboard.unreachable')}</Alert>}
+      <ProgressHomeCard />
       {data && (
         <Grid container spacing={2}>
           <Grid size={12} sx={{ minWidth: 0 }}>

@@ -119,6 +119,17 @@ describe('loadProgramme', () => {
     expect(after.preconditions.find((p) => p.sortOrder === 0)!.met).toBe(true);
   });
 
+  it('gives an action loaded before statuses were read its document status once, then leaves it alone', async () => {
+    // As a database from before the status reading holds it: the old default, no source.
+    await db.prisma.action.update({ where: { code: '4.1 1.A' }, data: { status: 'PLANNED', statusSource: null } });
+    const first = await loadProgramme(db.prisma, records);
+    expect(first.actions.updated).toBe(1);
+    const read = await db.prisma.action.findUniqueOrThrow({ where: { code: '4.1 1.A' } });
+    expect(read).toMatchObject({ status: 'RUNNING', statusSource: expect.stringContaining('"Doorlopend"') });
+    const second = await loadProgramme(db.prisma, records);
+    expect(second.actions).toEqual({ created: 0, updated: 0, unchanged: 56, deleted: 0 });
+  });
+
   it('replaces links and preconditions that the records no longer have', async () => {
     const changed = structuredClone(records);
     const action = changed.actions.find((a) => a.code === '1.1 1.A')!;

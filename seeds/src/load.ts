@@ -3,6 +3,7 @@
 // content differs, so a second run changes nothing: no version bump, no new updatedAt.
 // Fields people edit in the console (action status, owner, notes; a precondition's met/comment;
 // a note's status) are never overwritten. Rows the document no longer has are left alone.
+import { initialStatus } from './extract/status.js';
 import type { Prisma, PrismaClient } from '@welkom/db';
 import type { NoteSubject, ProgrammeRecords } from './extract/records.js';
 import { type MonitoringCounts, emptyMonitoringCounts, loadMonitoring } from './load-monitoring.js';
@@ -147,6 +148,11 @@ async function loadInTransaction(tx: Tx, records: ProgrammeRecords): Promise<Loa
         tx.targetGroup.update({ where: { id }, data: { ...changed, ...(aliases ? { aliases: [...aliases] } : {}), ...bump } }),
     });
 
+  const timingOf = new Map(records.actions.map((a) => [a.code, a.timingText]));
+  const initialStatusOf = (code: string) => {
+    const reading = initialStatus(timingOf.get(code), records.monitoring.documentDate);
+    return { status: reading.status, statusSource: reading.source };
+  };
   const actions = await sync(counts.actions, byKey(await tx.action.findMany(), 'code'),
     records.actions.map((a) => ({
       key: a.code,
@@ -157,9 +163,17 @@ async function loadInTransaction(tx: Tx, records: ProgrammeRecords): Promise<Loa
         goalId: required(goals, a.goalCode, 'Goal').id,
       },
     })), {
-      create: (code, data) => tx.action.create({ data: { code, ...data } }),
+      create: (code, data) => tx.action.create({ data: { code, ...data, ...initialStatusOf(code) } }),
       update: (id, changed) => tx.action.update({ where: { id }, data: { ...changed, ...bump } }),
     });
+  // An action loaded before statuses were read from the document gets its reading once; a status
+  // with a source (the document's, or a person's through a progress round) is never overwritten.
+  for (const [code, row] of actions) {
+    if (row.statusSource === null && row.status === 'PLANNED') {
+      actions.set(code, await tx.action.update({ where: { id: row.id }, data: { ...initialStatusOf(code), ...bump } }));
+      counts.actions.updated++;
+    }
+  }
 
   const actionIds = [...actions.values()].map((a) => a.id);
   const existingPreconditions = await tx.precondition.findMany({ where: { actionId: { in: actionIds } } });

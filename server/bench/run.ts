@@ -12,6 +12,7 @@ import { createApp } from '../src/http/app.js';
 import { createLogger } from '../src/logger.js';
 import { benchUploads } from './uploads.js';
 import { burst, login, loadWithOutage, post as postTo, postmasterPid, spawnServer } from './overload.js';
+import { progressScenarios } from './progress.js';
 
 const README = fileURLToPath(new URL('../../README.md', import.meta.url));
 
@@ -114,6 +115,8 @@ try {
     run: () =>
       post(`mutation ($id: ID!) { grantSubsidy(id: $id, amountCents: 40000, reason: "benchmark") { id } }`, { id: inReview.pop() }),
   });
+
+  scenarios.push(...progressScenarios(post));
 
   // `--overload-only`: skip these, for working on the overload and fault scenarios below.
   for (const scenario of process.argv.includes('--overload-only') ? [] : scenarios) {

@@ -4,6 +4,7 @@ import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 import type { ConsoleModel, Locale } from '../schema/model';
 import { appMessages } from './app-messages';
+import { progressMessages } from '../progress/messages';
 import { raDutch } from './ra-dutch';
 
 export const helpKey = (resource: string, source: string) => `welkom.help.${resource}.${source}`;
@@ -42,7 +43,7 @@ function merge(target: Record<string, any>, source: Record<string, any>): Record
 
 export function buildMessages(model: ConsoleModel): Record<Locale, TranslationMessages> {
   return {
-    nl: merge(merge(raDutch, appMessages.nl), schemaMessages(model, 'nl')) as TranslationMessages,
-    en: merge(merge(englishMessages, appMessages.en), schemaMessages(model, 'en')) as TranslationMessages,
+    nl: merge(merge(merge(raDutch, appMessages.nl), progressMessages.nl), schemaMessages(model, 'nl')) as TranslationMessages,
+    en: merge(merge(merge(englishMessages, appMessages.en), progressMessages.en), schemaMessages(model, 'en')) as TranslationMessages,
   };
 }

@@ -4,6 +4,7 @@ import { Menu } from 'react-admin';
 import { MonitoringMenuItem } from '../dashboard/monitoring/routes';
 import { PanelCompositionMenuItem } from '../panel/routes';
 import { SubsidiesMenuItem } from '../subsidies/routes';
+import { ProgressMenuItem } from '../progress/routes';
 
 export function ConsoleMenu() {
   return (
@@ -13,6 +14,7 @@ export function ConsoleMenu() {
       <PanelCompositionMenuItem />
       {/* the grant officer's work queue (issue 6), for those who may read applications */}
       <SubsidiesMenuItem />
+      <ProgressMenuItem />
       <Menu.ResourceItems />
     </Menu>
   );

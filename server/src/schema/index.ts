@@ -9,5 +9,6 @@ import './monitoring.js';
 import './panel.js';
 import './role-grants.js';
 import './subsidies.js';
+import './progress.js';
 
 export const schema = assertEveryFieldGuarded(builder.toSchema());

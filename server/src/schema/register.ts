@@ -6,7 +6,7 @@ import { defineEntity, defineLinkObject } from '../crud/entity.js';
 
 // The published document is public; who leads an action, working notes and the state of a
 // precondition are the municipality's own and visible to signed-in staff only.
-const actionAccess: EntityAccess = { ...publicRegister, fields: { owner: signedIn, notes: signedIn } };
+const actionAccess: EntityAccess = { ...publicRegister, fields: { owner: signedIn, notes: signedIn, ownerId: signedIn } };
 const preconditionAccess: EntityAccess = { ...publicRegister, fields: { met: signedIn, comment: signedIn } };
 
 const ACTION_CODE = /^\d\.\d \d+\.[A-Z]$/;
@@ -52,7 +52,9 @@ defineEntity('Action', {
   access: actionAccess,
   plural: 'actions',
   // Panel advice is for signed-in staff: schema/panel.ts adds it as its own guarded field.
-  hidden: ['adviceLinks'],
+  // Progress (updates, the owning user) is schema/progress.ts's; the status moves through rounds.
+  hidden: ['adviceLinks', 'progressUpdates', 'ownerUser'],
+  readOnly: ['assessment', 'statusSource'],
   rules: {
     code: { maxLength: 12, pattern: ACTION_CODE, patternHint: '"1.2 1.A"' },
     letter: { maxLength: 2, pattern: /^[A-Z]$/, patternHint: '"A"' },
@@ -78,7 +80,7 @@ defineEntity('Partner', {
   plural: 'partners',
   // Tokens are the security module's to show, to administrators only; subsidy applications
   // are schema/subsidies.ts's (grant officers, and a partner's own through its token).
-  hidden: ['apiTokens', 'subsidyApplications'],
+  hidden: ['apiTokens', 'subsidyApplications', 'progressRequests'],
   rules: { name: { maxLength: 200 }, website: { maxLength: 500 } },
 });
 

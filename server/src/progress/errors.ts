@@ -1,0 +1,37 @@
+// The refusals of the progress workflow, in the project's bilingual error shape.
+import { GraphQLError } from 'graphql';
+import type { ProgressUpdateState } from '@welkom/db';
+import { badUserInput } from '../crud/errors.js';
+import { STEPS, type Step, allowedSteps } from './workflow.js';
+
+export function stepNotAllowed(step: Step, state: ProgressUpdateState): GraphQLError {
+  const allowed = allowedSteps(state);
+  const already = state === 'ACCEPTED' ? ' Deze rapportage is al geaccepteerd.' : '';
+  return new GraphQLError(`${STEPS[step].label.split(' | ')[0]} kan niet in de stap ${state}.${already} Toegestaan: ${allowed.join(', ') || 'geen'}.`, {
+    extensions: {
+      code: 'TRANSITION_NOT_ALLOWED', transition: step, state, allowed,
+      messageEn: `${step} is not allowed in state ${state}.${state === 'ACCEPTED' ? ' This update was already accepted.' : ''} Allowed: ${allowed.join(', ') || 'none'}.`,
+    },
+  });
+}
+
+/** An existing public code (BAD_USER_INPUT) with its own reason, so the HTTP layer passes it on. */
+export function notInRound(actionId: string, _roundId: string): GraphQLError {
+  return badUserInput([{
+    field: 'actionId', reason: 'not_in_round',
+    message: 'Deze actie hoort niet bij deze voortgangsronde; er is geen verzoek voor.',
+    messageEn: 'This action is not part of this progress round; there is no request for it.',
+  }]);
+}
+
+export function mayNotReport(actionId: string): GraphQLError {
+  return new GraphQLError('U mag niet rapporteren over deze actie: u bent geen eigenaar en uw organisatie is er niet aan gekoppeld.', {
+    extensions: { code: 'FORBIDDEN', reason: 'not_linked', actionId, messageEn: 'You may not report on this action: you are not its owner and your organisation is not linked to it.' },
+  });
+}
+
+export function roundClosed(roundId: string): GraphQLError {
+  return new GraphQLError('Deze voortgangsronde is gesloten.', {
+    extensions: { code: 'TRANSITION_NOT_ALLOWED', reason: 'round_closed', roundId, messageEn: 'This progress round is closed.' },
+  });
+}

@@ -1,0 +1,321 @@
+// Progress rounds (issue 13): the thin GraphQL layer over server/src/progress/. Rounds, updates
+// and budget realisations come through the uniform API (rounds and updates read-only there: they
+// move only through the steps below); the steps are explicit mutations, each with its audit event
+// in the change's transaction (progress/updates.ts). Partners with a progress:write token see
+// their open requests and report through the narrow ProgressRequest type, never the staff list.
+import type { ProgressUpdate } from '@welkom/db';
+import { either, nobody, roles, signedIn } from '../auth/rules.js';
+import { builder } from '../builder.js';
+import type { Context } from '../context.js';
+import { defineEntity, guardedBy } from '../crud/entity.js';
+import { enumRef } from '../crud/enums.js';
+import { badUserInput } from '../crud/errors.js';
+import { checkId } from '../crud/validation.js';
+import { db } from '../db.js';
+import { progressWrite, secretary } from '../progress/access.js';
+import { realisationByLine, totalsBy } from '../progress/budget.js';
+import { lateActions, missingUpdates, openRequests } from '../progress/overview.js';
+import { buildReport } from '../progress/report.js';
+import { reportDocx } from '../progress/report-docx.js';
+import { reportPdf } from '../progress/report-pdf.js';
+import { openRound } from '../progress/rounds.js';
+import { report, review } from '../progress/updates.js';
+import { allowedSteps } from '../progress/workflow.js';
+import { todayInAmsterdam } from '../subsidies/calendar.js';
+
+const staffRead = { read: signedIn, write: nobody };
+const reporters = either(signedIn, progressWrite);
+
+defineEntity('ProgressRound', {
+  plural: 'progressRounds',
+  access: staffRead,
+  defaultOrder: [{ field: 'periodEnd', direction: 'desc' }],
+});
+
+defineEntity('ProgressUpdate', {
+  plural: 'progressUpdates',
+  access: staffRead,
+  defaultOrder: [{ field: 'createdAt', direction: 'asc' }],
+  extraFields: (t) => ({
+    addresseeName: t.string({
+      nullable: true,
+      description: 'Gericht aan: de naam van de medewerker of organisatie | Addressed to: the name of the staff member or organisation',
+      select: { addresseeUser: { select: { name: true } }, addresseePartner: { select: { name: true } } },
+      resolve: (update: { addresseeUser: { name: string } | null; addresseePartner: { name: string } | null }) =>
+        update.addresseeUser?.name ?? update.addresseePartner?.name ?? null,
+    }),
+    allowedSteps: t.stringList({
+      description: 'Toegestane stappen nu | Steps allowed now',
+      resolve: (update: ProgressUpdate) => allowedSteps(update.state),
+    }),
+  }),
+});
+
+defineEntity('BudgetRealisation', {
+  plural: 'budgetRealisations',
+  access: { read: signedIn, write: roles('SECRETARY') },
+  rules: { source: { maxLength: 500 } },
+  defaultOrder: [{ field: 'on', direction: 'desc' }],
+});
+
+// ---- the partner's (and owner's) view of a request --------------------------------------------
+type Request = ProgressUpdate & { round: { title: string; dueOn: Date }; action: { code: string; description: string }; reminder?: { kind: string; days: number } | null };
+
+const Reminder = builder.objectRef<{ kind: string; days: number }>('ProgressReminder').implement({
+  description: 'Herinnering rond de uiterste datum | Reminder around the due date',
+  authScopes: guardedBy(reporters),
+  fields: (t) => ({
+    kind: t.exposeString('kind', { description: 'DUE_SOON of OVERDUE | DUE_SOON or OVERDUE' }),
+    days: t.exposeInt('days', { description: 'Dagen tot de uiterste datum (negatief: verstreken) | Days to the due date (negative: passed)' }),
+  }),
+});
+
+const ProgressRequest = builder.objectRef<Request>('ProgressRequest').implement({
+  description: 'Een verzoek om voortgang over één actie in één ronde, met de rapportage | A request for progress on one action in one round, with the update',
+  authScopes: guardedBy(reporters),
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'ID | ID' }),
+    roundId: t.exposeID('roundId', { description: 'Ronde (ID) | Round (ID)' }),
+    roundTitle: t.string({ description: 'Ronde | Round', resolve: (r) => r.round.title }),
+    dueOn: t.field({ type: 'Date', description: 'Uiterste datum | Due date', resolve: (r) => r.round.dueOn }),
+    actionId: t.exposeID('actionId', { description: 'Actie (ID) | Action (ID)' }),
+    actionCode: t.string({ description: 'Actie | Action', resolve: (r) => r.action.code }),
+    actionDescription: t.string({ description: 'Activiteit | Activity', resolve: (r) => r.action.description }),
+    state: t.field({ type: enumRef('ProgressUpdateState'), description: 'Stap | State', resolve: (r) => r.state }),
+    version: t.exposeInt('version', { description: 'Versie | Version' }),
+    status: t.field({ type: enumRef('ActionStatus'), nullable: true, description: 'Status | Status', resolve: (r) => r.status }),
+    assessment: t.field({ type: enumRef('ProgressAssessment'), nullable: true, description: 'Beoordeling | Assessment', resolve: (r) => r.assessment }),
+    happened: t.exposeString('happened', { nullable: true, description: 'Wat is er gebeurd | What happened' }),
+    nextSteps: t.exposeString('nextSteps', { nullable: true, description: 'Wat komt er | What comes next' }),
+    risks: t.exposeString('risks', { nullable: true, description: "Risico's | Risks" }),
+    percentComplete: t.exposeInt('percentComplete', { nullable: true, description: 'Percentage gereed | Percentage done' }),
+    milestones: t.exposeStringList('milestones', { description: 'Mijlpalen | Milestones' }),
+    evidenceLinks: t.exposeStringList('evidenceLinks', { description: 'Bewijs (links) | Evidence (links)' }),
+    reviewComment: t.exposeString('reviewComment', { nullable: true, description: 'Opmerking van het secretariaat | Comment of the secretariat' }),
+    submittedBy: t.exposeString('submittedBy', { nullable: true, description: 'Ingediend door | Submitted by' }),
+    acceptedBy: t.exposeString('acceptedBy', { nullable: true, description: 'Geaccepteerd door | Accepted by' }),
+    reminder: t.field({ type: Reminder, nullable: true, description: 'Herinnering | Reminder', resolve: (r) => r.reminder ?? null }),
+  }),
+});
+
+const withRound = { round: { select: { title: true, dueOn: true } }, action: { select: { code: true, description: true } } } as const;
+const asRequest = async (update: ProgressUpdate): Promise<Request> => {
+  return db().progressUpdate.findUniqueOrThrow({ where: { id: update.id }, include: withRound }) as Promise<Request>;
+};
+
+const UpdateInput = builder.inputType('ProgressUpdateInput', {
+  description: 'Wat de eigenaar of partner rapporteert; bij indienen zijn status, beoordeling en wat er gebeurde verplicht | What the owner or partner reports; status, assessment and what happened are required to submit',
+  fields: (t) => ({
+    status: t.field({ type: enumRef('ActionStatus'), description: 'Status (ook Onbekend) | Status (UNKNOWN allowed)' }),
+    assessment: t.field({ type: enumRef('ProgressAssessment'), description: 'Beoordeling | Assessment' }),
+    happened: t.string({ description: 'Wat is er gebeurd | What happened' }),
+    nextSteps: t.string({ description: 'Wat komt er | What comes next' }),
+    risks: t.string({ description: "Risico's | Risks" }),
+    percentComplete: t.int({ description: 'Percentage gereed, 0-100 | Percentage done, 0-100' }),
+    milestones: t.stringList({ description: 'Mijlpalen | Milestones' }),
+    evidenceLinks: t.stringList({ description: 'Links als bewijs (http/https) | Evidence links (http/https)' }),
+  }),
+});
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a field builder shared by two mutations
+const reportArgs = (t: any) => ({
+  roundId: t.arg.id({ required: true }),
+  actionId: t.arg.id({ required: true }),
+  input: t.arg({ type: UpdateInput, required: true }),
+  expectedVersion: t.arg.int({ description: 'De versie die u las (optioneel) | The version you read (optional)' }),
+});
+
+builder.mutationField('saveProgressDraft', (t) =>
+  t.field({
+    type: ProgressRequest,
+    description: 'Slaat een concept op (eigenaar, geadresseerde, gekoppelde partner met progress:write, of secretariaat) | Saves a draft (owner, addressee, linked partner with progress:write, or secretariat)',
+    authScopes: guardedBy(reporters),
+    args: reportArgs(t),
+    resolve: async (_root, args: any, context: Context) => asRequest(await report('saveDraft', args, context)),
+  }),
+);
+
+builder.mutationField('submitProgressUpdate', (t) =>
+  t.field({
+    type: ProgressRequest,
+    description: 'Dient de rapportage in. BAD_USER_INPUT (not_in_round) als de actie niet in de ronde zit; TRANSITION_NOT_ALLOWED na acceptatie; FORBIDDEN voor een niet-gekoppelde partner | Submits the update. BAD_USER_INPUT (not_in_round) when the action is not in the round; TRANSITION_NOT_ALLOWED after acceptance; FORBIDDEN for a partner not linked',
+    authScopes: guardedBy(reporters),
+    args: reportArgs(t),
+    resolve: async (_root, args: any, context: Context) => asRequest(await report('submit', args, context)),
+  }),
+);
+
+builder.mutationField('returnProgressUpdate', (t) =>
+  t.field({
+    type: ProgressRequest,
+    description: 'Stuurt een ingediende rapportage terug met een opmerking (secretariaat) | Returns a submitted update with a comment (secretariat)',
+    authScopes: guardedBy(secretary),
+    args: { id: t.arg.id({ required: true }), expectedVersion: t.arg.int({ required: true }), comment: t.arg.string({ required: true }) },
+    resolve: async (_root, args, context) => asRequest(await review('return', args, context)),
+  }),
+);
+
+builder.mutationField('acceptProgressUpdate', (t) =>
+  t.field({
+    type: ProgressRequest,
+    description: 'Accepteert een ingediende rapportage: de status en beoordeling worden die van de actie (secretariaat) | Accepts a submitted update: its status and assessment become the action\'s (secretariat)',
+    authScopes: guardedBy(secretary),
+    args: { id: t.arg.id({ required: true }), expectedVersion: t.arg.int({ required: true }), comment: t.arg.string() },
+    resolve: async (_root, args, context) => asRequest(await review('accept', args, context)),
+  }),
+);
+
+const RoundInput = builder.inputType('OpenProgressRoundInput', {
+  fields: (t) => ({
+    title: t.string({ required: true, description: 'Titel, bijv. Voortgang najaar 2026 | Title, e.g. Voortgang najaar 2026' }),
+    periodStart: t.field({ type: 'Date', required: true, description: 'Begin periode | Period start' }),
+    periodEnd: t.field({ type: 'Date', required: true, description: 'Einde periode | Period end' }),
+    dueOn: t.field({ type: 'Date', required: true, description: 'Uiterste datum (niet voor het begin) | Due date (not before the start)' }),
+    actionIds: t.idList({ description: 'Welke acties; standaard alle die niet afgerond of geschrapt zijn | Which actions; default all not done or cancelled' }),
+  }),
+});
+
+builder.mutationField('openProgressRound', (t) =>
+  t.prismaField({
+    type: 'ProgressRound',
+    description: 'Opent een voortgangsronde met een verzoek per actie aan de eigenaar of een gekoppelde partner (secretariaat) | Opens a progress round with a request per action to its owner or a linked partner (secretariat)',
+    authScopes: guardedBy(secretary),
+    args: { input: t.arg({ type: RoundInput, required: true }) },
+    resolve: async (query, _root, args, context) => {
+      const round = await openRound(args.input, context);
+      return db().progressRound.findUniqueOrThrow({ ...query, where: { id: round.id } });
+    },
+  }),
+);
+
+// ---- at a glance ---------------------------------------------------------------------------
+const dayOf = (on: Date | null | undefined) => on ?? todayInAmsterdam();
+
+builder.queryField('openProgressRequests', (t) =>
+  t.field({
+    type: [ProgressRequest],
+    description: 'Wat u gevraagd wordt te rapporteren (medewerker: aan u of uw acties; API-sleutel met progress:write: uw organisatie) | What you are asked to report (staff: addressed to you or your actions; token with progress:write: your organisation)',
+    authScopes: guardedBy(reporters),
+    args: { on: t.arg({ type: 'Date', description: 'Peildatum voor herinneringen (standaard vandaag) | Date for reminders (default today)' }) },
+    resolve: (_root, args, context) => openRequests(context.identity, dayOf(args.on)) as Promise<Request[]>,
+  }),
+);
+
+const LateActionRef = builder.objectRef<Awaited<ReturnType<typeof lateActions>>[number]>('LateAction').implement({
+  description: 'Een actie die te laat is | An action that is late',
+  authScopes: guardedBy(signedIn),
+  fields: (t) => ({
+    actionId: t.exposeID('actionId', { description: 'Actie (ID) | Action (ID)' }),
+    code: t.exposeString('code', { description: 'Code | Code' }),
+    description: t.exposeString('description', { description: 'Activiteit | Activity' }),
+    reasons: t.exposeStringList('reasons', { description: 'END_DATE_PASSED en/of ASSESSED_BEHIND | END_DATE_PASSED and/or ASSESSED_BEHIND' }),
+  }),
+});
+
+builder.queryField('lateActions', (t) =>
+  t.field({
+    type: [LateActionRef],
+    description: 'Acties die te laat zijn op een datum: einddatum voorbij en niet afgerond of geschrapt, of laatste beoordeling "achter" | Actions late on a date: end date passed and not done or cancelled, or latest assessment "behind"',
+    authScopes: guardedBy(signedIn),
+    args: { on: t.arg({ type: 'Date' }), mine: t.arg.boolean({ description: 'Alleen mijn acties | Only my actions' }) },
+    resolve: (_root, args, context) =>
+      lateActions(dayOf(args.on), args.mine && context.identity.kind === 'user' ? context.identity.userId : null),
+  }),
+);
+
+builder.queryField('missingProgressUpdates', (t) =>
+  t.field({
+    type: [ProgressRequest],
+    description: 'Verzoeken van open rondes waarvan de uiterste datum voorbij is zonder indiening | Requests of open rounds past their due date without a submission',
+    authScopes: guardedBy(signedIn),
+    args: { on: t.arg({ type: 'Date' }), roundId: t.arg.id() },
+    resolve: (_root, args) => {
+      if (args.roundId) checkId(args.roundId, 'roundId');
+      return missingUpdates(dayOf(args.on), args.roundId ? { roundId: args.roundId } : {}) as Promise<Request[]>;
+    },
+  }),
+);
+
+// ---- budget realisation ----------------------------------------------------------------------
+type Row = Awaited<ReturnType<typeof realisationByLine>>[number];
+const RealisationRowRef = builder.objectRef<Row>('BudgetRealisationRow').implement({
+  description: 'Begroot, verplicht en uitgegeven per begrotingsregel en jaar (eurocent) | Planned, committed and spent per budget line and year (euro cents)',
+  authScopes: guardedBy(signedIn),
+  fields: (t) => ({
+    budgetLineId: t.exposeID('budgetLineId', { description: 'Begrotingsregel (ID) | Budget line (ID)' }),
+    code: t.exposeString('code', { description: 'Code | Code' }),
+    title: t.exposeString('title', { description: 'Titel | Title' }),
+    themeNumber: t.exposeInt('themeNumber', { description: 'Opgave | Theme' }),
+    year: t.exposeInt('year', { description: 'Jaar | Year' }),
+    plannedCents: t.exposeFloat('plannedCents', { description: 'Begroot | Planned' }),
+    committedCents: t.exposeFloat('committedCents', { description: 'Verplicht (incl. subsidieverleningen 3.5 2.A) | Committed (incl. subsidy grants 3.5 2.A)' }),
+    spentCents: t.exposeFloat('spentCents', { description: 'Uitgegeven | Spent' }),
+    subsidyCommittedCents: t.exposeFloat('subsidyCommittedCents', { description: 'Waarvan subsidieverleningen | Of which subsidy grants' }),
+  }),
+});
+const RealisationTotalRef = builder.objectRef<ReturnType<typeof totalsBy>[number]>('BudgetRealisationTotal').implement({
+  authScopes: guardedBy(signedIn),
+  fields: (t) => ({
+    key: t.exposeString('key', { description: 'Opgave of jaar | Theme or year' }),
+    plannedCents: t.exposeFloat('plannedCents', { description: 'Begroot | Planned' }),
+    committedCents: t.exposeFloat('committedCents', { description: 'Verplicht | Committed' }),
+    spentCents: t.exposeFloat('spentCents', { description: 'Uitgegeven | Spent' }),
+  }),
+});
+const RealisationSummary = builder.objectRef<{ lines: Row[] }>('BudgetRealisationSummary').implement({
+  authScopes: guardedBy(signedIn),
+  fields: (t) => ({
+    lines: t.field({ type: [RealisationRowRef], resolve: (s) => s.lines }),
+    byTheme: t.field({ type: [RealisationTotalRef], resolve: (s) => totalsBy(s.lines, (r) => String(r.themeNumber)) }),
+    byYear: t.field({ type: [RealisationTotalRef], resolve: (s) => totalsBy(s.lines, (r) => String(r.year)) }),
+  }),
+});
+
+builder.queryField('budgetRealisationSummary', (t) =>
+  t.field({
+    type: RealisationSummary,
+    description: 'Begroting tegenover verplicht en uitgegeven, per regel, opgave en jaar | Budget against committed and spent, per line, theme and year',
+    authScopes: guardedBy(signedIn),
+    args: { fromYear: t.arg.int(), toYear: t.arg.int(), themeId: t.arg.id() },
+    resolve: async (_root, args) => {
+      if (args.themeId) checkId(args.themeId, 'themeId');
+      return { lines: await realisationByLine(args) };
+    },
+  }),
+);
+
+// ---- the council report ------------------------------------------------------------------------
+const ReportFormat = builder.enumType('ProgressReportFormat', {
+  values: { DOCX: { description: 'Word (bewerkbaar) | Word (editable)' }, PDF: { description: 'PDF | PDF' } },
+});
+const ReportFile = builder.objectRef<{ filename: string; contentType: string; base64: string }>('ProgressReportFile').implement({
+  authScopes: guardedBy(signedIn),
+  fields: (t) => ({
+    filename: t.exposeString('filename', { description: 'Bestandsnaam | File name' }),
+    contentType: t.exposeString('contentType', { description: 'MIME-type | MIME type' }),
+    base64: t.exposeString('base64', { description: 'Inhoud, base64 | Content, base64' }),
+  }),
+});
+
+builder.queryField('progressReport', (t) =>
+  t.field({
+    type: ReportFile,
+    description: 'De voortgangsrapportage aan de raad van een ronde, als Word of PDF | The progress report to the council of a round, as Word or PDF',
+    authScopes: guardedBy(signedIn),
+    args: { roundId: t.arg.id({ required: true }), format: t.arg({ type: ReportFormat, required: true }) },
+    resolve: async (_root, args) => {
+      checkId(args.roundId, 'roundId');
+      const round = await db().progressRound.findUnique({ where: { id: args.roundId }, select: { id: true, title: true } });
+      if (!round) throw badUserInput([{ field: 'roundId', reason: 'not_found', message: 'Deze ronde bestaat niet.', messageEn: 'This round does not exist.' }]);
+      const model = await buildReport(round.id);
+      const docx = args.format === 'DOCX';
+      const buffer = docx ? await reportDocx(model) : await reportPdf(model);
+      const base = `voortgangsrapportage-${round.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+      return {
+        filename: `${base}.${docx ? 'docx' : 'pdf'}`,
+        contentType: docx ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'application/pdf',
+        base64: buffer.toString('base64'),
+      };
+    },
+  }),
+);
