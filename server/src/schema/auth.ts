@@ -2,10 +2,10 @@
 // management for administrators. No type here has a field for a password, session or token
 // hash; a token's secret appears once, in the answer to issueApiToken.
 import type { Role } from '@welkom/db';
-import { ACCOUNT_SELECT, createAccount, setPassword, updateAccount } from '../auth/accounts.js';
+import { ACCOUNT_SELECT, createAccount, setPassword, updateAccount } from '../accounts/accounts.js';
 import { TOKEN_SCOPES, isTokenScope, issueToken } from '../auth/api-tokens.js';
 import { login } from '../auth/login.js';
-import { refuseUnconfirmedRoles } from '../auth/role-grants.js';
+import { refuseUnconfirmedRoles } from '../accounts/role-grants.js';
 import { manageApiTokens, manageUsers, ownSession } from '../auth/permissions.js';
 import { clearSessionCookie, endSession } from '../auth/sessions.js';
 import { recordAuditEvent } from '../audit/record.js';

@@ -22,13 +22,13 @@ import { identify } from '../auth/identify.js';
 import { securitySettings } from '../auth/settings.js';
 import type { Context } from '../context.js';
 import { db } from '../db.js';
-import { clientAddress } from '../http/proxy.js';
-import { checkRateLimit } from '../http/rate-limit.js';
+import { clientAddress } from './proxy.js';
+import { checkRateLimit } from './rate-limit.js';
 import type { Logger } from '../logger.js';
-import { applicationReaders, canSeeApplication, grantOfficer } from '../schema/subsidies.js';
-import { decisionLetter } from './letter.js';
-import { sniff } from './sniff.js';
-import { CHUNK_BYTES, type DocumentStore, postgresDocumentStore } from './storage.js';
+import { applicationReaders, canSeeApplication, grantOfficer } from '../subsidies/access.js';
+import { decisionLetter } from '../subsidies/letter.js';
+import { sniff } from '../subsidies/sniff.js';
+import { CHUNK_BYTES, type DocumentStore, postgresDocumentStore } from '../subsidies/storage.js';
 
 let settings: { maxBytes: number; store: DocumentStore } = { maxBytes: 10 * 1024 * 1024, store: postgresDocumentStore };
 
