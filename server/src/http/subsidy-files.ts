@@ -21,6 +21,7 @@ import { recordAuditEvent } from '../audit/record.js';
 import { identify } from '../auth/identify.js';
 import { securitySettings } from '../auth/settings.js';
 import type { Context } from '../context.js';
+import { UUID } from '../crud/uuid.js';
 import { db } from '../db.js';
 import { clientAddress } from './proxy.js';
 import { checkRateLimit } from './rate-limit.js';
@@ -38,7 +39,7 @@ export function configureFiles(options: { maxBytes?: number; store?: DocumentSto
 export const filesSettings = () => settings;
 
 const KINDS: readonly SubsidyDocumentKind[] = ['APPLICATION', 'BUDGET', 'INFORMATION', 'ACCOUNTABILITY', 'OTHER'];
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 // Types a cross-site form may send without a preflight: refusing them keeps uploads CSRF-safe.
 const SIMPLE_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
 
