@@ -23,8 +23,9 @@ import { conflict } from '../crud/errors.js';
 import { checkId } from '../crud/validation.js';
 import { db } from '../db.js';
 import { applicationReaders, grantOfficer, identityId, ownApplications, schemeLimitsKeeper } from '../subsidies/access.js';
+import { loadCommittedCents } from '../subsidies/committed.js';
 import { SCHEME_LIMITS, type SchemeLimit, setBudget, setSchemeLimits } from '../subsidies/money.js';
-import { type TransitionArgs, amountError, clockOf, committedCents, runTransition } from '../subsidies/transitions.js';
+import { type TransitionArgs, amountError, clockOf, runTransition } from '../subsidies/transitions.js';
 import { TRANSITIONS, type Transition, allowedTransitions } from '../subsidies/workflow.js';
 
 const MONEY_FIELDS = [
@@ -64,15 +65,15 @@ defineEntity('SubsidyScheme', {
       nullable: true,
       description: 'Verleend tot nu toe (eurocent) | Granted so far (euro cents)\nVastgestelde bedragen tellen mee in plaats van de verleende. | Final amounts count instead of granted ones.',
       authScopes: guardedBy(applicationReaders),
-      resolve: (scheme: { id: string }) => committedCents(db(), scheme.id),
+      resolve: (scheme: { id: string }, _args: unknown, context: Context) => loadCommittedCents(context, scheme.id),
     }),
     remainingCents: t.int({
       nullable: true,
       description: 'Nog beschikbaar (eurocent) | Remaining (euro cents)\nLeeg als het plafond onbekend is. | Empty when the ceiling is unknown.',
       authScopes: guardedBy(applicationReaders),
       select: { ceilingCents: true },
-      resolve: async (scheme: { id: string; ceilingCents: number | null }) =>
-        scheme.ceilingCents === null ? null : scheme.ceilingCents - (await committedCents(db(), scheme.id)),
+      resolve: async (scheme: { id: string; ceilingCents: number | null }, _args: unknown, context: Context) =>
+        scheme.ceilingCents === null ? null : scheme.ceilingCents - (await loadCommittedCents(context, scheme.id)),
     }),
   }),
 });
