@@ -3,7 +3,7 @@
 // Locations and quotas refer to each other (replaced by, part of); the extractor lists the
 // referred-to ones first, so resolving codes in list order always finds them.
 import type { MonitoringRecords } from './extract/records.js';
-import { type EntityCounts, type Tx, byKey, emptyCounts, required, sync, toDate } from './load.js';
+import { type EntityCounts, type Tx, byKey, emptyCounts, required, sync, toDate } from './sync.js';
 
 export type MonitoringCounts = Record<
   | 'locations' | 'locationCapacities' | 'locationActions' | 'quotas' | 'indicators' | 'measurements'

@@ -2,7 +2,7 @@
 // is synced (year, description); the limits are set by an administrator (setSubsidySchemeLimits)
 // and the decision term by the grant officers, so a second import never resets them.
 import type { SubsidyRecords } from './extract/records.js';
-import { type EntityCounts, type Tx, byKey, sync } from './load.js';
+import { type EntityCounts, type Tx, byKey, sync } from './sync.js';
 
 export async function loadSubsidies(tx: Tx, records: SubsidyRecords, counts: EntityCounts): Promise<void> {
   await sync(counts, byKey(await tx.subsidyScheme.findMany({ where: { isDemo: false } }), 'name'),

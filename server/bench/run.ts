@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTemporaryDir, migrate, startEmbeddedPostgres } from '@welkom/db';
 import { extractProgramme, loadProgramme, readSourceDocument } from '@welkom/seeds';
-import { createAccount } from '../src/auth/accounts.js';
+import { createAccount } from '../src/accounts/accounts.js';
 import { configureSecurity } from '../src/auth/settings.js';
 import { connectDatabase, db, disconnectDatabase } from '../src/db.js';
 import { createApp } from '../src/http/app.js';

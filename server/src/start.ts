@@ -9,7 +9,7 @@ import { connectDatabase, db, disconnectDatabase } from './db.js';
 import { DEVELOPMENT_AUDIT_CHECKPOINT_KEY, type Env } from './env.js';
 import { type App, createApp } from './http/app.js';
 import type { Logger } from './logger.js';
-import { configureFiles } from './subsidies/files.js';
+import { configureFiles } from './http/subsidy-files.js';
 
 export const CONSOLE_DIR = fileURLToPath(new URL('../../admin/dist', import.meta.url));
 

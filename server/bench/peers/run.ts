@@ -17,7 +17,7 @@ import { isDeepStrictEqual } from 'node:util';
 import pg from 'pg';
 import { createTemporaryDir, migrate, startEmbeddedPostgres, type EmbeddedPostgresServer } from '@welkom/db';
 import { extractProgramme, loadProgramme, readSourceDocument } from '@welkom/seeds';
-import { createAccount } from '../../src/auth/accounts.js';
+import { createAccount } from '../../src/accounts/accounts.js';
 import { connectDatabase, db, disconnectDatabase } from '../../src/db.js';
 import { login, spawnServer } from '../overload.js';
 import { LARGE, SEARCH_WORD, loadLargeDataset } from './dataset.js';

@@ -3,7 +3,7 @@
 // never an argument, because arguments end up in shell history and process lists.
 import { parseArgs } from 'node:util';
 import { Role } from '@welkom/db';
-import { createAccount } from '../auth/accounts.js';
+import { createAccount } from '../accounts/accounts.js';
 import { MIN_PASSWORD_LENGTH } from '../auth/passwords.js';
 import { runOnDatabase } from './database.js';
 import { promptHidden } from './prompt.js';

@@ -9,7 +9,7 @@ import { queryFromInfo } from '@pothos/plugin-prisma';
 import type { Prisma } from '@welkom/db';
 import type { GraphQLError, GraphQLResolveInfo } from 'graphql';
 import { recordAuditEvent } from '../audit/record.js';
-import { historyField } from '../schema/audit.js';
+import { historyField } from './history-field.js';
 import type { EntityAccess } from '../auth/rules.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';

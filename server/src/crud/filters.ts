@@ -8,11 +8,10 @@ import { db } from '../db.js';
 import { badUserInput } from './errors.js';
 import { type DmmfField, type ModelShape, getEnum, isDateOnly } from './dmmf.js';
 import { enumRef } from './enums.js';
+import { UUID } from './uuid.js';
 
 type Where = Record<string, unknown>;
 type FilterValue = Record<string, unknown> | null | undefined;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const IdFilter = builder.inputType('IdFilter', {
   description: 'Filter op een id | Filter on an id',

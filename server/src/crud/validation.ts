@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { type FieldError, badUserInput } from './errors.js';
 import { type DmmfField, type ModelShape, SYSTEM_FIELDS, isDateOnly, labelOf } from './dmmf.js';
 import { isUuid } from './filters.js';
+import { UUID } from './uuid.js';
 
 export interface FieldRule {
   maxLength?: number;
@@ -15,8 +16,6 @@ export interface FieldRule {
 /** Long enough for the document's longest paragraphs, short enough to refuse junk. */
 export const DEFAULT_MAX_TEXT = 20_000;
 export const MAX_LIST_ITEMS = 200;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Columns a client may set: not the system ones, not relation objects. */
 export function editableFields(shape: ModelShape): DmmfField[] {

@@ -13,7 +13,7 @@ import { db } from '../db.js';
 import type { Logger } from '../logger.js';
 import { schema } from '../schema/index.js';
 import { securitySettings } from '../auth/settings.js';
-import { handleFiles } from '../subsidies/files.js';
+import { handleFiles } from './subsidy-files.js';
 import { mapTransientDatabaseError } from '../crud/errors.js';
 import { AdmissionGate, type AdmissionOptions, overloaded, retryablePlugin, sendRetryable } from './admission.js';
 import { runForCaller } from './caller-scope.js';

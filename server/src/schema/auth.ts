@@ -2,17 +2,14 @@
 // management for administrators. No type here has a field for a password, session or token
 // hash; a token's secret appears once, in the answer to issueApiToken.
 import type { Role } from '@welkom/db';
-import { ACCOUNT_SELECT, createAccount, setPassword, updateAccount } from '../auth/accounts.js';
-import { TOKEN_SCOPES, isTokenScope, issueToken } from '../auth/api-tokens.js';
+import { createUserAccount, issuePartnerToken, resetUserPassword, revokePartnerToken, updateUserAccount } from '../accounts/administration.js';
+import { TOKEN_SCOPES } from '../auth/api-tokens.js';
 import { login } from '../auth/login.js';
-import { refuseCoordinatorTakeover, refuseUnconfirmedRoles } from '../auth/role-grants.js';
 import { manageApiTokens, manageUsers, ownSession } from '../auth/permissions.js';
 import { clearSessionCookie, endSession } from '../auth/sessions.js';
-import { recordAuditEvent } from '../audit/record.js';
 import { builder } from '../builder.js';
 import { guardedBy } from '../crud/entity.js';
 import { enumRef } from '../crud/enums.js';
-import { type FieldError, badUserInput, notFound } from '../crud/errors.js';
 import { checkId } from '../crud/validation.js';
 import { db } from '../db.js';
 
@@ -122,21 +119,6 @@ const ApiTokenIssueInput = builder.inputType('ApiTokenIssueInput', {
   }),
 });
 
-const MAX_TOKEN_LIFETIME_DAYS = 3 * 366;
-
-/** A token as the audit trail records it: everything but the secret's hash. */
-const TOKEN_AUDIT_SELECT = {
-  id: true,
-  prefix: true,
-  label: true,
-  scopes: true,
-  partnerId: true,
-  createdById: true,
-  expiresAt: true,
-  revokedAt: true,
-  version: true,
-} as const;
-
 // --- Session -----------------------------------------------------------------------------
 
 builder.queryField('me', (t) =>
@@ -219,15 +201,7 @@ builder.mutationField('createUser', (t) =>
     authScopes: guardedBy(manageUsers),
     description: 'Een gebruiker aanmaken (beheerders) | Create a user (administrators)',
     args: { input: t.arg({ type: UserCreateInput, required: true }) },
-    resolve: async (query, _root, args, context) => {
-      refuseUnconfirmedRoles([], args.input.roles as Role[]);
-      const created = await db().$transaction(async (tx) => {
-        const user = await createAccount(tx, { ...args.input, roles: args.input.roles as Role[] });
-        await recordAuditEvent(tx, { context, operation: 'CREATE', entityType: 'User', entityId: user.id, after: user });
-        return user;
-      });
-      return db().user.findUniqueOrThrow({ ...query, where: { id: created.id } });
-    },
+    resolve: (query, _root, args, context) => createUserAccount(args, context, query) as never,
   }),
 );
 
@@ -242,18 +216,7 @@ builder.mutationField('updateUser', (t) =>
       input: t.arg({ type: UserUpdateInput, required: true }),
       expectedVersion: t.arg.int({ required: true }),
     },
-    resolve: async (query, _root, args, context) => {
-      checkId(args.id);
-      const roles = args.input.roles as Role[] | null | undefined;
-      await db().$transaction(async (tx) => {
-        const before = await tx.user.findUnique({ where: { id: args.id }, select: ACCOUNT_SELECT });
-        // Taking a role away is always allowed; adding PANEL_COORDINATOR takes a second person.
-        if (before) refuseUnconfirmedRoles(before.roles, roles);
-        const after = await updateAccount(tx, args.id, { ...args.input, roles }, args.expectedVersion);
-        await recordAuditEvent(tx, { context, operation: 'UPDATE', entityType: 'User', entityId: args.id, before, after });
-      });
-      return db().user.findUniqueOrThrow({ ...query, where: { id: args.id } });
-    },
+    resolve: (query, _root, args, context) => updateUserAccount(args, context, query) as never,
   }),
 );
 
@@ -264,18 +227,7 @@ builder.mutationField('setUserPassword', (t) =>
     description:
       'Een nieuw wachtwoord instellen (beheerders); de gebruiker wordt overal uitgelogd | Set a new password (administrators); signs the user out everywhere',
     args: { id: t.arg.id({ required: true }), password: t.arg.string({ required: true }) },
-    resolve: async (query, _root, args, context) => {
-      checkId(args.id);
-      const own = context.identity.kind === 'user' ? context.identity.sessionId : undefined;
-      await db().$transaction(async (tx) => {
-        await refuseCoordinatorTakeover(tx, context, args.id);
-        const before = await tx.user.findUnique({ where: { id: args.id }, select: ACCOUNT_SELECT });
-        const after = await setPassword(tx, args.id, args.password, own);
-        // The hash itself is never in the trail; the event says that the password was set.
-        await recordAuditEvent(tx, { context, operation: 'PASSWORD_SET', entityType: 'User', entityId: args.id, before, after });
-      });
-      return db().user.findUniqueOrThrow({ ...query, where: { id: args.id } });
-    },
+    resolve: (query, _root, args, context) => resetUserPassword(args, context, query) as never,
   }),
 );
 
@@ -311,65 +263,7 @@ builder.mutationField('issueApiToken', (t) =>
     description:
       'Een API-sleutel uitgeven (beheerders); bewaar het geheim meteen, het wordt niet opnieuw getoond | Issue an API token (administrators); store the secret at once, it is not shown again',
     args: { input: t.arg({ type: ApiTokenIssueInput, required: true }) },
-    resolve: async (_root, args, context) => {
-      const { input } = args;
-      const errors: FieldError[] = [];
-      checkId(input.partnerId, 'input.partnerId');
-      const label = input.label.trim();
-      if (!label || label.length > 200) {
-        errors.push({
-          field: 'input.label',
-          reason: label ? 'too_long' : 'required',
-          message: label ? 'Omschrijving is te lang (maximaal 200).' : 'Omschrijving mag niet leeg zijn.',
-          messageEn: label ? 'Label is too long (at most 200).' : 'Label must not be empty.',
-        });
-      }
-      const unknown = input.scopes.filter((scope) => !isTokenScope(scope));
-      if (unknown.length || !input.scopes.length) {
-        errors.push({
-          field: 'input.scopes',
-          reason: unknown.length ? 'invalid' : 'required',
-          message: unknown.length
-            ? `Onbekend recht: ${unknown.join(', ')} (geldig: ${TOKEN_SCOPES.join(', ')}).`
-            : `Kies minstens één recht (${TOKEN_SCOPES.join(', ')}).`,
-          messageEn: unknown.length
-            ? `Unknown scope: ${unknown.join(', ')} (valid: ${TOKEN_SCOPES.join(', ')}).`
-            : `Choose at least one scope (${TOKEN_SCOPES.join(', ')}).`,
-        });
-      }
-      const lifetimeDays = (input.expiresAt.getTime() - Date.now()) / 86_400_000;
-      if (lifetimeDays <= 0 || lifetimeDays > MAX_TOKEN_LIFETIME_DAYS) {
-        errors.push({
-          field: 'input.expiresAt',
-          reason: 'out_of_range',
-          message: 'Vervaldatum moet in de toekomst liggen, hoogstens drie jaar vooruit.',
-          messageEn: 'Expiry must be in the future, at most three years ahead.',
-        });
-      }
-      if (errors.length) throw badUserInput(errors);
-      const partner = await db().partner.findUnique({ where: { id: input.partnerId }, select: { id: true } });
-      if (!partner) {
-        throw badUserInput([
-          { field: 'input.partnerId', reason: 'not_found', message: 'verwijst naar een record dat niet bestaat.', messageEn: 'refers to a record that does not exist.' },
-        ]);
-      }
-      const issued = await db().$transaction(async (tx) => {
-        const token = await issueToken(
-          {
-            partnerId: input.partnerId,
-            label,
-            scopes: [...new Set(input.scopes)].filter(isTokenScope),
-            expiresAt: input.expiresAt,
-            createdById: context.identity.kind === 'user' ? context.identity.userId : null,
-          },
-          tx,
-        );
-        const after = await tx.apiToken.findUniqueOrThrow({ where: { id: token.id }, select: TOKEN_AUDIT_SELECT });
-        await recordAuditEvent(tx, { context, operation: 'CREATE', entityType: 'ApiToken', entityId: token.id, after });
-        return token;
-      });
-      return { id: issued.id, secret: issued.token };
-    },
+    resolve: (_root, args, context) => issuePartnerToken(args, context),
   }),
 );
 
@@ -379,22 +273,6 @@ builder.mutationField('revokeApiToken', (t) =>
     authScopes: guardedBy(manageApiTokens),
     description: 'Een API-sleutel intrekken; werkt meteen (beheerders) | Revoke an API token; takes effect at once (administrators)',
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (query, _root, args, context) => {
-      checkId(args.id);
-      await db().$transaction(async (tx) => {
-        const before = await tx.apiToken.findUnique({ where: { id: args.id }, select: TOKEN_AUDIT_SELECT });
-        // Revoking twice keeps the first time: that is when access ended.
-        if (!before || before.revokedAt) return;
-        const after = await tx.apiToken.update({
-          where: { id: args.id },
-          data: { revokedAt: new Date(), version: { increment: 1 } },
-          select: TOKEN_AUDIT_SELECT,
-        });
-        await recordAuditEvent(tx, { context, operation: 'REVOKE', entityType: 'ApiToken', entityId: args.id, before, after });
-      });
-      const token = await db().apiToken.findUnique({ ...query, where: { id: args.id } });
-      if (!token) throw notFound('ApiToken', args.id);
-      return token;
-    },
+    resolve: (query, _root, args, context) => revokePartnerToken(args, context, query) as never,
   }),
 );

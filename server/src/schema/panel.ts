@@ -12,31 +12,13 @@
 // - The audit trail of members names changed fields only: every personal field is redacted, so
 //   an erasure leaves nothing behind in the append-only trail.
 import { GraphQLError } from 'graphql';
-import type { Prisma } from '@welkom/db';
-import { recordAuditEvent } from '../audit/record.js';
-import { markSensitive } from '../audit/sensitive.js';
 import { type AccessRule, type EntityAccess, roles, signedIn } from '../auth/rules.js';
 import { builder } from '../builder.js';
-import type { Context } from '../context.js';
-import { getModel, SYSTEM_FIELDS } from '../crud/dmmf.js';
+import { getModel } from '../crud/dmmf.js';
 import { defineEntity, defineLinkObject, entityRef, guardedBy } from '../crud/entity.js';
-import { badUserInput, notFound, staleVersion } from '../crud/errors.js';
-import { checkId } from '../crud/validation.js';
-import { db } from '../db.js';
 import { panelComposition } from '../panel/composition.js';
-import {
-  AGE_BANDS,
-  type Category,
-  EDUCATION_LEVELS,
-  LGBTIQ,
-  type Profile,
-  consentHolds,
-  countryName,
-  isCountryCode,
-  openProfile,
-  sealProfile,
-  today,
-} from '../panel/profile.js';
+import { type ExportFile, eraseMember, exportMember, setMemberProfile, withdrawConsent } from '../panel/members.js';
+import { AGE_BANDS, type Category, EDUCATION_LEVELS, LGBTIQ, type Profile, consentHolds, countryName, openProfile, today } from '../panel/profile.js';
 
 /** The coordinator in person: the role itself, not implied by ADMIN. */
 export const panelCoordinator: AccessRule = {
@@ -46,12 +28,6 @@ export const panelCoordinator: AccessRule = {
 
 const memberAccess: EntityAccess = { read: panelCoordinator, write: panelCoordinator };
 const panelAccess: EntityAccess = { read: signedIn, write: roles('PANEL_COORDINATOR') };
-
-// Every field of a member except its id, version, timestamps and erasure mark.
-const MEMBER_PERSONAL_FIELDS = getModel('PanelMember')
-  .fields.filter((field) => field.kind !== 'object' && !SYSTEM_FIELDS.has(field.name) && field.name !== 'erasedAt')
-  .map((field) => field.name);
-markSensitive('PanelMember', MEMBER_PERSONAL_FIELDS);
 
 // ---- the profile ---------------------------------------------------------------------------
 
@@ -195,31 +171,7 @@ for (const [model, linkField] of [['Action', 'adviceLinks'], ['Theme', 'adviceLi
   );
 }
 
-// ---- domain operations on a member ----------------------------------------------------------
-
-const memberNotFound = (id: string) => notFound('PanelMember', id);
-
-/** Loads the member for a change, checks the version, and runs `work` in one transaction with its audit event. */
-async function changeMember<T>(
-  id: string,
-  expectedVersion: number,
-  work: (tx: Prisma.TransactionClient, member: Prisma.PanelMemberGetPayload<object>) => Promise<T>,
-): Promise<T> {
-  checkId(id);
-  return db().$transaction(async (tx) => {
-    const member = await tx.panelMember.findUnique({ where: { id } });
-    if (!member) throw memberNotFound(id);
-    if (member.version !== expectedVersion) throw staleVersion('PanelMember', id, expectedVersion, member.version);
-    // The version check and the write are one statement, so two coordinators cannot both win.
-    const { count } = await tx.panelMember.updateMany({ where: { id, version: expectedVersion }, data: { version: { increment: 1 } } });
-    if (count === 0) throw staleVersion('PanelMember', id, expectedVersion, member.version + 1);
-    return work(tx, member);
-  });
-}
-
-function refuse(field: string, reason: string, message: string, messageEn: string): GraphQLError {
-  return badUserInput([{ field, reason, message, messageEn }]);
-}
+// ---- domain operations on a member (panel/members.ts) ----------------------------------------
 
 const VERSION_DESCRIPTION = 'De versie die u las | The version you read';
 
@@ -234,37 +186,7 @@ builder.mutationField('setPanelMemberProfile', (t) =>
       expectedVersion: t.arg.int({ required: true, description: VERSION_DESCRIPTION }),
       profile: t.arg({ type: ProfileInput, required: true }),
     },
-    resolve: async (query, _root, args, context: Context) => {
-      const input = args.profile;
-      const country = input.countryOfOrigin?.trim().toUpperCase() || null;
-      // The message does not repeat the value: it is special-category data.
-      if (country && !isCountryCode(country)) {
-        throw refuse('profile.countryOfOrigin', 'invalid_format', 'Land van herkomst is geen geldige ISO 3166-1-code.', 'Country of origin is not a valid ISO 3166-1 code.');
-      }
-      const profile: Profile = {
-        ageBand: (input.ageBand as string | null | undefined) ?? null,
-        educationLevel: (input.educationLevel as string | null | undefined) ?? null,
-        countryOfOrigin: country,
-        lgbtiq: (input.lgbtiq as string | null | undefined) ?? null,
-      };
-      return changeMember(args.id, args.expectedVersion, async (tx, member) => {
-        if (member.erasedAt) throw refuse('id', 'erased', 'Dit panellid is gewist.', 'This panel member has been erased.');
-        if (!consentHolds(member, today())) {
-          throw refuse('id', 'no_consent', 'Zonder geldige toestemming wordt geen profiel vastgelegd.', 'No profile is recorded without valid consent.');
-        }
-        const profileCiphertext = sealProfile(profile, member.id);
-        await tx.panelMember.update({ where: { id: member.id }, data: { profileCiphertext } });
-        await recordAuditEvent(tx, {
-          context,
-          operation: 'PROFILE_SET',
-          entityType: 'PanelMember',
-          entityId: member.id,
-          before: { profileCiphertext: member.profileCiphertext, version: member.version },
-          after: { profileCiphertext, version: member.version + 1 },
-        });
-        return tx.panelMember.findUniqueOrThrow({ ...query, where: { id: member.id } });
-      });
-    },
+    resolve: (query, _root, args, context) => setMemberProfile(args, context, query) as never,
   }),
 );
 
@@ -279,25 +201,9 @@ builder.mutationField('withdrawPanelConsent', (t) =>
       expectedVersion: t.arg.int({ required: true, description: VERSION_DESCRIPTION }),
       withdrawnOn: t.arg({ type: 'Date', description: 'Standaard vandaag | Defaults to today' }),
     },
-    resolve: (query, _root, args, context: Context) =>
-      changeMember(args.id, args.expectedVersion, async (tx, member) => {
-        if (member.erasedAt) throw refuse('id', 'erased', 'Dit panellid is gewist.', 'This panel member has been erased.');
-        const consentWithdrawnOn = args.withdrawnOn ?? today();
-        await tx.panelMember.update({ where: { id: member.id }, data: { consentWithdrawnOn, profileCiphertext: null } });
-        await recordAuditEvent(tx, {
-          context,
-          operation: 'CONSENT_WITHDRAWN',
-          entityType: 'PanelMember',
-          entityId: member.id,
-          before: { consentWithdrawnOn: member.consentWithdrawnOn, profileCiphertext: member.profileCiphertext, version: member.version },
-          after: { consentWithdrawnOn, profileCiphertext: null, version: member.version + 1 },
-        });
-        return tx.panelMember.findUniqueOrThrow({ ...query, where: { id: member.id } });
-      }),
+    resolve: (query, _root, args, context) => withdrawConsent(args, context, query) as never,
   }),
 );
-
-const ERASED_NAME = 'Gewist panellid';
 
 builder.mutationField('erasePanelMember', (t) =>
   t.prismaField({
@@ -309,33 +215,11 @@ builder.mutationField('erasePanelMember', (t) =>
       id: t.arg.id({ required: true }),
       expectedVersion: t.arg.int({ required: true, description: VERSION_DESCRIPTION }),
     },
-    resolve: (query, _root, args, context: Context) =>
-      changeMember(args.id, args.expectedVersion, async (tx, member) => {
-        if (member.erasedAt) throw refuse('id', 'erased', 'Dit panellid is al gewist.', 'This panel member has already been erased.');
-        const erasedAt = new Date();
-        const cleared = Object.fromEntries(MEMBER_PERSONAL_FIELDS.map((field) => [field, null]));
-        await tx.panelMember.update({ where: { id: member.id }, data: { ...cleared, name: ERASED_NAME, erasedAt } });
-        // The event says that and when, never what: no before or after values of the person.
-        await recordAuditEvent(tx, {
-          context,
-          operation: 'ERASED',
-          entityType: 'PanelMember',
-          entityId: member.id,
-          before: { erasedAt: null },
-          after: { erasedAt },
-        });
-        return tx.panelMember.findUniqueOrThrow({ ...query, where: { id: member.id } });
-      }),
+    resolve: (query, _root, args, context) => eraseMember(args, context, query) as never,
   }),
 );
 
 // ---- export for an access request (art. 15) ---------------------------------------------------
-
-interface ExportFile {
-  fileName: string;
-  contentType: string;
-  content: string;
-}
 
 const ExportRef = builder.objectRef<ExportFile>('PanelMemberExport').implement({
   description: 'Een bestand met alle gegevens over één panellid | A file with all data held on one panel member',
@@ -347,11 +231,6 @@ const ExportRef = builder.objectRef<ExportFile>('PanelMemberExport').implement({
   }),
 });
 
-const labelled = (categories: readonly Category[], value: string | null) => {
-  const found = categories.find((item) => item.value === value);
-  return found ? { code: found.value, label: found.label, labelEn: found.labelEn } : null;
-};
-
 builder.mutationField('exportPanelMember', (t) =>
   t.field({
     type: ExportRef,
@@ -359,68 +238,7 @@ builder.mutationField('exportPanelMember', (t) =>
       'Alle gegevens over een panellid als bestand, voor een inzageverzoek (AVG art. 15); de export wordt in de audittrail vastgelegd | All data held on a panel member as a file, for an access request (GDPR art. 15); the export is recorded in the audit trail',
     authScopes: guardedBy(panelCoordinator),
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (_root, args, context) => {
-      checkId(args.id);
-      return db().$transaction(async (tx) => {
-        const member = await tx.panelMember.findUnique({ where: { id: args.id } });
-        if (!member) throw memberNotFound(args.id);
-        const history = await tx.auditEvent.findMany({
-          where: { entityType: 'PanelMember', entityId: member.id },
-          orderBy: { id: 'asc' },
-          select: { at: true, operation: true, actorType: true, changedFields: true },
-        });
-        const profile = consentHolds(member, today()) ? openProfile(member.profileCiphertext, member.id) : null;
-        const exportedAt = new Date();
-        const document = {
-          about: {
-            nl: 'Inzage in persoonsgegevens (AVG art. 15): alle gegevens die de gemeente Nijmegen in Welkom over u als lid van het panel van ervaringsdeskundigen bewaart.',
-            en: 'Access to personal data (GDPR art. 15): all data the municipality of Nijmegen holds on you in Welkom as a member of the lived-experience panel.',
-            purpose: 'Samenstelling en contact van het panel van ervaringsdeskundigen (actie 5.2 3.A). | Composition of and contact with the lived-experience panel (action 5.2 3.A).',
-            legalBasis: 'Toestemming (AVG art. 6 lid 1 sub a en art. 9 lid 2 sub a); u kunt die altijd intrekken. | Consent (GDPR art. 6(1)(a) and 9(2)(a)); you may withdraw it at any time.',
-            recipients: 'Alleen de panelcoördinator ziet uw gegevens; anderen zien de samenstelling van het panel in groepen van ten minste vijf. | Only the panel coordinator sees your data; others see the panel\'s composition in groups of at least five.',
-            exportedAt: exportedAt.toISOString(),
-          },
-          member: {
-            id: member.id,
-            name: member.name,
-            email: member.email,
-            phone: member.phone,
-            joinedOn: member.joinedOn?.toISOString().slice(0, 10) ?? null,
-            leftOn: member.leftOn?.toISOString().slice(0, 10) ?? null,
-            notes: member.notes,
-            erasedAt: member.erasedAt?.toISOString() ?? null,
-          },
-          consent: {
-            givenOn: member.consentGivenOn?.toISOString().slice(0, 10) ?? null,
-            scope: member.consentScope,
-            withdrawnOn: member.consentWithdrawnOn?.toISOString().slice(0, 10) ?? null,
-          },
-          diversityProfile: profile && {
-            ageBand: labelled(AGE_BANDS, profile.ageBand),
-            educationLevel: labelled(EDUCATION_LEVELS, profile.educationLevel),
-            countryOfOrigin: profile.countryOfOrigin && {
-              code: profile.countryOfOrigin,
-              label: countryName(profile.countryOfOrigin),
-              labelEn: countryName(profile.countryOfOrigin, 'en'),
-            },
-            lgbtiq: labelled(LGBTIQ, profile.lgbtiq),
-          },
-          // What was done with the record, when; the trail itself holds no personal values.
-          history: history.map((event) => ({
-            at: event.at.toISOString(),
-            operation: event.operation,
-            by: event.actorType,
-            changedFields: event.changedFields,
-          })),
-        };
-        await recordAuditEvent(tx, { context, operation: 'EXPORTED', entityType: 'PanelMember', entityId: member.id });
-        return {
-          fileName: `panellid-${member.id}-${exportedAt.toISOString().slice(0, 10)}.json`,
-          contentType: 'application/json',
-          content: `${JSON.stringify(document, null, 2)}\n`,
-        };
-      });
-    },
+    resolve: (_root, args, context) => exportMember(args, context),
   }),
 );
 

@@ -1,9 +1,9 @@
-// Roles that need a second person (auth/role-grants.ts): an administrator requests, another
+// Roles that need a second person (accounts/role-grants.ts): an administrator requests, another
 // administrator or a current panel coordinator confirms or refuses, and the coordinator sees
 // who holds the role and every request for it.
 import type { Role, RoleGrantState } from '@welkom/db';
 import { manageUsers } from '../auth/permissions.js';
-import { CONFIRMED_ROLES, decideRoleGrant, mayDecideRoleGrants, requestRoleGrant } from '../auth/role-grants.js';
+import { CONFIRMED_ROLES, decideRoleGrant, mayDecideRoleGrants, requestRoleGrant } from '../accounts/role-grants.js';
 import type { AccessRule } from '../auth/rules.js';
 import { builder } from '../builder.js';
 import { guardedBy } from '../crud/entity.js';

@@ -565,3 +565,23 @@ describe('an idempotency key is one request on one application', () => {
     expect(await db().subsidyPayment.count({ where: { applicationId: id } })).toBe(1);
   });
 });
+
+describe('SQL statements for the scheme list', () => {
+  const listSchemes = (client: Client, limit: number) =>
+    client.gql(`query ($limit: Int) { subsidySchemes(limit: $limit) { totalCount nodes { id ceilingCents grantedCents remainingCents } } }`, { limit });
+
+  it('reads granted and remaining amounts of every scheme in one statement, for 2 schemes as for 20', async () => {
+    const granted = await createScheme({ ceilingCents: 3_000_000 });
+    await ok(officer, 'grant', await applicationIn('IN_REVIEW', granted), { amountCents: 250_000 });
+    for (let i = 0; i < 20; i++) await createScheme();
+    const two = await api.countStatements(() => listSchemes(viewer, 2));
+    const twenty = await api.countStatements(() => listSchemes(viewer, 20));
+    // The viewer's session, the count, the page and one grouped sum for all the page's schemes.
+    expect(two.count).toBeLessThanOrEqual(4);
+    expect(twenty.count).toBe(two.count);
+    const all = await listSchemes(viewer, 500);
+    expect(all.errors).toBeUndefined();
+    const scheme = all.data!.subsidySchemes.nodes.find((node: { id: string }) => node.id === granted);
+    expect(scheme).toMatchObject({ ceilingCents: 3_000_000, grantedCents: 250_000, remainingCents: 2_750_000 });
+  });
+});

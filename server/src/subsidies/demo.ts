@@ -6,7 +6,7 @@
 import type { PrismaClient } from '@welkom/db';
 import { loadProgrammeFromDocument } from '@welkom/seeds';
 import type { Identity } from '../context.js';
-import { runTransition } from '../schema/subsidies.js';
+import { runTransition } from './transitions.js';
 import { addDays, formatDate, todayInAmsterdam } from './calendar.js';
 import type { Transition } from './workflow.js';
 

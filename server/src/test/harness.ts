@@ -4,7 +4,7 @@
 import type { CreatePrismaClientOptions, Role } from '@welkom/db';
 import { createTestDatabase } from '@welkom/db/testing';
 import { loadProgrammeFromDocument } from '@welkom/seeds';
-import { createAccount } from '../auth/accounts.js';
+import { createAccount } from '../accounts/accounts.js';
 import { type TokenScope, issueToken } from '../auth/api-tokens.js';
 import { SESSION_COOKIE } from '../auth/sessions.js';
 import { type SecuritySettings, configureSecurity } from '../auth/settings.js';

@@ -21,14 +21,15 @@ import { recordAuditEvent } from '../audit/record.js';
 import { identify } from '../auth/identify.js';
 import { securitySettings } from '../auth/settings.js';
 import type { Context } from '../context.js';
+import { UUID } from '../crud/uuid.js';
 import { db } from '../db.js';
-import { clientAddress } from '../http/proxy.js';
-import { checkRateLimit } from '../http/rate-limit.js';
+import { clientAddress } from './proxy.js';
+import { checkRateLimit } from './rate-limit.js';
 import type { Logger } from '../logger.js';
-import { applicationReaders, canSeeApplication, grantOfficer } from '../schema/subsidies.js';
-import { decisionLetter } from './letter.js';
-import { sniff } from './sniff.js';
-import { CHUNK_BYTES, type DocumentStore, postgresDocumentStore } from './storage.js';
+import { applicationReaders, canSeeApplication, grantOfficer } from '../subsidies/access.js';
+import { decisionLetter } from '../subsidies/letter.js';
+import { sniff } from '../subsidies/sniff.js';
+import { CHUNK_BYTES, type DocumentStore, postgresDocumentStore } from '../subsidies/storage.js';
 
 let settings: { maxBytes: number; store: DocumentStore } = { maxBytes: 10 * 1024 * 1024, store: postgresDocumentStore };
 
@@ -38,7 +39,7 @@ export function configureFiles(options: { maxBytes?: number; store?: DocumentSto
 export const filesSettings = () => settings;
 
 const KINDS: readonly SubsidyDocumentKind[] = ['APPLICATION', 'BUDGET', 'INFORMATION', 'ACCOUNTABILITY', 'OTHER'];
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 // Types a cross-site form may send without a preflight: refusing them keeps uploads CSRF-safe.
 const SIMPLE_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
 

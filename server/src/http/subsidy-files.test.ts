@@ -10,9 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../db.js';
 import { type Harness, type SignedInClient, type TokenClient, startHarness } from '../test/harness.js';
 import { contentTypes, docx, jpeg, odt, pdf, png, xlsx, zip } from '../test/sample-files.js';
-import { configureFiles } from './files.js';
-import { ZIP_LIMITS, sniff } from './sniff.js';
-import { postgresDocumentStore } from './storage.js';
+import { configureFiles } from './subsidy-files.js';
+import { ZIP_LIMITS, sniff } from '../subsidies/sniff.js';
+import { postgresDocumentStore } from '../subsidies/storage.js';
 
 const WORD_MAIN = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml';
 const SHEET_MAIN = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml';

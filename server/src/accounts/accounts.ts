@@ -6,9 +6,9 @@ import type { Prisma, Role } from '@welkom/db';
 type Db = Prisma.TransactionClient;
 import { GraphQLError } from 'graphql';
 import { type FieldError, badUserInput, mapDatabaseError, notFound, staleVersion } from '../crud/errors.js';
-import { normaliseEmail } from './login.js';
-import { hashPassword, passwordProblem } from './passwords.js';
-import { endSessionsOfUser } from './sessions.js';
+import { normaliseEmail } from '../auth/login.js';
+import { hashPassword, passwordProblem } from '../auth/passwords.js';
+import { endSessionsOfUser } from '../auth/sessions.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MAX_NAME = 200;
