@@ -123,7 +123,7 @@ describe('reading the register', () => {
     expect(total).toBeGreaterThan(10); // more than one page
     const csv = (await list.exportCsv()).replace(/^\ufeff/, '');
     const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toMatch(/^Code;Doelstelling;Activiteit;Status;Startdatum;Einddatum;/);
+    expect(lines[0]).toMatch(/^Code;Doelstelling;Activiteit;Beoordeling;Status;Startdatum;Einddatum;/);
     expect(lines).toHaveLength(total + 1);
     expect(lines.slice(1).every((line) => line.includes(';Gepland;'))).toBe(true);
   });
@@ -169,14 +169,15 @@ describe('changing the register', () => {
     await show.edit();
     const form = new FormPage(page, baseUrl);
     await form.fill('Eigenaar', `Team Opvang ${run}`);
-    await form.choose('Status', 'Loopt');
+    // No action starts as postponed (the document's statuses are planned, running or unknown), so this is a change.
+    await form.choose('Status', 'Uitgesteld');
     await form.screenshot('action-edit');
     await form.save();
     await show.field('Eigenaar').getByText(`Team Opvang ${run}`).waitFor();
     await list.open('/actions');
     await list.search(`Team Opvang ${run}`);
     await list.waitForTotal(1);
-    await list.row('1.1 2.A').getByText('Loopt').waitFor();
+    await list.row('1.1 2.A').getByText('Uitgesteld').waitFor();
   });
 
   it("shows the edit in the action's history: who, when and the fields before and after", async () => {
@@ -192,7 +193,7 @@ describe('changing the register', () => {
     expect(text).toMatch(/^Gewijzigd/);
     expect(text).toContain('secretaris@welkom.test');
     expect(text).toMatch(/Eigenaar.*Team Opvang/);
-    expect(text).toMatch(/Status\s*Gepland → Loopt/);
+    expect(text).toMatch(/Status\s*(Gepland|Loopt|Onbekend) → Uitgesteld/);
     await show.section('Geschiedenis').scrollIntoViewIfNeeded();
     await show.screenshot('action-history');
   });
@@ -252,7 +253,8 @@ describe('changing the register', () => {
     await list.bulkChangeStatus('Uitgesteld');
     await list.row('1.2 1.A').getByText('Uitgesteld').waitFor();
     await list.row('1.2 1.B').getByText('Uitgesteld').waitFor();
-    await list.row('1.2 1.C').getByText('Gepland').waitFor();
+    await list.row('1.2 1.C').waitFor();
+    expect(await list.row('1.2 1.C').textContent()).not.toContain('Uitgesteld');
   });
 
   it('deletes selected records after confirmation', async () => {
