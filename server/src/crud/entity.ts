@@ -18,7 +18,8 @@ import { delegateOf, lowerFirst } from './delegate.js';
 import { describeModel, getModel, labelOf } from './dmmf.js';
 import { mapDatabaseError, notFound, staleVersion } from './errors.js';
 import { type DerivedFilter, checkSortable, filterTypeFor, toWhere } from './filters.js';
-import { guardedBy, naturalOrder, objectFields, objectRefs, scalarTypeOf } from './object-type.js';
+import { accessDirective, guardedBy, naturalOrder, objectFields, objectRefs, scalarTypeOf } from './object-type.js';
+import { registerEntity } from '../auth/registry.js';
 import {
   PageInfo,
   type PageArgs,
@@ -98,6 +99,7 @@ export function defineEntity(model: string, options: EntityOptions): void {
   const labelEn = labelOf(shape.model, 'en');
 
   const access = options.access;
+  const entry = registerEntity(model, 'entity', access, options.plural);
   const fieldRules = access.fields ?? {};
   // A hidden field is unreadable to everyone, so `q` never searches it either (e.g. a ciphertext).
   const canReadField = (context: Context) => (field: string) =>
@@ -108,6 +110,7 @@ export function defineEntity(model: string, options: EntityOptions): void {
   const ref = builder.prismaObject(model as any, {
     description: `${shape.model.documentation ?? ''}\nLezen: ${access.read.description.split(' | ')[0]}; wijzigen: ${access.write.description.split(' | ')[0]}. | Read: ${access.read.description.split(' | ')[1]}; change: ${access.write.description.split(' | ')[1]}.`,
     authScopes: guardedBy(access.read),
+    directives: accessDirective(entry),
     // Select mode: a row carries only the columns its selected fields expose (plus the id), not
     // every column of the model (a section's long background text, say). A computed field names
     // the columns it reads with its own `select`.
@@ -488,4 +491,4 @@ export function defineEntity(model: string, options: EntityOptions): void {
   );
 }
 
-export { defineLinkObject, entityRef, guardedBy, naturalOrder } from './object-type.js';
+export { defineLinkObject, entityRef, guardedBy, naturalOrder, typeAccess } from './object-type.js';
