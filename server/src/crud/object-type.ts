@@ -7,7 +7,7 @@ import { type RegisteredEntity, registerEntity } from '../auth/registry.js';
 import { type AccessRule, anyone, nobody } from '../auth/rules.js';
 import { type DmmfField, type ModelShape, describeModel, getModel, isDateOnly, labelOf } from './dmmf.js';
 import { enumRef } from './enums.js';
-import { isUuid } from './filters.js';
+import { isUuid } from './uuid.js';
 export const objectRefs = new Map<string, any>();
 
 export function entityRef(model: string): any {
