@@ -3,7 +3,6 @@
 // acceptance queue and the second finds the new state; the change and its audit event are one
 // transaction. Accepting makes the reported status and assessment the action's own.
 import type { Prisma, ProgressUpdate } from '@welkom/db';
-import { recordAuditEvent } from '../audit/record.js';
 import type { Context } from '../context.js';
 import { type FieldError, badUserInput, notFound, staleVersion } from '../crud/errors.js';
 import { checkId } from '../crud/validation.js';

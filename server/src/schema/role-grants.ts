@@ -3,7 +3,7 @@
 // who holds the role and every request for it.
 import type { Role, RoleGrantState } from '@welkom/db';
 import { manageUsers } from '../auth/permissions.js';
-import { CONFIRMED_ROLES, decideRoleGrant, mayDecideRoleGrants, requestRoleGrant } from '../accounts/role-grants.js';
+import { CONFIRMED_ROLES, decideRoleGrant, requestRoleGrant } from '../accounts/role-grants.js';
 import { type AccessRule, rule } from '../auth/rules.js';
 import { builder } from '../builder.js';
 import { guardedBy, typeAccess } from '../crud/entity.js';

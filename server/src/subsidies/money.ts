@@ -1,6 +1,5 @@
 // A draft's budget and a scheme's limits: the two money operations outside the transition table.
 import { GraphQLError } from 'graphql';
-import { recordAuditEvent } from '../audit/record.js';
 import type { Context } from '../context.js';
 import { type FieldError, badUserInput, conflict, notFound, staleVersion } from '../crud/errors.js';
 import { checkId } from '../crud/validation.js';

@@ -4,9 +4,8 @@
 import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { Prisma, type PrismaClient, type SubsidyApplication, type SubsidyApplicationState } from '@welkom/db';
-import { recordAuditEvent } from '../audit/record.js';
 import type { Context } from '../context.js';
-import { type FieldError, badUserInput, conflict, notFound, staleVersion } from '../crud/errors.js';
+import { type FieldError, badUserInput, conflict, notFound } from '../crud/errors.js';
 import { checkId } from '../crud/validation.js';
 import { updateAudited } from '../crud/write.js';
 import { db } from '../db.js';
