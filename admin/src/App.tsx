@@ -1,5 +1,5 @@
 // The console: everything below is derived from schema.graphql at build time
-// (src/generated/introspection.json); only the dashboard and the frame are hand-written.
+// (src/generated/introspection.json and the types' @access data, access.json); only the dashboard and the frame are hand-written.
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 import type { IntrospectionQuery } from 'graphql';
 import { Admin } from 'react-admin';
@@ -10,6 +10,7 @@ import { panelRoutes } from './panel/routes';
 import { progressRoutes } from './progress/routes';
 import { createAuthProvider } from './auth/authProvider';
 import { createDataProvider } from './data/dataProvider';
+import access from './generated/access.json';
 import introspection from './generated/introspection.json';
 import { bindLocale } from './i18n/locale';
 import { buildMessages } from './i18n/messages';
@@ -17,10 +18,10 @@ import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
 import { lightTheme } from './layout/theme';
 import { generatedResources } from './resources';
-import { buildConsoleModel } from './schema/model';
+import { type AccessData, buildConsoleModel } from './schema/model';
 
 const schema = introspection as unknown as IntrospectionQuery;
-const model = buildConsoleModel(schema);
+const model = buildConsoleModel(schema, access as AccessData);
 const messages = buildMessages(model);
 
 const i18nProvider = polyglotI18nProvider((locale) => messages[locale === 'en' ? 'en' : 'nl'], 'nl', [

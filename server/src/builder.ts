@@ -1,11 +1,13 @@
 // The schema builder: plugins and scalars, no domain types (those live in schema/<domain>.ts).
 import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
+import DirectivesPlugin from '@pothos/plugin-directives';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError } from 'graphql';
 import type PrismaTypes from '@welkom/db/generated/pothos-types.ts';
 import { getDatamodel } from '@welkom/db/generated/pothos-types.ts';
+import type { AccessRule } from './auth/rules.js';
 import type { Context } from './context.js';
 import { db } from './db.js';
 import { DateScalar, DateTimeScalar } from './scalars.js';
@@ -13,9 +15,14 @@ import { DateScalar, DateTimeScalar } from './scalars.js';
 export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
-  // Rules are functions of the identity (auth/rules.ts) returning booleans; these scopes
-  // exist for the rare field that wants a plain map.
-  AuthScopes: { signedIn: boolean };
+  // `access` is the scope every guarded type and field uses (`authScopes: { access: rule }`,
+  // written `guardedBy(rule)`): its loader asks the rule (auth/rules.ts) about the request's identity.
+  AuthScopes: { signedIn: boolean; access: AccessRule };
+  // Who may read, change and read the history of an entity, published in schema.graphql for
+  // the console and partners (auth/registry.ts; see sdl.ts for the definition).
+  Directives: {
+    access: { locations: 'OBJECT'; args: { read: string[]; write: string[]; history: string[] } };
+  };
   DefaultFieldNullability: false;
   DefaultInputFieldRequiredness: false;
   Scalars: {
@@ -25,10 +32,13 @@ export const builder = new SchemaBuilder<{
   };
 }>({
   // scope-auth first, so authorization wraps every other plugin's resolvers.
-  plugins: [ScopeAuthPlugin, ComplexityPlugin, PrismaPlugin],
+  plugins: [ScopeAuthPlugin, DirectivesPlugin, ComplexityPlugin, PrismaPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
-    authScopes: (context) => ({ signedIn: context.identity.kind === 'user' }),
+    authScopes: (context) => ({
+      signedIn: context.identity.kind === 'user',
+      access: (rule: AccessRule) => rule.allows(context.identity),
+    }),
     unauthorizedError: (_parent, context) =>
       context.identity.kind === 'anonymous'
         ? new GraphQLError('Log in om dit te zien of te doen. | Sign in to see or do this.', {

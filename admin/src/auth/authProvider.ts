@@ -1,5 +1,5 @@
 // Signing in against the API's login/logout/me (the accounts issue). Who may read or change
-// an entity is what the schema's description of its type says (model.access): the register
+// an entity is what schema.graphql's @access directive on its type says (model.access): the register
 // is public and the secretary changes it; the panel's members are the coordinator's alone.
 // The console only hides what would be refused; the API decides. Until the API offers login,
 // the console does not ask for one and leaves every decision to the API.

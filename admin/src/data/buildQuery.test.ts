@@ -2,13 +2,14 @@ import { print } from 'graphql';
 import { buildSchema, introspectionFromSchema } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildConsoleModel } from '../schema/model';
+import { accessFromSchema, buildConsoleModel } from '../schema/model';
 import { buildQueryFactory, toApiFilter, toRecord, updateInput } from './buildQuery';
 import { translateError } from './errors';
 
 // The real, committed schema: the query builder must speak today's API.
 const sdl = readFileSync(new URL('../../../schema.graphql', import.meta.url), 'utf8');
-const model = buildConsoleModel(introspectionFromSchema(buildSchema(sdl)));
+const built = buildSchema(sdl);
+const model = buildConsoleModel(introspectionFromSchema(built), accessFromSchema(built));
 const buildQuery = buildQueryFactory(model);
 const actions = model.byName('actions')!;
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();

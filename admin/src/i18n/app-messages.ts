@@ -61,6 +61,7 @@ export const appMessages = {
       access: {
         anyone: 'iedereen',
         staff: 'ingelogde medewerkers',
+        nobody: 'niemand',
         and: 'en',
         denied: 'U hebt geen toegang tot %{name}. Alleen te zien voor: %{audience}.',
         sign_in: '%{name} zijn alleen te zien na inloggen, voor: %{audience}.',
@@ -153,6 +154,7 @@ export const appMessages = {
       access: {
         anyone: 'anyone',
         staff: 'signed-in staff',
+        nobody: 'no one',
         and: 'and',
         denied: 'You have no access to %{name}. Only visible to: %{audience}.',
         sign_in: '%{name} can only be seen after signing in, by: %{audience}.',

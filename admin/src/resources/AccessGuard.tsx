@@ -13,6 +13,7 @@ function useAudienceText(audience: Audience): string {
   if (audience.kind === 'anyone') return translate('welkom.access.anyone');
   if (audience.kind === 'staff') return translate('welkom.access.staff');
   const names = audience.roles.map((role) => translate(enumKey('Role', role)).toLowerCase());
+  if (!names.length) return translate('welkom.access.nobody');
   return names.length > 1 ? `${names.slice(0, -1).join(', ')} ${translate('welkom.access.and')} ${names.at(-1)}` : names[0]!;
 }
 

@@ -1,10 +1,11 @@
 import { buildSchema, introspectionFromSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ACCESS, buildConsoleModel, inAudience, parseAccess, parseDescription } from './model';
+import { NO_ACCESS, accessFromSchema, accessOf, audienceOf, buildConsoleModel, inAudience, parseDescription } from './model';
 
 // A schema with an entity the console has never seen (Location), built the way docs/api.md
 // describes every entity: the generator must turn it into a resource with no console code.
 const SDL = /* GraphQL */ `
+  directive @access(read: [String!]!, write: [String!]!, history: [String!]!) on OBJECT
   scalar Date
   scalar DateTime
   scalar Decimal
@@ -13,7 +14,7 @@ const SDL = /* GraphQL */ `
   Locatie | Location
   Een opvang- of woonlocatie. | A reception or housing site.
   """
-  type Location {
+  type Location @access(read: ["anyone"], write: ["SECRETARY", "ADMIN"], history: ["SECRETARY", "ADMIN"]) {
     id: ID!
     """Naam | Name"""
     name: String!
@@ -145,7 +146,8 @@ const SDL = /* GraphQL */ `
   }
 `;
 
-const model = buildConsoleModel(introspectionFromSchema(buildSchema(SDL)));
+const built = buildSchema(SDL);
+const model = buildConsoleModel(introspectionFromSchema(built), accessFromSchema(built));
 const location = model.byName('locations')!;
 const field = (source: string) => location.fields.find((candidate) => candidate.source === source);
 
@@ -235,25 +237,23 @@ describe('descriptions', () => {
   });
 });
 
-describe('who may read and change an entity, from the access line of its description', () => {
-  it('reads the public register, staff-only and single-role entities', () => {
-    expect(parseAccess('Actie | Action\nLezen: iedereen; wijzigen: rollen SECRETARY (en ADMIN). | Read: anyone; change: roles SECRETARY (and ADMIN).')).toEqual({
-      read: { kind: 'anyone' },
-      change: { kind: 'roles', roles: ['SECRETARY', 'ADMIN'] },
-    });
-    expect(parseAccess('Advies | Advice\nLezen: ingelogde medewerkers; wijzigen: rollen PANEL_COORDINATOR (en ADMIN). | Read: signed-in staff; change: roles PANEL_COORDINATOR (and ADMIN).').read).toEqual({ kind: 'staff' });
-    expect(
-      parseAccess('Panellid | Panel member\nLezen: alleen de rol PANEL_COORDINATOR zelf (ook niet ADMIN); wijzigen: … | Read: the PANEL_COORDINATOR role itself only (not ADMIN); change: the PANEL_COORDINATOR role itself only (not ADMIN).'),
-    ).toEqual({ read: { kind: 'roles', roles: ['PANEL_COORDINATOR'] }, change: { kind: 'roles', roles: ['PANEL_COORDINATOR'] } });
-    expect(parseAccess('x | x\nLezen: … | Read: roles GRANT_OFFICER, VIEWER (and ADMIN); change: roles GRANT_OFFICER (and ADMIN).').read).toEqual({
-      kind: 'roles',
-      roles: ['GRANT_OFFICER', 'VIEWER', 'ADMIN'],
-    });
+describe('who may read and change an entity, from the @access data of its type', () => {
+  it('reads the directive schema.graphql puts on the type', () => {
+    expect(accessFromSchema(built)).toEqual({ Location: { read: ['anyone'], write: ['SECRETARY', 'ADMIN'], history: ['SECRETARY', 'ADMIN'] } });
+    expect(location.access).toEqual({ read: { kind: 'anyone' }, change: { kind: 'roles', roles: ['SECRETARY', 'ADMIN'] } });
   });
 
-  it('leaves the default when a type has no access line, and places callers in audiences', () => {
-    expect(parseAccess('Locatie | Location')).toBe(DEFAULT_ACCESS);
-    const member = parseAccess('x | x\nLezen: … | Read: the PANEL_COORDINATOR role itself only (not ADMIN); change: the PANEL_COORDINATOR role itself only (not ADMIN).');
+  it('reads the public register, staff-only and single-role audiences; a partner token is no console user', () => {
+    expect(audienceOf(['staff'])).toEqual({ kind: 'staff' });
+    expect(audienceOf(['PANEL_COORDINATOR'])).toEqual({ kind: 'roles', roles: ['PANEL_COORDINATOR'] });
+    expect(audienceOf(['GRANT_OFFICER', 'VIEWER', 'ADMIN', 'token:subsidies:own'])).toEqual({ kind: 'roles', roles: ['GRANT_OFFICER', 'VIEWER', 'ADMIN'] });
+    expect(audienceOf([])).toEqual({ kind: 'roles', roles: [] });
+  });
+
+  it('gives no access to a type without access data, and places callers in audiences', () => {
+    expect(accessOf('Unknown', {})).toBe(NO_ACCESS);
+    expect(inAudience(NO_ACCESS.read, ['ADMIN'])).toBe(false);
+    const member = accessOf('PanelMember', { PanelMember: { read: ['PANEL_COORDINATOR'], write: ['PANEL_COORDINATOR'] } });
     expect(inAudience(member.read, ['ADMIN'])).toBe(false);
     expect(inAudience(member.read, ['PANEL_COORDINATOR'])).toBe(true);
     expect(inAudience({ kind: 'staff' }, null)).toBe(false);

@@ -7,16 +7,19 @@
 // `TCreateInput`/`TUpdateInput`; a to-one relation is `x: X` beside `xId: ID`; a many-to-many
 // relation is a list `xs: [X]` with `xIds` in the inputs; a one-to-many relation is a list
 // `xs: [X]` whose filter has `<t>Id`; descriptions are "Dutch | English" (label, then help).
-import type {
-  IntrospectionEnumType,
-  IntrospectionField,
-  IntrospectionInputObjectType,
-  IntrospectionInputTypeRef,
-  IntrospectionInputValue,
-  IntrospectionObjectType,
-  IntrospectionOutputTypeRef,
-  IntrospectionQuery,
-  IntrospectionType,
+import {
+  type GraphQLSchema,
+  getDirectiveValues,
+  isObjectType,
+  type IntrospectionEnumType,
+  type IntrospectionField,
+  type IntrospectionInputObjectType,
+  type IntrospectionInputTypeRef,
+  type IntrospectionInputValue,
+  type IntrospectionObjectType,
+  type IntrospectionOutputTypeRef,
+  type IntrospectionQuery,
+  type IntrospectionType,
 } from 'graphql';
 
 export type Locale = 'nl' | 'en';
@@ -94,7 +97,7 @@ export interface FilterModel {
   enum?: EnumModel;
 }
 
-/** Who may read or change an entity, as the API's description of the type states it. */
+/** Who may read or change an entity, from the `@access` directive schema.graphql puts on its type. */
 export type Audience = { kind: 'anyone' } | { kind: 'staff' } | { kind: 'roles'; roles: string[] };
 
 export interface AccessModel {
@@ -102,30 +105,44 @@ export interface AccessModel {
   change: Audience;
 }
 
-/** Until a type says otherwise: anyone reads, the programme's writers change. */
-export const DEFAULT_ACCESS: AccessModel = { read: { kind: 'anyone' }, change: { kind: 'roles', roles: ['SECRETARY', 'ADMIN'] } };
+/**
+ * The `@access` data of each type as schema.graphql publishes it: audiences `anyone`, `staff`,
+ * role names (ADMIN listed where it is implied) or `token:<scope>`. Introspection does not carry
+ * applied directives, so scripts/introspect.mjs extracts them beside it (generated/access.json).
+ */
+export type AccessData = Record<string, { read: string[]; write: string[]; history?: string[] }>;
 
-function parseAudience(text: string): Audience | undefined {
-  const phrase = text.trim().replace(/\.$/, '');
-  if (phrase === 'anyone') return { kind: 'anyone' };
-  if (phrase === 'signed-in staff') return { kind: 'staff' };
-  const only = /^the (\w+) role itself only/.exec(phrase);
-  if (only) return { kind: 'roles', roles: [only[1]!] };
-  const roles = /^roles? ([\w, ]+?)(?: \(and (\w+)\))?$/.exec(phrase);
-  if (roles) return { kind: 'roles', roles: [...roles[1]!.split(',').map((role) => role.trim()).filter(Boolean), ...(roles[2] ? [roles[2]] : [])] };
-  return undefined;
+/** What a type without access data gets: nothing. The API decides anyway; the console shows no more than it knows. */
+export const NO_ACCESS: AccessModel = { read: { kind: 'roles', roles: [] }, change: { kind: 'roles', roles: [] } };
+
+/** The `@access` arguments of every object type of a schema built from SDL. */
+export function accessFromSchema(schema: GraphQLSchema): AccessData {
+  const directive = schema.getDirective('access');
+  const data: AccessData = {};
+  if (!directive) return data;
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || !type.astNode) continue;
+    const values = getDirectiveValues(directive, type.astNode);
+    if (values) data[type.name] = values as AccessData[string];
+  }
+  return data;
 }
 
-/**
- * The access line the API writes into every entity's description:
- * "Lezen: …; wijzigen: … | Read: anyone; change: roles SECRETARY (and ADMIN)."
- * A line it cannot read leaves the default, and the API still decides.
- */
-export function parseAccess(description: string | null | undefined): AccessModel {
-  const line = (description ?? '').split('\n').find((candidate) => /\|\s*Read: /.test(candidate));
-  const match = line ? /Read: (.+?); change: (.+)$/.exec(line.split(' | ')[1] ?? '') : null;
-  if (!match) return DEFAULT_ACCESS;
-  return { read: parseAudience(match[1]!) ?? DEFAULT_ACCESS.read, change: parseAudience(match[2]!) ?? DEFAULT_ACCESS.change };
+/** An audience list as the console shows it: a partner token is never a console user. */
+export function audienceOf(terms: readonly string[]): Audience {
+  if (terms.includes('anyone')) return { kind: 'anyone' };
+  if (terms.includes('staff')) return { kind: 'staff' };
+  return { kind: 'roles', roles: terms.filter((term) => !term.startsWith('token:')) };
+}
+
+/** A type's access from the published data; unknown access is no access (and said so in development). */
+export function accessOf(type: string, data: AccessData): AccessModel {
+  const entry = data[type];
+  if (!entry) {
+    if (import.meta.env?.DEV) console.warn(`welkom: schema.graphql states no @access for ${type}; the console offers it to no one.`);
+    return NO_ACCESS;
+  }
+  return { read: audienceOf(entry.read), change: audienceOf(entry.write) };
 }
 
 /** Whether a caller (null when anonymous) belongs to an audience. */
@@ -221,7 +238,7 @@ function pluralFallback(label: Text): Text {
   return { nl: label.nl.endsWith('e') ? `${label.nl}n` : label.nl, en: label.en.endsWith('s') ? label.en : `${label.en}s` };
 }
 
-export function buildConsoleModel(introspection: IntrospectionQuery): ConsoleModel {
+export function buildConsoleModel(introspection: IntrospectionQuery, access: AccessData): ConsoleModel {
   const schema = introspection.__schema;
   const types = new Map<string, IntrospectionType>(schema.types.map((type) => [type.name, type]));
   const objectType = (name: string | undefined | null) => {
@@ -444,7 +461,7 @@ export function buildConsoleModel(introspection: IntrospectionQuery): ConsoleMod
       representation,
       ...(sortable.has(representation) ? { defaultSort: representation } : {}),
       hasVersion: objectFields.has('version'),
-      access: parseAccess(type.description),
+      access: accessOf(type.name, access),
       hasHistory: objectFields.has('history') && unwrap(objectFields.get('history')!.type).name === 'AuditEvent',
     };
   });

@@ -6,6 +6,7 @@ import type { Prisma, Role } from '@welkom/db';
 type Db = Prisma.TransactionClient;
 import { GraphQLError } from 'graphql';
 import { type FieldError, badUserInput, mapDatabaseError, notFound, staleVersion } from '../crud/errors.js';
+import { versionedUpdate } from '../crud/write.js';
 import { normaliseEmail } from '../auth/login.js';
 import { hashPassword, passwordProblem } from '../auth/passwords.js';
 import { endSessionsOfUser } from '../auth/sessions.js';
@@ -122,17 +123,11 @@ export async function updateAccount(prisma: Db, id: string, input: AccountChange
   const next = { roles: roles ?? current.roles, active: input.active ?? current.active };
   await keepAnAdministrator(prisma, id, current, next);
   // The version in the WHERE makes the check and the write one step: a concurrent edit loses.
-  const { count } = await prisma.user.updateMany({
-    where: { id, version: expectedVersion },
-    data: { name, roles, active: input.active ?? undefined, version: { increment: 1 } },
-  });
-  if (count === 0) {
-    const now = await prisma.user.findUnique({ where: { id }, select: { version: true } });
-    throw now ? staleVersion('User', id, expectedVersion, now.version) : notFound('User', id);
-  }
+  const row = await versionedUpdate(prisma as Prisma.TransactionClient, 'User', id, expectedVersion, { name, roles, active: input.active ?? undefined });
   // A deactivated account is signed out everywhere at once, not when its sessions expire.
   if (input.active === false) await endSessionsOfUser(id, undefined, prisma);
-  return prisma.user.findUniqueOrThrow({ where: { id }, select: ACCOUNT_SELECT });
+  // The account as the audit trail shows it: never the password hash.
+  return Object.fromEntries(Object.keys(ACCOUNT_SELECT).map((key) => [key, row[key]])) as Prisma.UserGetPayload<{ select: typeof ACCOUNT_SELECT }>;
 }
 
 /** Sets a new password and signs the account out everywhere except in `keepSession` (the admin's own, when changing their own). */

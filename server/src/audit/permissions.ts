@@ -1,49 +1,18 @@
-// Who may read the audit trail: ADMIN all of it; a domain's owner the events of that
-// domain's entity types; nobody else (viewers, partner tokens, anonymous visitors). Before
-// and after values can hold more than the register shows, so this is deliberately narrow.
-import type { Role } from '@welkom/db';
-import { type Identity, hasRole } from '../context.js';
-
-/** Entity types per owning role. A new domain adds its entity types under its owner here. */
-export const AUDIT_DOMAINS: Partial<Record<Role, readonly string[]>> = {
-  SECRETARY: [
-    'Theme',
-    'Section',
-    'Goal',
-    'Action',
-    'Partner',
-    'TargetGroup',
-    'Precondition',
-    'DataQualityNote',
-    'ActionPartner',
-    'ActionTargetGroup',
-    // monitoring (schema/monitoring.ts)
-    'Location',
-    'LocationCapacity',
-    'Quota',
-    'Indicator',
-    'Measurement',
-    'BudgetLine',
-    'BudgetAmount',
-    'BudgetStatedTotal',
-  ],
-  // Member events name changed fields only (schema/panel.ts redacts every personal field).
-  PANEL_COORDINATOR: ['PanelMember', 'PanelMeeting', 'Advice', 'AdviceAction', 'AdviceTheme'],
-  GRANT_OFFICER: ['SubsidyScheme', 'SubsidyApplication', 'SubsidyDocument'],
-};
+// Who may read the audit trail: ADMIN all of it; the keepers of an entity (the users its write
+// rule admits, or its declared `history` rule) the events of that entity type; nobody else
+// (viewers, partner tokens, anonymous visitors). Before and after values can hold more than the
+// register shows, so this is deliberately narrow. Derived from the entity registry, so a new
+// entity's keepers read its history without a list kept here.
+import { canReadHistory, registeredEntities } from '../auth/registry.js';
+import type { Identity } from '../context.js';
 
 /** 'all', or the entity types whose events this identity may read (possibly none). */
 export function readableAuditEntityTypes(identity: Identity): 'all' | string[] {
   if (identity.kind !== 'user') return [];
   if (identity.roles.includes('ADMIN')) return 'all';
-  const types = new Set<string>();
-  for (const [role, entityTypes] of Object.entries(AUDIT_DOMAINS) as [Role, readonly string[]][]) {
-    if (hasRole(identity, role)) for (const type of entityTypes) types.add(type);
-  }
-  return [...types];
+  return registeredEntities().filter((entity) => canReadHistory(identity, entity.name)).map((entity) => entity.name);
 }
 
 export function canReadAudit(identity: Identity, entityType: string): boolean {
-  const readable = readableAuditEntityTypes(identity);
-  return readable === 'all' || readable.includes(entityType);
+  return canReadHistory(identity, entityType);
 }

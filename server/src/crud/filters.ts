@@ -8,7 +8,7 @@ import { db } from '../db.js';
 import { badUserInput } from './errors.js';
 import { type DmmfField, type ModelShape, getEnum, isDateOnly } from './dmmf.js';
 import { enumRef } from './enums.js';
-import { UUID } from './uuid.js';
+import { UUID, isUuid } from './uuid.js';
 
 type Where = Record<string, unknown>;
 type FilterValue = Record<string, unknown> | null | undefined;
@@ -106,10 +106,6 @@ function enumFilter(name: string) {
     );
   }
   return enumFilters.get(name) as ReturnType<typeof builder.inputType>;
-}
-
-export function isUuid(field: DmmfField): boolean {
-  return field.nativeType?.[0] === 'Uuid';
 }
 
 /** The filter input type for one scalar field, or undefined when it cannot be filtered. */

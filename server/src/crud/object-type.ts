@@ -3,11 +3,11 @@
 // by the entity's access rules. Used by defineEntity and for link models.
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { builder } from '../builder.js';
-import type { Context } from '../context.js';
-import { type AccessRule, anyone } from '../auth/rules.js';
+import { type RegisteredEntity, registerEntity } from '../auth/registry.js';
+import { type AccessRule, anyone, nobody } from '../auth/rules.js';
 import { type DmmfField, type ModelShape, describeModel, getModel, isDateOnly, labelOf } from './dmmf.js';
 import { enumRef } from './enums.js';
-import { isUuid } from './filters.js';
+import { isUuid } from './uuid.js';
 export const objectRefs = new Map<string, any>();
 
 export function entityRef(model: string): any {
@@ -30,9 +30,9 @@ export function naturalOrder(model: string): Record<string, 'asc'>[] {
   return key ? [{ [key]: 'asc' }] : [];
 }
 
-/** Scope-auth options for a field or type guarded by a rule. */
-export function guardedBy(rule: AccessRule) {
-  return (...args: unknown[]) => rule.allows((args.find((arg) => arg && typeof arg === 'object' && 'identity' in arg) as Context).identity);
+/** Scope-auth options for a field or type guarded by a rule: the builder's `access` scope loader asks it. */
+export function guardedBy(rule: AccessRule): { access: AccessRule } {
+  return { access: rule };
 }
 
 function describeAccess(description: string | undefined, rule: AccessRule | undefined): string | undefined {
@@ -99,19 +99,38 @@ export function objectFields(
   return fields;
 }
 
+/** The `@access` directive of a registered type: its audiences as data, for the console and partners. */
+export function accessDirective(entry: RegisteredEntity) {
+  return {
+    access: { read: [...entry.read.audience], write: [...entry.write.audience], history: [...entry.history.audience] },
+  };
+}
+
+/**
+ * Registers a hand-written type whose changes are audited (users, tokens, role grants) and
+ * returns its `@access` directive: `directives: typeAccess('User', { read, write })`.
+ */
+export function typeAccess(name: string, access: { read: AccessRule; write: AccessRule; history?: AccessRule }) {
+  return accessDirective(registerEntity(name, 'type', { history: nobody, ...access }));
+}
+
 /**
  * Exposes a model without queries or mutations of its own: a link model (e.g. ActionPartner),
- * or a part read only through its parent (a subsidy application's payments).
+ * or a part read only through its parent (a subsidy application's payments). It is changed only
+ * through its parent; `history` names who reads its audit events besides ADMIN (the parent's keepers).
  */
 export function defineLinkObject(
   model: string,
   // By default a link row is as readable as the records it links; each side guards itself.
   read: AccessRule = anyone,
+  history: AccessRule = nobody,
 ): void {
   const shape = describeModel(model);
+  const entry = registerEntity(model, 'part', { read, write: nobody, history });
   const ref = builder.prismaObject(model as any, {
     description: shape.model.documentation,
     authScopes: guardedBy(read),
+    directives: accessDirective(entry),
     select: {}, // only the columns asked for; see defineEntity
     fields: (t: any) => objectFields(t, shape),
   } as any);

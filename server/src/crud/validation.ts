@@ -3,8 +3,7 @@
 import { z } from 'zod';
 import { type FieldError, badUserInput } from './errors.js';
 import { type DmmfField, type ModelShape, SYSTEM_FIELDS, isDateOnly, labelOf } from './dmmf.js';
-import { isUuid } from './filters.js';
-import { UUID } from './uuid.js';
+import { UUID, isUuid } from './uuid.js';
 
 export interface FieldRule {
   maxLength?: number;

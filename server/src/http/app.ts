@@ -71,14 +71,11 @@ function serializeCookie(cookie: CookieToSet, secure: boolean): string {
   return parts.join('; ');
 }
 
-export async function createApp(options: AppOptions): Promise<App> {
-  const { logger } = options;
-  const bodyLimit = options.bodyLimit ?? 100 * 1024;
-  const corsOrigins = options.corsOrigins ?? [];
-  const admission = { ...DEFAULT_ADMISSION, ...options.admission };
+/** Apollo Server over the schema: no batching, CSRF prevention, introspection for known callers only. */
+async function startApollo(options: AppOptions, deadlineMs: number): Promise<ApolloServer<Context>> {
   const apollo = new ApolloServer<Context>({
     schema,
-    formatError: createFormatError({ development: options.development, logger }),
+    formatError: createFormatError({ development: options.development, logger: options.logger }),
     includeStacktraceInErrorResponses: options.development,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
@@ -93,89 +90,96 @@ export async function createApp(options: AppOptions): Promise<App> {
       ApolloServerPluginLandingPageDisabled(),
       introspectionForKnownCallers,
       refuseNullCharacters,
-      retryablePlugin(admission.deadlineMs),
+      retryablePlugin(deadlineMs),
     ],
   });
   await apollo.start();
-  const gate = new AdmissionGate(admission);
-  const probe = options.databaseUrl ? createDatabaseProbe(options.databaseUrl) : undefined;
+  return apollo;
+}
 
-  const serveConsole =
-    options.consoleDir && existsSync(options.consoleDir)
-      ? sirv(options.consoleDir, { single: true, etag: true, gzip: true, dev: false })
-      : undefined;
-
-  async function handleGraphql(request: IncomingMessage, response: ServerResponse, requestId: string) {
-    let body: unknown;
-    if (request.method === 'POST') {
-      try {
-        const text = await readBody(request, bodyLimit);
-        body = text ? JSON.parse(text) : undefined;
-      } catch (error) {
-        if (error instanceof PayloadTooLarge) {
-          sendJson(response, 413, {
-            errors: [
-              {
-                message: `Het verzoek is te groot (maximaal ${Math.round(bodyLimit / 1024)} kB).`,
-                extensions: { code: 'PAYLOAD_TOO_LARGE', limit: bodyLimit },
-              },
-            ],
-            // The rest of the body is still on its way: close the connection after this answer
-            // instead of reading it, so the client's next request goes on a fresh connection.
-          }, { connection: 'close' });
-        } else {
-          sendJson(response, 400, {
-            errors: [{ message: 'Het verzoek is geen geldige JSON.', extensions: { code: 'BAD_REQUEST' } }],
-          });
-        }
-        return;
-      }
+/** The request body as JSON; answers 413 or 400 itself and returns `refused` when it is not acceptable. */
+async function readGraphqlBody(request: IncomingMessage, response: ServerResponse, bodyLimit: number): Promise<{ body: unknown } | 'refused'> {
+  if (request.method !== 'POST') return { body: undefined };
+  try {
+    const text = await readBody(request, bodyLimit);
+    return { body: text ? JSON.parse(text) : undefined };
+  } catch (error) {
+    if (error instanceof PayloadTooLarge) {
+      sendJson(response, 413, {
+        errors: [
+          {
+            message: `Het verzoek is te groot (maximaal ${Math.round(bodyLimit / 1024)} kB).`,
+            extensions: { code: 'PAYLOAD_TOO_LARGE', limit: bodyLimit },
+          },
+        ],
+        // The rest of the body is still on its way: close the connection after this answer
+        // instead of reading it, so the client's next request goes on a fresh connection.
+      }, { connection: 'close' });
+    } else {
+      sendJson(response, 400, {
+        errors: [{ message: 'Het verzoek is geen geldige JSON.', extensions: { code: 'BAD_REQUEST' } }],
+      });
     }
+    return 'refused';
+  }
+}
+
+/** Who is calling and whether they may now: the request's context, or undefined when already answered (401, 429). */
+async function admitCaller(request: IncomingMessage, response: ServerResponse, requestId: string): Promise<Context | undefined> {
+  const { trustProxyHops } = securitySettings();
+  const ip = clientAddress(request, trustProxyHops);
+  const identification = await identify(request, ip);
+  if ('status' in identification) {
+    // A refused token still counts against its address, so guessing tokens is rate-limited too.
+    await checkRateLimit(ANONYMOUS, ip);
+    sendJson(response, identification.status, {
+      errors: [{ message: identification.message, extensions: { code: 'UNAUTHENTICATED' } }],
+    }, { 'www-authenticate': 'Bearer' });
+    return undefined;
+  }
+  const limit = await checkRateLimit(identification.identity, ip);
+  if (!limit.allowed) {
+    sendJson(
+      response,
+      429,
+      {
+        errors: [
+          {
+            message: `Te veel verzoeken; probeer het over ${limit.retryAfterSeconds} seconden opnieuw. | Too many requests; retry in ${limit.retryAfterSeconds} s.`,
+            extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: limit.retryAfterSeconds },
+          },
+        ],
+      },
+      { 'retry-after': String(limit.retryAfterSeconds) },
+    );
+    return undefined;
+  }
+  return {
+    requestId,
+    identity: identification.identity,
+    ip,
+    userAgent: request.headers['user-agent'],
+    secure: isSecureRequest(request, trustProxyHops),
+    cookies: [...(identification.cookies ?? [])],
+  };
+}
+
+/** POST/GET /graphql: body, caller, then Apollo; the caller's cookies and the request id go on the answer. */
+function graphqlRoute(apollo: ApolloServer<Context>, options: AppOptions, bodyLimit: number) {
+  return async (request: IncomingMessage, response: ServerResponse, requestId: string) => {
+    const read = await readGraphqlBody(request, response, bodyLimit);
+    if (read === 'refused') return;
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     const url = new URL(request.url ?? '/', 'http://localhost');
-    const { trustProxyHops } = securitySettings();
-    const ip = clientAddress(request, trustProxyHops);
-    const identification = await identify(request, ip);
-    if ('status' in identification) {
-      // A refused token still counts against its address, so guessing tokens is rate-limited too.
-      await checkRateLimit(ANONYMOUS, ip);
-      sendJson(response, identification.status, {
-        errors: [{ message: identification.message, extensions: { code: 'UNAUTHENTICATED' } }],
-      }, { 'www-authenticate': 'Bearer' });
-      return;
-    }
-    const limit = await checkRateLimit(identification.identity, ip);
-    if (!limit.allowed) {
-      sendJson(
-        response,
-        429,
-        {
-          errors: [
-            {
-              message: `Te veel verzoeken; probeer het over ${limit.retryAfterSeconds} seconden opnieuw. | Too many requests; retry in ${limit.retryAfterSeconds} s.`,
-              extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: limit.retryAfterSeconds },
-            },
-          ],
-        },
-        { 'retry-after': String(limit.retryAfterSeconds) },
-      );
-      return;
-    }
-    const context: Context = {
-      requestId,
-      identity: identification.identity,
-      ip,
-      userAgent: request.headers['user-agent'],
-      secure: isSecureRequest(request, trustProxyHops),
-      cookies: [...(identification.cookies ?? [])],
-    };
-    const developmentDetail = options.development && isLocalCaller(request, trustProxyHops);
+    const context = await admitCaller(request, response, requestId);
+    if (!context) return;
+    const developmentDetail = options.development && isLocalCaller(request, securitySettings().trustProxyHops);
     const result = await runForCaller(developmentDetail, () =>
       apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
+        httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body: read.body },
         context: async () => context,
       }),
     );
@@ -191,6 +195,60 @@ export async function createApp(options: AppOptions): Promise<App> {
     }
     for await (const chunk of result.body.asyncIterator) response.write(chunk);
     response.end();
+  };
+}
+
+/** GET /ready: the database answers (on a probe connection of its own when configured). */
+function readyRoute(options: AppOptions, probe: ReturnType<typeof createDatabaseProbe> | undefined) {
+  return async (response: ServerResponse) => {
+    const ready = probe ? await probe.check() : await db().$queryRaw`SELECT 1`.then(() => true, () => false);
+    if (ready) sendJson(response, 200, { status: 'ready' });
+    else {
+      options.logger.warn('database not ready');
+      sendJson(response, 503, { status: 'unavailable' }, { 'retry-after': '2' });
+    }
+  };
+}
+
+export async function createApp(options: AppOptions): Promise<App> {
+  const { logger } = options;
+  const bodyLimit = options.bodyLimit ?? 100 * 1024;
+  const corsOrigins = options.corsOrigins ?? [];
+  const admission = { ...DEFAULT_ADMISSION, ...options.admission };
+  const apollo = await startApollo(options, admission.deadlineMs);
+  const gate = new AdmissionGate(admission);
+  const probe = options.databaseUrl ? createDatabaseProbe(options.databaseUrl) : undefined;
+  const handleGraphql = graphqlRoute(apollo, options, bodyLimit);
+  const handleReady = readyRoute(options, probe);
+  const serveConsole =
+    options.consoleDir && existsSync(options.consoleDir)
+      ? sirv(options.consoleDir, { single: true, etag: true, gzip: true, dev: false })
+      : undefined;
+
+  /** Security headers first, then by path: GraphQL (behind CORS and admission), files, health, readiness, the console. */
+  async function route(request: IncomingMessage, response: ServerResponse, requestId: string, path: string | undefined) {
+    await setSecurityHeaders(request, response);
+    if (path === '/graphql') {
+      if (handleCors(request, response, corsOrigins)) return;
+      const release = await gate.enter((cancel) => response.once('close', cancel));
+      if (!release) return sendRetryable(response, overloaded('busy'), requestId);
+      try {
+        await handleGraphql(request, response, requestId);
+      } finally {
+        release();
+      }
+    } else if (path?.startsWith('/files/')) {
+      // Subsidy documents and decision letters (issue 6): raw-body upload and downloads, not GraphQL.
+      await handleFiles(request, response, requestId, logger);
+    } else if (path === '/health') {
+      sendJson(response, 200, { status: 'ok' });
+    } else if (path === '/ready') {
+      await handleReady(response);
+    } else if (serveConsole && (request.method === 'GET' || request.method === 'HEAD')) {
+      serveConsole(request, response, () => sendJson(response, 404, { error: 'Niet gevonden' }));
+    } else {
+      sendJson(response, 404, { error: 'Niet gevonden | Not found' });
+    }
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse) {
@@ -198,33 +256,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     const requestId = randomUUID();
     const path = (request.url ?? '/').split('?')[0];
     try {
-      await setSecurityHeaders(request, response);
-      if (path === '/graphql') {
-        if (handleCors(request, response, corsOrigins)) return;
-        const release = await gate.enter((cancel) => response.once('close', cancel));
-        if (!release) return sendRetryable(response, overloaded('busy'), requestId);
-        try {
-          await handleGraphql(request, response, requestId);
-        } finally {
-          release();
-        }
-      } else if (path?.startsWith('/files/')) {
-        // Subsidy documents and decision letters (issue 6): raw-body upload and downloads, not GraphQL.
-        await handleFiles(request, response, requestId, logger);
-      } else if (path === '/health') {
-        sendJson(response, 200, { status: 'ok' });
-      } else if (path === '/ready') {
-        const ready = probe ? await probe.check() : await db().$queryRaw`SELECT 1`.then(() => true, () => false);
-        if (ready) sendJson(response, 200, { status: 'ready' });
-        else {
-          logger.warn('database not ready');
-          sendJson(response, 503, { status: 'unavailable' }, { 'retry-after': '2' });
-        }
-      } else if (serveConsole && (request.method === 'GET' || request.method === 'HEAD')) {
-        serveConsole(request, response, () => sendJson(response, 404, { error: 'Niet gevonden' }));
-      } else {
-        sendJson(response, 404, { error: 'Niet gevonden | Not found' });
-      }
+      await route(request, response, requestId, path);
     } catch (error) {
       // The database gone or too slow before Apollo ran (signing in, rate limit, files): retryable, not internal.
       const fault = mapTransientDatabaseError(error);

@@ -9,6 +9,7 @@ import type { Context } from '../context.js';
 import { SYSTEM_FIELDS, getModel } from '../crud/dmmf.js';
 import { badUserInput, notFound, staleVersion } from '../crud/errors.js';
 import { checkId } from '../crud/validation.js';
+import { versionedUpdate } from '../crud/write.js';
 import { db } from '../db.js';
 import {
   AGE_BANDS, type Category, EDUCATION_LEVELS, LGBTIQ, type Profile, consentHolds, countryName, isCountryCode, openProfile,
@@ -49,8 +50,7 @@ async function changeMember<T>(
     if (!member) throw memberNotFound(id);
     if (member.version !== expectedVersion) throw staleVersion('PanelMember', id, expectedVersion, member.version);
     // The version check and the write are one statement, so two coordinators cannot both win.
-    const { count } = await tx.panelMember.updateMany({ where: { id, version: expectedVersion }, data: { version: { increment: 1 } } });
-    if (count === 0) throw staleVersion('PanelMember', id, expectedVersion, member.version + 1);
+    await versionedUpdate(tx, 'PanelMember', id, expectedVersion, {});
     return work(tx, member);
   });
 }

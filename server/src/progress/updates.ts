@@ -3,10 +3,10 @@
 // acceptance queue and the second finds the new state; the change and its audit event are one
 // transaction. Accepting makes the reported status and assessment the action's own.
 import type { Prisma, ProgressUpdate } from '@welkom/db';
-import { recordAuditEvent } from '../audit/record.js';
 import type { Context } from '../context.js';
 import { type FieldError, badUserInput, notFound, staleVersion } from '../crud/errors.js';
 import { checkId } from '../crud/validation.js';
+import { updateAudited } from '../crud/write.js';
 import { db } from '../db.js';
 import { actorLabel, mayReport } from './access.js';
 import { mayNotReport, notInRound, roundClosed, stepNotAllowed } from './errors.js';
@@ -40,14 +40,10 @@ function checkStep(step: Step, update: ProgressUpdate) {
 }
 
 async function write(tx: Tx, step: Step, before: ProgressUpdate, data: Prisma.ProgressUpdateUncheckedUpdateManyInput, context: Actor, extra: object = {}) {
-  const { count } = await tx.progressUpdate.updateMany({
-    where: { id: before.id, version: before.version },
-    data: { ...data, state: STEPS[step].to, version: { increment: 1 } },
-  });
-  if (count === 0) throw staleVersion('ProgressUpdate', before.id, before.version, before.version + 1);
-  const after = await tx.progressUpdate.findUniqueOrThrow({ where: { id: before.id } });
-  await recordAuditEvent(tx, { context, operation: STEPS[step].operation, entityType: 'ProgressUpdate', entityId: before.id, before, after: { ...after, ...extra } });
-  return after;
+  return (await updateAudited(tx, {
+    model: 'ProgressUpdate', id: before.id, expectedVersion: before.version, data: { ...data, state: STEPS[step].to },
+    context, operation: STEPS[step].operation, before, afterExtra: { ...extra },
+  })) as ProgressUpdate;
 }
 
 /** Saves a draft or submits: by the owner, the addressee, a linked partner's token or a secretary. */
@@ -111,15 +107,15 @@ export async function review(
     const now = new Date();
     const after = await write(tx, step, before, { acceptedAt: now, acceptedBy: actorLabel(context.identity), reviewComment: comment || null }, context);
     const actionBefore = await tx.action.findUniqueOrThrow({ where: { id: before.actionId } });
-    const actionAfter = await tx.action.update({
-      where: { id: before.actionId },
+    // Versioned like any edit: an action changed since it was read here is refused, not overwritten.
+    await updateAudited(tx, {
+      model: 'Action', id: before.actionId, expectedVersion: actionBefore.version, context, operation: 'PROGRESS_ACCEPT', before: actionBefore,
       data: {
         status: after.status ?? 'UNKNOWN', assessment: after.assessment,
         statusSource: `voortgangsronde "${round.title}", ingediend door ${after.submittedBy ?? 'onbekend'}, geaccepteerd op ${now.toISOString().slice(0, 10)}`,
-        version: { increment: 1 },
       },
+      afterExtra: { progressUpdateId: before.id },
     });
-    await recordAuditEvent(tx, { context, operation: 'PROGRESS_ACCEPT', entityType: 'Action', entityId: before.actionId, before: actionBefore, after: { ...actionAfter, progressUpdateId: before.id } });
     return after;
   }, QUEUED);
 }

@@ -8,7 +8,7 @@ import { login } from '../auth/login.js';
 import { manageApiTokens, manageUsers, ownSession } from '../auth/permissions.js';
 import { clearSessionCookie, endSession } from '../auth/sessions.js';
 import { builder } from '../builder.js';
-import { guardedBy } from '../crud/entity.js';
+import { guardedBy, typeAccess } from '../crud/entity.js';
 import { enumRef } from '../crud/enums.js';
 import { checkId } from '../crud/validation.js';
 import { db } from '../db.js';
@@ -36,6 +36,7 @@ export const Me = builder.objectRef<MeShape>('Me').implement({
 export const User = builder.prismaObject('User', {
   description: 'Gebruiker van de beheerconsole | Console user',
   authScopes: guardedBy(manageUsers),
+  directives: typeAccess('User', { read: manageUsers, write: manageUsers }),
   fields: (t) => ({
     id: t.exposeID('id'),
     email: t.exposeString('email', { description: 'E-mailadres (kleine letters) | Email (lower case)' }),
@@ -53,6 +54,7 @@ export const ApiToken = builder.prismaObject('ApiToken', {
   description:
     'API-sleutel van een partnerorganisatie; het geheim wordt alleen bij uitgifte getoond | A partner API token; the secret is shown only when issued',
   authScopes: guardedBy(manageApiTokens),
+  directives: typeAccess('ApiToken', { read: manageApiTokens, write: manageApiTokens }),
   fields: (t) => ({
     id: t.exposeID('id'),
     prefix: t.exposeString('prefix', { description: 'Zichtbaar begin van de sleutel | Visible start of the token' }),

@@ -2,6 +2,7 @@
 // any type or root field lacks an authorization rule.
 import { assertEveryFieldGuarded } from '../auth/rules-check.js';
 import { builder } from '../builder.js';
+import { AccessDirective } from '../crud/access-directive.js';
 import './audit.js';
 import './auth.js';
 import './register.js';
@@ -11,4 +12,4 @@ import './role-grants.js';
 import './subsidies.js';
 import './progress.js';
 
-export const schema = assertEveryFieldGuarded(builder.toSchema());
+export const schema = assertEveryFieldGuarded(builder.toSchema({ directives: [AccessDirective] }));

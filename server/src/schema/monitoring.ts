@@ -18,7 +18,7 @@ const viaSection = (description: string) => ({
   where: (condition: Record<string, unknown>) => ({ section: { themeId: condition } }),
 });
 
-defineLinkObject('LocationAction');
+defineLinkObject('LocationAction', anyone, publicRegister.write);
 
 defineEntity('Location', {
   access: publicRegister,

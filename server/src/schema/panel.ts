@@ -12,7 +12,7 @@
 // - The audit trail of members names changed fields only: every personal field is redacted, so
 //   an erasure leaves nothing behind in the append-only trail.
 import { GraphQLError } from 'graphql';
-import { type AccessRule, type EntityAccess, roles, signedIn } from '../auth/rules.js';
+import { type AccessRule, type EntityAccess, anyone, roles, rule, signedIn } from '../auth/rules.js';
 import { builder } from '../builder.js';
 import { getModel } from '../crud/dmmf.js';
 import { defineEntity, defineLinkObject, entityRef, guardedBy } from '../crud/entity.js';
@@ -21,10 +21,10 @@ import { type ExportFile, eraseMember, exportMember, setMemberProfile, withdrawC
 import { AGE_BANDS, type Category, EDUCATION_LEVELS, LGBTIQ, type Profile, consentHolds, countryName, openProfile, today } from '../panel/profile.js';
 
 /** The coordinator in person: the role itself, not implied by ADMIN. */
-export const panelCoordinator: AccessRule = {
-  description: 'alleen de rol PANEL_COORDINATOR zelf (ook niet ADMIN) | the PANEL_COORDINATOR role itself only (not ADMIN)',
-  allows: (identity) => identity.kind === 'user' && identity.roles.includes('PANEL_COORDINATOR'),
-};
+export const panelCoordinator: AccessRule = rule(
+  'alleen de rol PANEL_COORDINATOR zelf (ook niet ADMIN) | the PANEL_COORDINATOR role itself only (not ADMIN)',
+  ['PANEL_COORDINATOR'],
+);
 
 const memberAccess: EntityAccess = { read: panelCoordinator, write: panelCoordinator };
 const panelAccess: EntityAccess = { read: signedIn, write: roles('PANEL_COORDINATOR') };
@@ -145,8 +145,9 @@ defineEntity('PanelMeeting', {
   defaultOrder: [{ field: 'heldOn', direction: 'desc' }],
 });
 
-defineLinkObject('AdviceAction');
-defineLinkObject('AdviceTheme');
+// Changed through their advice; their events are the coordinator's, as the advice's are.
+defineLinkObject('AdviceAction', anyone, panelAccess.write);
+defineLinkObject('AdviceTheme', anyone, panelAccess.write);
 
 defineEntity('Advice', {
   plural: 'advices',

@@ -23,7 +23,8 @@ import { report, review } from '../progress/updates.js';
 import { allowedSteps } from '../progress/workflow.js';
 import { todayInAmsterdam } from '../subsidies/calendar.js';
 
-const staffRead = { read: signedIn, write: nobody };
+// Rounds and updates change only through the reporting workflow; their trail is the secretaries'.
+const staffRead = { read: signedIn, write: nobody, history: secretary };
 const reporters = either(signedIn, progressWrite);
 
 defineEntity('ProgressRound', {

@@ -1,7 +1,7 @@
 // The programme register: themes, sections, goals, actions, partners, target groups,
 // preconditions and data-quality notes. Everything uniform comes from defineEntity;
 // this module declares only what is particular to the register.
-import { type EntityAccess, publicRegister, signedIn } from '../auth/rules.js';
+import { type EntityAccess, anyone, publicRegister, signedIn } from '../auth/rules.js';
 import { defineEntity, defineLinkObject } from '../crud/entity.js';
 
 // The published document is public; who leads an action, working notes and the state of a
@@ -13,8 +13,9 @@ const ACTION_CODE = /^\d\.\d \d+\.[A-Z]$/;
 const SECTION_CODE = /^\d\.\d$/;
 const GOAL_CODE = /^\d\.\d \d+$/;
 
-defineLinkObject('ActionPartner');
-defineLinkObject('ActionTargetGroup');
+// Links are changed through their action; their events (if any) are the register keepers'.
+defineLinkObject('ActionPartner', anyone, publicRegister.write);
+defineLinkObject('ActionTargetGroup', anyone, publicRegister.write);
 
 defineEntity('Theme', {
   access: publicRegister,

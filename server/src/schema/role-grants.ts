@@ -3,25 +3,27 @@
 // who holds the role and every request for it.
 import type { Role, RoleGrantState } from '@welkom/db';
 import { manageUsers } from '../auth/permissions.js';
-import { CONFIRMED_ROLES, decideRoleGrant, mayDecideRoleGrants, requestRoleGrant } from '../accounts/role-grants.js';
-import type { AccessRule } from '../auth/rules.js';
+import { CONFIRMED_ROLES, decideRoleGrant, requestRoleGrant } from '../accounts/role-grants.js';
+import { type AccessRule, rule } from '../auth/rules.js';
 import { builder } from '../builder.js';
-import { guardedBy } from '../crud/entity.js';
+import { guardedBy, typeAccess } from '../crud/entity.js';
 import { enumRef } from '../crud/enums.js';
 import { checkId } from '../crud/validation.js';
 import { db } from '../db.js';
 
 /** Administrators and panel coordinators (the role itself, which ADMIN does not imply here). */
-export const roleGrantReaders: AccessRule = {
-  description: 'beheerders en de panelcoördinator | administrators and the panel coordinator',
-  allows: mayDecideRoleGrants,
-};
+export const roleGrantReaders: AccessRule = rule(
+  'beheerders en de panelcoördinator | administrators and the panel coordinator',
+  ['ADMIN', 'PANEL_COORDINATOR'],
+);
 
 const RoleEnum = enumRef('Role');
 
 builder.prismaObject('RoleGrant', {
   description: 'Toekenning van een rol die een tweede persoon bevestigt | Grant of a role a second person confirms',
   authScopes: guardedBy(roleGrantReaders),
+  // Requested by administrators, decided by a coordinator (not one who asked); the trail is ADMIN's.
+  directives: typeAccess('RoleGrant', { read: roleGrantReaders, write: roleGrantReaders }),
   fields: (t) => ({
     id: t.exposeID('id'),
     userId: t.exposeID('userId', { description: 'Gebruiker (ID) | User (ID)' }),

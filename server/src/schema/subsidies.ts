@@ -39,7 +39,7 @@ const STATE_FIELDS = [
 
 // ---- the parts of an application, readable with it ----------------------------------------
 for (const model of ['SubsidyBudgetLine', 'SubsidyTransition', 'SubsidyPayment', 'SubsidyDocument']) {
-  defineLinkObject(model, applicationReaders);
+  defineLinkObject(model, applicationReaders, grantOfficer);
 }
 
 // ---- schemes ---------------------------------------------------------------------------

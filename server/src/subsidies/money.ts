@@ -1,9 +1,9 @@
 // A draft's budget and a scheme's limits: the two money operations outside the transition table.
 import { GraphQLError } from 'graphql';
-import { recordAuditEvent } from '../audit/record.js';
 import type { Context } from '../context.js';
 import { type FieldError, badUserInput, conflict, notFound, staleVersion } from '../crud/errors.js';
 import { checkId } from '../crud/validation.js';
+import { updateAudited } from '../crud/write.js';
 import { db } from '../db.js';
 import { identityId } from './access.js';
 import { amountError, checkReason, committedCents, euro } from './transitions.js';
@@ -47,19 +47,20 @@ export async function setBudget(
         extensions: { code: 'TRANSITION_NOT_ALLOWED', transition: 'setBudget', state: before.state, allowed: allowedTransitions(before, identityId(context)), messageEn: 'The budget is fixed once the application is submitted.' },
       });
     }
-    const { count } = await tx.subsidyApplication.updateMany({
-      where: { id: args.id, version: args.expectedVersion },
-      data: { requestedCents: total, version: { increment: 1 } },
+    // The new lines are exactly those given, so the after-snapshot takes them from here, not from a read.
+    const newLines = args.lines.map((line, index) => ({ applicationId: args.id, description: line.description.trim(), amountCents: line.amountCents, sortOrder: index }));
+    const lines = (rows: { description: string; amountCents: number }[]) => rows.map(({ description, amountCents }) => ({ description, amountCents }));
+    let answer: unknown;
+    await updateAudited(tx, {
+      model: 'SubsidyApplication', id: args.id, expectedVersion: args.expectedVersion, data: { requestedCents: total }, context,
+      operation: 'SET_BUDGET', before: { ...before, budgetLines: lines(before.budgetLines) }, afterExtra: { budgetLines: lines(newLines) },
+      beforeAudit: async () => {
+        await tx.subsidyBudgetLine.deleteMany({ where: { applicationId: args.id } });
+        await tx.subsidyBudgetLine.createMany({ data: newLines });
+        answer = await tx.subsidyApplication.findUniqueOrThrow({ ...query, where: { id: args.id } });
+      },
     });
-    if (count === 0) throw staleVersion('SubsidyApplication', args.id, args.expectedVersion, args.expectedVersion + 1);
-    await tx.subsidyBudgetLine.deleteMany({ where: { applicationId: args.id } });
-    await tx.subsidyBudgetLine.createMany({
-      data: args.lines.map((line, index) => ({ applicationId: args.id, description: line.description.trim(), amountCents: line.amountCents, sortOrder: index })),
-    });
-    const after = await tx.subsidyApplication.findUniqueOrThrow({ where: { id: args.id }, include: { budgetLines: { orderBy: { sortOrder: 'asc' } } } });
-    const lines = (row: typeof after) => ({ ...row, budgetLines: row.budgetLines.map(({ description, amountCents }) => ({ description, amountCents })) });
-    await recordAuditEvent(tx, { context, operation: 'SET_BUDGET', entityType: 'SubsidyApplication', entityId: args.id, before: lines(before), after: lines(after) });
-    return tx.subsidyApplication.findUniqueOrThrow({ ...query, where: { id: args.id } });
+    return answer as Awaited<ReturnType<typeof tx.subsidyApplication.findUniqueOrThrow>>;
   });
 }
 
@@ -115,13 +116,14 @@ export async function setSchemeLimits(
           { entity: 'SubsidyScheme', id: args.id, references, thresholdCents: threshold });
       }
     }
-    const { count } = await tx.subsidyScheme.updateMany({
-      where: { id: args.id, version: args.expectedVersion },
-      data: { ...input, version: { increment: 1 } },
+    let answer: unknown;
+    await updateAudited(tx, {
+      model: 'SubsidyScheme', id: args.id, expectedVersion: args.expectedVersion, data: { ...input }, context,
+      operation: 'SET_LIMITS', before, afterExtra: { transitionReason: reason },
+      beforeAudit: async () => {
+        answer = await tx.subsidyScheme.findUniqueOrThrow({ ...query, where: { id: args.id } });
+      },
     });
-    if (count === 0) throw staleVersion('SubsidyScheme', args.id, args.expectedVersion, before.version + 1);
-    const after = await tx.subsidyScheme.findUniqueOrThrow({ where: { id: args.id } });
-    await recordAuditEvent(tx, { context, operation: 'SET_LIMITS', entityType: 'SubsidyScheme', entityId: args.id, before, after: { ...after, transitionReason: reason } });
-    return tx.subsidyScheme.findUniqueOrThrow({ ...query, where: { id: args.id } });
+    return answer as Awaited<ReturnType<typeof tx.subsidyScheme.findUniqueOrThrow>>;
   });
 }

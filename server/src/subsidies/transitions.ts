@@ -4,10 +4,10 @@
 import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { Prisma, type PrismaClient, type SubsidyApplication, type SubsidyApplicationState } from '@welkom/db';
-import { recordAuditEvent } from '../audit/record.js';
 import type { Context } from '../context.js';
-import { type FieldError, badUserInput, conflict, notFound, staleVersion } from '../crud/errors.js';
+import { type FieldError, badUserInput, conflict, notFound } from '../crud/errors.js';
 import { checkId } from '../crud/validation.js';
+import { updateAudited } from '../crud/write.js';
 import { db } from '../db.js';
 import { identityId } from './access.js';
 import { decisionDueOn, deadlineStatus, formatDate, pauseLength, todayInAmsterdam } from './calendar.js';
@@ -287,30 +287,29 @@ export async function runTransition(
       }
       const step = await STEPS[transition](before, { ...args, reason, on }, tx, context);
       const to = step.to ?? TRANSITIONS[transition].to;
-      const { count } = await tx.subsidyApplication.updateMany({
-        where: { id: args.id, version: before.version },
-        data: { ...(step.data as Prisma.SubsidyApplicationUncheckedUpdateManyInput), state: to, version: { increment: 1 } },
-      });
-      if (count === 0) throw staleVersion('SubsidyApplication', args.id, before.version, before.version + 1);
-      await tx.subsidyTransition.create({
-        data: {
-          applicationId: args.id, operation: transition, fromState: before.state, toState: to, reason,
-          amountCents: step.amountCents ?? null, idempotencyKey, requestHash,
-          actorId: context.identity.kind === 'user' ? context.identity.userId : null,
-          actorLabel: context.identity.kind === 'user' ? `${context.identity.name} <${context.identity.email}>` : null,
+      let answer: unknown;
+      await updateAudited(tx, {
+        model: 'SubsidyApplication', id: args.id, expectedVersion: before.version, context,
+        operation: transitionOperation(transition), before, afterExtra: { transitionReason: reason },
+        data: { ...(step.data as Record<string, unknown>), state: to },
+        // The timeline and payments are other tables (the written row is the after-snapshot);
+        // they and the answer come before the audit event, whose chain lock is held until commit.
+        beforeAudit: async () => {
+          await tx.subsidyTransition.create({
+            data: {
+              applicationId: args.id, operation: transition, fromState: before.state, toState: to, reason,
+              amountCents: step.amountCents ?? null, idempotencyKey, requestHash,
+              actorId: context.identity.kind === 'user' ? context.identity.userId : null,
+              actorLabel: context.identity.kind === 'user' ? `${context.identity.name} <${context.identity.email}>` : null,
+            },
+          });
+          for (const payment of step.payments ?? []) {
+            await tx.subsidyPayment.create({ data: { applicationId: args.id, kind: payment.kind, amountCents: payment.amountCents, paidOn: on } });
+          }
+          answer = await tx.subsidyApplication.findUniqueOrThrow({ ...query, where: { id: args.id } });
         },
       });
-      for (const payment of step.payments ?? []) {
-        await tx.subsidyPayment.create({ data: { applicationId: args.id, kind: payment.kind, amountCents: payment.amountCents, paidOn: on } });
-      }
-      const after = await tx.subsidyApplication.findUniqueOrThrow({ where: { id: args.id } });
-      // The answer is read before the audit event, whose chain lock is held until commit.
-      const answer = await tx.subsidyApplication.findUniqueOrThrow({ ...query, where: { id: args.id } });
-      await recordAuditEvent(tx, {
-        context, operation: transitionOperation(transition), entityType: 'SubsidyApplication', entityId: args.id,
-        before, after: { ...after, transitionReason: reason },
-      });
-      return answer;
+      return answer as Awaited<ReturnType<typeof tx.subsidyApplication.findUniqueOrThrow>>;
     });
   } catch (error) {
     // The same key on another application at the same moment: that one committed first (the
