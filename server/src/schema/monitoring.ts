@@ -45,6 +45,8 @@ defineEntity('Quota', {
 defineEntity('Indicator', {
   access: publicRegister,
   plural: 'indicators',
+  // Reported measurements are staff's until accepted (schema/progress.ts); accepted ones are Measurements.
+  hidden: ['progressMeasurements'],
   rules: { code: { maxLength: 100, pattern: CODE, patternHint: '"bbb-gebruikers"' }, name: { maxLength: 300 }, unit: { maxLength: 50 } },
   derivedFilters: { themeId: viaSection('Kengetallen van deze opgave | Indicators of this theme') },
 });
