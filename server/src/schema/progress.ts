@@ -398,7 +398,7 @@ builder.queryField('missingProgressUpdates', (t) =>
 
 // ---- budget realisation ----------------------------------------------------------------------
 type Row = Awaited<ReturnType<typeof realisationByLine>>[number];
-const RealisationRowRef = builder.objectRef<Row>('BudgetRealisationRow').implement({
+export const RealisationRowRef = builder.objectRef<Row>('BudgetRealisationRow').implement({
   description: 'Begroot, verplicht en uitgegeven per begrotingsregel en jaar (eurocent) | Planned, committed and spent per budget line and year (euro cents)',
   authScopes: guardedBy(signedIn),
   fields: (t) => ({
