@@ -19,11 +19,21 @@ export function lateWhere(on: Date): Prisma.ActionWhereInput {
   return { status: { notIn: ['DONE', 'CANCELLED'] }, OR: [{ endDate: { lt: on } }, { assessment: 'BEHIND' }] };
 }
 
+/** The complement of lateWhere, written out: NOT over nullable columns would drop rows with a null. */
+export function notLateWhere(on: Date): Prisma.ActionWhereInput {
+  return {
+    OR: [
+      { status: { in: ['DONE', 'CANCELLED'] } },
+      { AND: [{ OR: [{ endDate: null }, { endDate: { gte: on } }] }, { OR: [{ assessment: null }, { assessment: { not: 'BEHIND' } }] }] },
+    ],
+  };
+}
+
 /** Actions with an update missing on a date: past an open round's due date, or marked so when a round closed. */
-export function progressMissingWhere(on: Date): Prisma.ActionWhereInput {
+export function progressMissingWhere(on: Date, missing = true): Prisma.ActionWhereInput {
   return {
     progressUpdates: {
-      some: {
+      [missing ? 'some' : 'none']: {
         OR: [
           { state: 'MISSING' },
           { state: { notIn: [...HANDED_IN, 'MISSING'] }, round: { dueOn: { lt: on }, state: 'OPEN' } },

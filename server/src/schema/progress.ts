@@ -402,7 +402,7 @@ export const RealisationRowRef = builder.objectRef<Row>('BudgetRealisationRow').
   description: 'Begroot, verplicht en uitgegeven per begrotingsregel en jaar (eurocent) | Planned, committed and spent per budget line and year (euro cents)',
   authScopes: guardedBy(signedIn),
   fields: (t) => ({
-    budgetLineId: t.exposeID('budgetLineId', { description: 'Begrotingsregel (ID) | Budget line (ID)' }),
+    budgetLineId: t.exposeID('budgetLineId', { nullable: true, description: 'Begrotingsregel (ID); leeg voor subsidieverleningen zonder regel in 5.3 | Budget line (ID); empty for subsidy grants without a line in 5.3' }),
     code: t.exposeString('code', { description: 'Code | Code' }),
     title: t.exposeString('title', { description: 'Titel | Title' }),
     themeNumber: t.exposeInt('themeNumber', { description: 'Opgave | Theme' }),

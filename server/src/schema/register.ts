@@ -3,7 +3,7 @@
 // this module declares only what is particular to the register.
 import { type EntityAccess, publicRegister, signedIn } from '../auth/rules.js';
 import { defineEntity, defineLinkObject } from '../crud/entity.js';
-import { lateWhere, progressMissingWhere } from '../progress/overview.js';
+import { lateWhere, notLateWhere, progressMissingWhere } from '../progress/overview.js';
 import { todayInAmsterdam } from '../subsidies/calendar.js';
 
 // The published document is public; who leads an action, working notes and the state of a
@@ -77,12 +77,12 @@ defineEntity('Action', {
     late: {
       type: 'boolean',
       description: 'Te laat: einddatum voorbij en niet afgerond of geschrapt, of beoordeeld als achter | Late: end date passed and not done or cancelled, or assessed behind',
-      where: (late) => (late ? lateWhere(todayInAmsterdam()) : { NOT: lateWhere(todayInAmsterdam()) }),
+      where: (late) => (late ? lateWhere : notLateWhere)(todayInAmsterdam()),
     },
     progressMissing: {
       type: 'boolean',
       description: 'Voortgang ontbreekt: een verzoek is na de uiterste datum niet ingediend | Progress missing: a request was not submitted by its due date',
-      where: (missing) => (missing ? progressMissingWhere(todayInAmsterdam()) : { NOT: progressMissingWhere(todayInAmsterdam()) }),
+      where: (missing) => progressMissingWhere(todayInAmsterdam(), missing),
     },
   },
   defaultOrder: [{ field: 'code', direction: 'asc' }],
