@@ -4,6 +4,7 @@ import { Card, CardContent, CardHeader, Chip, List, ListItem, ListItemText, Stac
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useGetIdentity, useTranslate } from 'react-admin';
+import { Link } from 'react-router-dom';
 import { graphql } from './api';
 
 interface Request { id: string; actionCode: string; actionDescription: string; roundTitle: string; state: string; reminder: { kind: string; days: number } | null }
@@ -33,9 +34,14 @@ export function ProgressHomeCard() {
           <Chip clickable color={lists.missing.length ? 'warning' : 'default'} label={`${translate('welkom.progress.missing_updates')}: ${lists.missing.length}`} onClick={() => setShown(shown === 'missing' ? null : 'missing')} />
         </Stack>
         {shown ? (
-          <List dense aria-label={translate(shown === 'late' ? 'welkom.progress.late_actions' : 'welkom.progress.missing_updates')}>
-            {lists[shown].map((item) => <ListItem key={item.key}><ListItemText primary={item.primary} secondary={item.secondary} /></ListItem>)}
-          </List>
+          <>
+            <List dense aria-label={translate(shown === 'late' ? 'welkom.progress.late_actions' : 'welkom.progress.missing_updates')}>
+              {lists[shown].map((item) => <ListItem key={item.key}><ListItemText primary={item.primary} secondary={item.secondary} /></ListItem>)}
+            </List>
+            <Link to={`/actions?filter=${encodeURIComponent(JSON.stringify(shown === 'late' ? { late_eq: true } : { progressMissing_eq: true }))}`}>
+              {translate('welkom.progress.open_in_list')}
+            </Link>
+          </>
         ) : null}
         <Typography variant="subtitle1" component="h3">{translate('welkom.progress.my_requests')}</Typography>
         {data.openProgressRequests.length === 0 ? <Typography>{translate('welkom.progress.no_requests')}</Typography> : (

@@ -170,7 +170,7 @@ export function defineEntity(model: string, options: EntityOptions): void {
       ...Object.fromEntries(
         Object.entries(derived).map(([name, filter]) => [
           name,
-          t.field({ type: (filter.type === 'boolean' ? 'Boolean' : 'IdFilter') as any, description: filter.description }),
+          t.field({ type: (filter.type === 'boolean' ? 'BooleanFilter' : 'IdFilter') as any, description: filter.description }),
         ]),
       ),
       AND: t.field({ type: [Filter] }),

@@ -301,8 +301,8 @@ export async function toWhere(
     }
     const derivedFilter = derived[key];
     if (derivedFilter?.type === 'boolean') {
-      if (typeof value !== 'boolean') continue;
-      and.push(derivedFilter.where(value));
+      const eq = (value as { eq?: boolean | null }).eq;
+      if (typeof eq === 'boolean') and.push(derivedFilter.where(eq));
       continue;
     }
     if (derivedFilter) {

@@ -159,15 +159,15 @@ describe('late and missing on the action list, mijn acties and reminders', () =>
     const late = await db().action.count({
       where: { status: { notIn: ['DONE', 'CANCELLED'] }, OR: [{ endDate: { lt: new Date(today.toISOString().slice(0, 10)) } }, { assessment: 'BEHIND' }] },
     });
-    expect((await list({ late: true })).totalCount).toBe(late);
-    expect((await list({ late: false })).totalCount).toBe(56 - late);
+    expect((await list({ late: { eq: true } })).totalCount).toBe(late);
+    expect((await list({ late: { eq: false } })).totalCount).toBe(56 - late);
     // The round's due date (2026-11-15) has passed by the time this runs only if today is later;
     // a round due yesterday makes its requests missing today, whatever the clock says.
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
     const dueRound = await openRound('Voortgang verlopen', { periodStart: '2025-01-01', periodEnd: '2025-06-30', dueOn: yesterday, actionIds: [partnerAction.id] });
-    const missing = await list({ progressMissing: true });
+    const missing = await list({ progressMissing: { eq: true } });
     expect(missing.nodes.map((n) => n.code)).toContain(partnerAction.code);
-    expect((await list({ progressMissing: true, late: true })).totalCount).toBeLessThanOrEqual(missing.totalCount);
+    expect((await list({ progressMissing: { eq: true }, late: { eq: true } })).totalCount).toBeLessThanOrEqual(missing.totalCount);
     await secretary.gql(CLOSE, { id: dueRound.id, v: dueRound.version });
   });
 
