@@ -147,7 +147,7 @@ describe.skipIf(!accounts)('progress rounds in the console', () => {
     const all = await console.total();
     await page.getByRole('button', { name: 'Te laat' }).click();
     await page.waitForURL(/late_eq/);
-    await expect.poll(() => console.total()).toBeLessThan(all);
+    await expect.poll(() => console.total(), { timeout: 15_000 }).toBeLessThan(all);
     expect(await page.getByRole('button', { name: 'Te laat' }).getAttribute('aria-pressed')).toBe('true');
     await console.screenshot('progress-late-filter');
 

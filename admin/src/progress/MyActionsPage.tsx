@@ -45,7 +45,7 @@ export function MyActionsPage() {
           <TableHead>
             <TableRow>
               <TableCell>Code</TableCell>
-              <TableCell>{translate('welkom.progress.title')}</TableCell>
+              <TableCell>{translate('welkom.progress.activity')}</TableCell>
               <TableCell>{translate('welkom.progress.filter_late')}</TableCell>
               <TableCell>{translate('welkom.progress.my_requests')}</TableCell>
             </TableRow>
