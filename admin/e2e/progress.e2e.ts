@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it, onTestFailed } from 'vitest';
 import { type Session, openBrowser } from './browser';
 import { ConsolePage } from './pages/ConsolePage';
+import { ListPage } from './pages/ListPage';
 import { LoginPage } from './pages/LoginPage';
 
 const baseUrl = inject('baseUrl');
@@ -85,5 +86,85 @@ describe.skipIf(!accounts)('progress rounds in the console', () => {
     await card.getByText(/Te late acties: \d+/).click();
     await card.getByRole('list', { name: 'Te late acties' }).getByRole('listitem').first().waitFor();
     await console.screenshot('progress-home');
+  });
+  it('can be used by keyboard alone: the round form in order, named buttons, a review by Enter', async () => {
+    const console = new ConsolePage(page, baseUrl);
+    await console.open('/voortgang');
+    await page.getByRole('heading', { level: 1, name: 'Voortgangsrondes' }).waitFor();
+    // Tab from the form's first field: the order is the reading order (date fields take a Tab per part).
+    await page.getByRole('region', { name: 'Ronde openen' }).getByLabel('Titel').focus();
+    const order: string[] = [];
+    for (let i = 0; i < 16 && order.length < 5; i++) {
+      const name = await page.evaluate(() => {
+        const element = document.activeElement as HTMLElement | null;
+        if (!element) return '';
+        const labelled = element.id ? document.querySelector(`label[for="${element.id}"]`)?.textContent : null;
+        return (labelled ?? element.getAttribute('aria-label') ?? element.textContent ?? '').replace(/\s*\*\s*$/, '').trim();
+      });
+      if (name && order[order.length - 1] !== name) order.push(name);
+      await page.keyboard.press('Tab');
+    }
+    expect(order).toEqual(['Titel', 'Begin periode', 'Einde periode', 'Uiterste datum', 'Ronde openen']);
+    const unnamed = async () => page.locator('main button, [role="dialog"] button').evaluateAll((buttons) =>
+      buttons.filter((b) => !(b.getAttribute('aria-label') || b.textContent?.trim() || b.getAttribute('title'))).length);
+    expect(await unnamed()).toBe(0);
+
+    // The round opened in the first test: its returned update, resubmitted, is accepted by keyboard.
+    await page.getByRole('link', { name: 'Voortgang najaar 2026' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Voortgang najaar 2026' }).waitFor();
+    const roundId = /voortgang\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+    expect(await submit(roundId, '3.3 1.B', 'Taalcafés in drie wijken, 120 deelnemers.')).toBe('SUBMITTED');
+    await page.reload();
+    const row = page.getByRole('table', { name: 'Verzoeken per actie' }).getByRole('row', { name: '3.3 1.B' });
+    const accept = row.getByRole('button', { name: 'Accepteren' });
+    await accept.waitFor();
+    await accept.focus();
+    await page.keyboard.press('Enter');
+    await row.getByText('Geaccepteerd').waitFor();
+    expect(await unnamed()).toBe(0);
+  });
+
+  it('closes a round after a confirmation; what was not handed in is missing', async () => {
+    const console = new ConsolePage(page, baseUrl);
+    await console.open('/voortgang');
+    await page.getByRole('link', { name: 'Voortgang najaar 2026' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Voortgang najaar 2026' }).waitFor();
+    await page.getByRole('button', { name: 'Ronde sluiten' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Ronde sluiten' });
+    await dialog.getByText(/wordt als ontbrekend gemarkeerd/).waitFor();
+    await dialog.getByRole('button', { name: 'Ronde sluiten' }).click();
+    await page.getByText('Gesloten', { exact: true }).first().waitFor();
+    const requests = page.getByRole('table', { name: 'Verzoeken per actie' });
+    await requests.getByText('Ontbreekt').first().waitFor();
+    expect(await page.getByRole('button', { name: 'Ronde sluiten' }).count()).toBe(0);
+  });
+
+  it('filters the action list on "te laat" in one click, and lists "mijn acties"', async () => {
+    const console = new ListPage(page, baseUrl);
+    await console.navigate('Acties');
+    await console.waitForRows();
+    const all = await console.total();
+    await page.getByRole('button', { name: 'Te laat' }).click();
+    await page.waitForURL(/late_eq/);
+    await expect.poll(() => console.total(), { timeout: 15_000 }).toBeLessThan(all);
+    expect(await page.getByRole('button', { name: 'Te laat' }).getAttribute('aria-pressed')).toBe('true');
+    await console.screenshot('progress-late-filter');
+
+    // The secretary takes one action as owner; "Mijn acties" shows it with its late state.
+    const code = await page.evaluate(async () => {
+      const call = async (query: string, variables: Record<string, unknown> = {}) =>
+        (await fetch('/graphql', { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) })).json();
+      const me = (await call('{ me { id } }')).data.me.id;
+      const action = (await call('{ actions(filter: { code: { eq: "2.1 2.B" } }) { nodes { id code version } } }')).data.actions.nodes[0];
+      await call('mutation ($id: ID!, $v: Int!, $o: ID) { updateAction(id: $id, expectedVersion: $v, input: { ownerId: $o }) { id } }', { id: action.id, v: action.version, o: me });
+      return action.code as string;
+    });
+    await console.open('/');
+    await page.getByRole('region', { name: 'Voortgang' }).getByRole('link', { name: 'Mijn acties' }).click();
+    const table = page.getByRole('table', { name: 'Mijn acties' });
+    await table.getByRole('link', { name: code }).waitFor();
+    await table.getByText(/^(te laat|op tijd)$/).first().waitFor();
+    await console.screenshot('progress-my-actions');
   });
 });

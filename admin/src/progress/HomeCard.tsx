@@ -1,10 +1,12 @@
 // On the home page after signing in: my open progress requests (with reminders before and after
 // the due date), and late actions and missing updates as counts that open their lists.
-import { Card, CardContent, CardHeader, Chip, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
+import { Button, Card, CardContent, CardHeader, Chip, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useGetIdentity, useTranslate } from 'react-admin';
+import { Link } from 'react-router-dom';
 import { graphql } from './api';
+import { MY_ACTIONS_PATH } from './MyActionsPage';
 
 interface Request { id: string; actionCode: string; actionDescription: string; roundTitle: string; state: string; reminder: { kind: string; days: number } | null }
 
@@ -26,16 +28,21 @@ export function ProgressHomeCard() {
   };
   return (
     <Card component="section" aria-label={translate('welkom.progress.menu')} sx={{ mb: 2 }}>
-      <CardHeader title={translate('welkom.progress.menu')} />
+      <CardHeader title={translate('welkom.progress.menu')} action={<Button component={Link} to={MY_ACTIONS_PATH}>{translate('welkom.progress.my_actions')}</Button>} />
       <CardContent>
         <Stack direction="row" spacing={1} sx={{ mb: 2 }}>
           <Chip clickable color={lists.late.length ? 'warning' : 'default'} label={`${translate('welkom.progress.late_actions')}: ${lists.late.length}`} onClick={() => setShown(shown === 'late' ? null : 'late')} />
           <Chip clickable color={lists.missing.length ? 'warning' : 'default'} label={`${translate('welkom.progress.missing_updates')}: ${lists.missing.length}`} onClick={() => setShown(shown === 'missing' ? null : 'missing')} />
         </Stack>
         {shown ? (
-          <List dense aria-label={translate(shown === 'late' ? 'welkom.progress.late_actions' : 'welkom.progress.missing_updates')}>
-            {lists[shown].map((item) => <ListItem key={item.key}><ListItemText primary={item.primary} secondary={item.secondary} /></ListItem>)}
-          </List>
+          <>
+            <List dense aria-label={translate(shown === 'late' ? 'welkom.progress.late_actions' : 'welkom.progress.missing_updates')}>
+              {lists[shown].map((item) => <ListItem key={item.key}><ListItemText primary={item.primary} secondary={item.secondary} /></ListItem>)}
+            </List>
+            <Link to={`/actions?filter=${encodeURIComponent(JSON.stringify(shown === 'late' ? { late_eq: true } : { progressMissing_eq: true }))}`}>
+              {translate('welkom.progress.open_in_list')}
+            </Link>
+          </>
         ) : null}
         <Typography variant="subtitle1" component="h3">{translate('welkom.progress.my_requests')}</Typography>
         {data.openProgressRequests.length === 0 ? <Typography>{translate('welkom.progress.no_requests')}</Typography> : (

@@ -7,6 +7,7 @@ import { Title, useTranslate } from 'react-admin';
 import { Link, useParams } from 'react-router-dom';
 import { enumKey } from '../i18n/messages';
 import { type Round, type Update, downloadReport, graphql, roundUpdates } from './api';
+import { CloseRoundButton } from './CloseRoundButton';
 import { PROGRESS_PATH } from './RoundsPage';
 
 export function RoundPage() {
@@ -47,6 +48,7 @@ export function RoundPage() {
           {(rounds?.progressRounds.nodes ?? []).filter((r) => r.id !== id).map((r) => <MenuItem key={r.id} value={r.id}>{r.title}</MenuItem>)}
         </TextField>
         {compareWith ? <Button component={Link} to={`${PROGRESS_PATH}/vergelijk/${compareWith}/${id}`}>{translate('welkom.progress.compare_title')}</Button> : null}
+        <CloseRoundButton roundId={id} onClosed={refresh} />
       </Stack>
       {error || loadError ? <Alert severity="error" sx={{ mb: 2 }}>{error ?? (loadError as Error).message}</Alert> : null}
       <Table size="small" aria-label={translate('welkom.progress.requests')}>

@@ -1,9 +1,13 @@
 // The programme secretary's progress screens (hand-written: a workflow): rounds at /voortgang,
-// one round at /voortgang/:id, two rounds compared at /voortgang/vergelijk/:from/:to.
+// one round at /voortgang/:id, two rounds compared at /voortgang/vergelijk/:from/:to, and the
+// signed-in owner's own actions at /mijn-acties.
 import TimelineIcon from '@mui/icons-material/Timeline';
 import { CustomRoutes, Menu, usePermissions, useTranslate } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { ComparePage } from './ComparePage';
+// "Mijn acties" is reached from the home page's progress card, not the menu: its name would
+// shadow the "Acties" entry for anyone finding menu items by name.
+import { MY_ACTIONS_PATH, MyActionsPage } from './MyActionsPage';
 import { RoundPage } from './RoundPage';
 import { PROGRESS_PATH, RoundsPage } from './RoundsPage';
 
@@ -12,6 +16,7 @@ export const progressRoutes = [
     <Route path={PROGRESS_PATH} element={<RoundsPage />} />
     <Route path={`${PROGRESS_PATH}/vergelijk/:from/:to`} element={<ComparePage />} />
     <Route path={`${PROGRESS_PATH}/:id`} element={<RoundPage />} />
+    <Route path={MY_ACTIONS_PATH} element={<MyActionsPage />} />
   </CustomRoutes>,
 ];
 

@@ -40,4 +40,9 @@ export const SHOW_SECTIONS: Record<string, ComponentType<{ model: ConsoleModel }
 export const QUICK_FILTERS: Record<string, ReactElement[]> = {
   // The municipality's to-do list: advice it has not answered yet.
   Advice: [<QuickFilter key="awaiting" source="status_eq" value="AWAITING_RESPONSE" label="welkom.panel.awaiting_response" alwaysOn />],
+  // Late and missing at a glance (issue 13): the API's derived filters, as of today.
+  Action: [
+    <QuickFilter key="late" source="late_eq" value={true} label="welkom.progress.filter_late" alwaysOn />,
+    <QuickFilter key="missing" source="progressMissing_eq" value={true} label="welkom.progress.filter_missing" alwaysOn />,
+  ],
 };

@@ -247,7 +247,7 @@ function defineFilterInput(plan: EntityPlan): any {
       ...Object.fromEntries(
         Object.entries(derived).map(([filterName, filter]) => [
           filterName,
-          t.field({ type: 'IdFilter' as any, description: filter.description }),
+          t.field({ type: (filter.type === 'boolean' ? 'BooleanFilter' : 'IdFilter') as any, description: filter.description }),
         ]),
       ),
       AND: t.field({ type: [Filter] }),

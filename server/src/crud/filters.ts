@@ -130,12 +130,19 @@ export function filterTypeFor(field: DmmfField) {
 }
 
 /** A filter that is not a plain column: a relation path, declared by the domain module. */
-export interface DerivedFilter {
-  description: string;
-  type: 'id';
-  /** Turns a Prisma id condition ({ equals } / { in }) into a where on this model. */
-  where: (condition: Where) => Where;
-}
+export type DerivedFilter =
+  | {
+      description: string;
+      type: 'id';
+      /** Turns a Prisma id condition ({ equals } / { in }) into a where on this model. */
+      where: (condition: Where) => Where;
+    }
+  | {
+      description: string;
+      /** A yes/no question about the row that no single column answers (e.g. "te laat"). */
+      type: 'boolean';
+      where: (value: boolean) => Where;
+    };
 
 function checkIds(path: string, values: unknown[]): void {
   const bad = values.find((value) => typeof value !== 'string' || !UUID.test(value));
@@ -289,6 +296,11 @@ export async function toWhere(
       continue;
     }
     const derivedFilter = derived[key];
+    if (derivedFilter?.type === 'boolean') {
+      const eq = (value as { eq?: boolean | null }).eq;
+      if (typeof eq === 'boolean') and.push(derivedFilter.where(eq));
+      continue;
+    }
     if (derivedFilter) {
       const condition = idCondition(here, value as Record<string, unknown>);
       if (Object.keys(condition).length) and.push(derivedFilter.where(condition));

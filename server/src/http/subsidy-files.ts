@@ -10,12 +10,9 @@
 // there, then copied in chunks into PostgreSQL (storage.ts) in the one transaction that also
 // writes the document's row and its audit event. Downloads stream the chunks back, after
 // PostgreSQL has confirmed the stored content still has the recorded sha-256.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdtemp, open, rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { SubsidyDocumentKind } from '@welkom/db';
 import { recordAuditEvent } from '../audit/record.js';
 import { identify } from '../auth/identify.js';
@@ -23,6 +20,8 @@ import { securitySettings } from '../auth/settings.js';
 import type { Context } from '../context.js';
 import { UUID } from '../crud/uuid.js';
 import { db } from '../db.js';
+import { HttpError, SIMPLE_TYPES, cleanFileName, contentDisposition, forbidden, sendError, spool } from './file-transfer.js';
+import { handleEvidence } from './progress-files.js';
 import { clientAddress } from './proxy.js';
 import { checkRateLimit } from './rate-limit.js';
 import type { Logger } from '../logger.js';
@@ -30,6 +29,8 @@ import { applicationReaders, canSeeApplication, grantOfficer } from '../subsidie
 import { decisionLetter } from '../subsidies/letter.js';
 import { sniff } from '../subsidies/sniff.js';
 import { CHUNK_BYTES, type DocumentStore, postgresDocumentStore } from '../subsidies/storage.js';
+
+export { cleanFileName };
 
 let settings: { maxBytes: number; store: DocumentStore } = { maxBytes: 10 * 1024 * 1024, store: postgresDocumentStore };
 
@@ -39,65 +40,6 @@ export function configureFiles(options: { maxBytes?: number; store?: DocumentSto
 export const filesSettings = () => settings;
 
 const KINDS: readonly SubsidyDocumentKind[] = ['APPLICATION', 'BUDGET', 'INFORMATION', 'ACCOUNTABILITY', 'OTHER'];
-
-// Types a cross-site form may send without a preflight: refusing them keeps uploads CSRF-safe.
-const SIMPLE_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
-
-class HttpError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly extensions: Record<string, unknown> = {}) {
-    super(message);
-  }
-}
-
-function sendError(response: ServerResponse, error: HttpError) {
-  response.writeHead(error.status, { 'content-type': 'application/json; charset=utf-8' });
-  response.end(JSON.stringify({ errors: [{ message: error.message, extensions: { code: error.code, ...error.extensions } }] }));
-}
-
-/** A name safe to show and to put in a header: no path, no control characters, not too long. */
-export function cleanFileName(name: string | null, extension: string): string {
-  const base = (name ?? '').split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200);
-  return base || `document.${extension}`;
-}
-
-function contentDisposition(name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/[\\"]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
-
-let spoolDir: Promise<string> | undefined;
-
-/**
- * Streams the body into a private temporary file through the size limit and the sha-256.
- * The caller removes the file (`remove`) whatever happens next.
- */
-async function spool(request: IncomingMessage, limit: number) {
-  const declared = Number(request.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
-  spoolDir ??= mkdtemp(path.join(tmpdir(), 'welkom-uploads-'));
-  const file = path.join(await spoolDir, randomUUID());
-  const remove = () => rm(file, { force: true });
-  const hash = createHash('sha256');
-  let size = 0;
-  const handle = await open(file, 'wx', 0o600);
-  try {
-    for await (const chunk of request) {
-      size += (chunk as Buffer).length;
-      if (size > limit) throw tooLarge(limit);
-      hash.update(chunk as Buffer);
-      await handle.write(chunk as Buffer);
-    }
-  } catch (error) {
-    await handle.close();
-    await remove();
-    throw error;
-  }
-  await handle.close();
-  return { file, size, sha256: hash.digest('hex'), remove };
-}
-
-const tooLarge = (limit: number) =>
-  new HttpError(413, 'PAYLOAD_TOO_LARGE', `Het bestand is te groot (maximaal ${Math.round(limit / 1024 / 1024)} MB).`, { limit });
 
 async function upload(request: IncomingMessage, applicationId: string, url: URL, context: Context) {
   if (!grantOfficer.allows(context.identity)) throw forbidden(context);
@@ -141,12 +83,6 @@ async function upload(request: IncomingMessage, applicationId: string, url: URL,
   } finally {
     await spooled.remove();
   }
-}
-
-function forbidden(context: Context) {
-  return context.identity.kind === 'anonymous'
-    ? new HttpError(401, 'UNAUTHENTICATED', 'Log in om dit te zien of te doen. | Sign in to see or do this.')
-    : new HttpError(403, 'FORBIDDEN', 'U hebt geen toegang tot dit onderdeel. | You have no access to this.');
 }
 
 async function download(response: ServerResponse, documentId: string, context: Context, logger: Logger) {
@@ -234,7 +170,9 @@ export async function handleFiles(request: IncomingMessage, response: ServerResp
     const parts = url.pathname.split('/').filter(Boolean); // ['files', ...]
     const id = parts[2];
     if (!id || !UUID.test(id)) throw new HttpError(404, 'NOT_FOUND', 'Niet gevonden | Not found');
-    if (request.method === 'POST' && parts.length === 3 && parts[1] === 'applications') {
+    if (await handleEvidence({ request, response, parts, url, context, logger, maxBytes: settings.maxBytes })) {
+      // evidence of progress updates (progress-files.ts)
+    } else if (request.method === 'POST' && parts.length === 3 && parts[1] === 'applications') {
       const document = await upload(request, id, url, context);
       response.writeHead(201, { 'content-type': 'application/json; charset=utf-8', location: `/files/documents/${document.id}` });
       response.end(JSON.stringify({ document }));

@@ -4,10 +4,11 @@
 import { Prisma } from '@welkom/db';
 import { recordAuditEvent } from '../audit/record.js';
 import type { Context } from '../context.js';
-import { type FieldError, badUserInput, conflict } from '../crud/errors.js';
+import { type FieldError, badUserInput, conflict, notFound, staleVersion } from '../crud/errors.js';
 import { checkId } from '../crud/validation.js';
 import { db } from '../db.js';
 import { actorLabel } from './access.js';
+import { roundClosed } from './errors.js';
 import { type RoundInput, checkRoundInput } from './validation.js';
 
 type Client = ReturnType<typeof db>;
@@ -66,4 +67,35 @@ export function previousRound(client: Client, round: { id: string; periodEnd: Da
     where: { id: { not: round.id }, OR: [{ periodEnd: { lt: round.periodEnd } }, { periodEnd: round.periodEnd, createdAt: { lt: round.createdAt } }] },
     orderBy: [{ periodEnd: 'desc' }, { createdAt: 'desc' }],
   });
+}
+
+/**
+ * Closes a round: no new drafts or submissions after this (updates.ts reads the state under the
+ * update's row lock), and every request not handed in becomes MISSING. A submission that committed
+ * before the close keeps its state: the bulk update re-reads each row after waiting for its lock.
+ * Submitted updates can still be reviewed. One transaction with its audit event.
+ */
+export async function closeRound(args: { id: string; expectedVersion: number }, context: Pick<Context, 'identity' | 'requestId'>) {
+  checkId(args.id);
+  return db().$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "ProgressRound" WHERE id = ${args.id}::uuid FOR UPDATE`;
+    if (!locked.length) throw notFound('ProgressRound', args.id);
+    const before = await tx.progressRound.findUniqueOrThrow({ where: { id: args.id } });
+    if (before.state === 'CLOSED') throw roundClosed(args.id);
+    if (before.version !== args.expectedVersion) throw staleVersion('ProgressRound', args.id, args.expectedVersion, before.version);
+    // RETURNING names exactly the rows marked, also when a submission raced the close.
+    const missing = await tx.$queryRaw<{ id: string }[]>`
+      UPDATE "ProgressUpdate" SET state = 'MISSING', version = version + 1, "updatedAt" = now()
+      WHERE "roundId" = ${args.id}::uuid AND state NOT IN ('SUBMITTED', 'ACCEPTED', 'MISSING')
+      RETURNING id`;
+    const after = await tx.progressRound.update({
+      where: { id: args.id },
+      data: { state: 'CLOSED', closedAt: new Date(), closedBy: actorLabel(context.identity), version: { increment: 1 } },
+    });
+    await recordAuditEvent(tx, {
+      context, operation: 'CLOSE_ROUND', entityType: 'ProgressRound', entityId: args.id, before,
+      after: { ...after, markedMissing: missing.length, missingUpdateIds: missing.map((u) => u.id) },
+    });
+    return { round: after, markedMissing: missing.length };
+  }, { maxWait: 10_000, timeout: 30_000 });
 }

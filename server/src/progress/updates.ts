@@ -6,10 +6,12 @@ import type { Prisma, ProgressUpdate } from '@welkom/db';
 import type { Context } from '../context.js';
 import { type FieldError, badUserInput, notFound, staleVersion } from '../crud/errors.js';
 import { checkId } from '../crud/validation.js';
+import { recordAuditEvent } from '../audit/record.js';
 import { updateAudited } from '../crud/write.js';
 import { db } from '../db.js';
 import { actorLabel, mayReport } from './access.js';
 import { mayNotReport, notInRound, roundClosed, stepNotAllowed } from './errors.js';
+import { adoptMeasurements, replaceMeasurements } from './measurements.js';
 import { type UpdateInput, checkUpdateInput } from './validation.js';
 import { STEPS, type Step } from './workflow.js';
 
@@ -75,14 +77,17 @@ export async function report(
       risks: before.risks, percentComplete: before.percentComplete, milestones: before.milestones, evidenceLinks: before.evidenceLinks,
       ...Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)),
     };
+    delete merged.measurements;
     if (step === 'submit') checkUpdateInput(merged, true);
     const label = actorLabel(context.identity);
+    // Given measurements replace the draft's; left out, the draft's stay (an update row is locked above).
+    if (input.measurements) await replaceMeasurements(tx, before, input.measurements);
     return write(tx, step, before, {
       status: merged.status ?? null, assessment: merged.assessment ?? null, happened: merged.happened ?? null,
       nextSteps: merged.nextSteps ?? null, risks: merged.risks ?? null, percentComplete: merged.percentComplete ?? null,
       milestones: merged.milestones ?? [], evidenceLinks: merged.evidenceLinks ?? [],
       ...(step === 'submit' ? { submittedAt: new Date(), submittedBy: label } : {}),
-    }, context);
+    }, context, input.measurements ? { measurements: input.measurements } : {});
   }, QUEUED);
 }
 
@@ -116,6 +121,10 @@ export async function review(
       },
       afterExtra: { progressUpdateId: before.id },
     });
+    const adopted = await adoptMeasurements(tx, before.id, `voortgangsronde "${round.title}", actie ${actionBefore.code}, geaccepteerd op ${now.toISOString().slice(0, 10)}`);
+    for (const measurement of adopted) {
+      await recordAuditEvent(tx, { context, operation: 'CREATE', entityType: 'Measurement', entityId: measurement.id, before: null, after: { ...measurement, progressUpdateId: before.id } });
+    }
     return after;
   }, QUEUED);
 }

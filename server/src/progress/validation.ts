@@ -2,6 +2,7 @@
 // and English, and comes before anything is written.
 import type { ActionStatus, ProgressAssessment } from '@welkom/db';
 import { type FieldError, badUserInput } from '../crud/errors.js';
+import { type MeasurementInput, checkMeasurements } from './measurements.js';
 
 export interface UpdateInput {
   status?: ActionStatus | null;
@@ -12,6 +13,8 @@ export interface UpdateInput {
   percentComplete?: number | null;
   milestones?: string[] | null;
   evidenceLinks?: string[] | null;
+  /** New measurements for indicators the action feeds; given, they replace the draft's. */
+  measurements?: MeasurementInput[] | null;
 }
 
 const TEXT_MAX = 10_000;
@@ -34,6 +37,7 @@ export function checkUpdateInput(input: UpdateInput, submitting: boolean): Updat
     }
   });
   if ((input.evidenceLinks?.length ?? 0) > 20) errors.push({ field: 'input.evidenceLinks', reason: 'too_long', message: 'Ten hoogste 20 links.', messageEn: 'At most 20 links.' });
+  errors.push(...checkMeasurements(input.measurements));
   if (submitting) {
     if (!input.status) errors.push({ field: 'input.status', reason: 'required', message: 'Een status is verplicht bij indienen (kies "Onbekend" als niemand het weet).', messageEn: 'A status is required to submit (choose UNKNOWN when nobody knows).' });
     if (!input.assessment) errors.push({ field: 'input.assessment', reason: 'required', message: 'Een beoordeling is verplicht bij indienen.', messageEn: 'An assessment is required to submit.' });

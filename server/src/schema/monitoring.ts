@@ -2,8 +2,11 @@
 // and the 5.3 budget. The entities are uniform (defineEntity); the aggregates below are what
 // the dashboard reads, each computed in PostgreSQL by one grouped, parameterised query.
 import type { LocationKind, QuotaKind, FundingKind } from '@welkom/db';
-import { type AccessRule, anyone, publicRegister } from '../auth/rules.js';
+import { type AccessRule, anyone, publicRegister, signedIn } from '../auth/rules.js';
 import { builder } from '../builder.js';
+import type { Context } from '../context.js';
+import { type RealisationRow, realisationByLine } from '../progress/budget.js';
+import { RealisationRowRef } from './progress.js';
 import { defineEntity, defineLinkObject, guardedBy } from '../crud/entity.js';
 import { enumRef } from '../crud/enums.js';
 import {
@@ -45,6 +48,8 @@ defineEntity('Quota', {
 defineEntity('Indicator', {
   access: publicRegister,
   plural: 'indicators',
+  // Reported measurements are staff's until accepted (schema/progress.ts); accepted ones are Measurements.
+  hidden: ['progressMeasurements'],
   rules: { code: { maxLength: 100, pattern: CODE, patternHint: '"bbb-gebruikers"' }, name: { maxLength: 300 }, unit: { maxLength: 50 } },
   derivedFilters: { themeId: viaSection('Kengetallen van deze opgave | Indicators of this theme') },
 });
@@ -88,7 +93,17 @@ defineEntity('BudgetStatedTotal', {
 const readable: AccessRule = anyone;
 const guarded = { authScopes: guardedBy(readable) };
 
-const BudgetYearRef = builder.objectRef<BudgetYear>('BudgetYearTotal').implement({
+// Committed and spent (issue 13) are the municipality's own figures: signed-in staff see them, a
+// partner's token reads null. Summed from the same rows as budgetRealisationSummary, fetched once
+// per budgetSummary and only when one of these fields is asked for.
+type Realised = { realisation: () => Promise<RealisationRow[]> };
+const staffSum = (pick: (row: RealisationRow) => boolean, column: 'committedCents' | 'spentCents') =>
+  async (parent: Realised, _args: unknown, context: Context) => {
+    if (!signedIn.allows(context.identity)) return null;
+    return (await parent.realisation()).filter(pick).reduce((sum, row) => sum + row[column], 0);
+  };
+
+const BudgetYearRef = builder.objectRef<BudgetYear & Realised>('BudgetYearTotal').implement({
   description: 'Begroting per jaar: som van de regels en het totaal dat de tabel noemt | Budget per year: sum of the lines and the total the table states',
   ...guarded,
   fields: (t) => ({
@@ -103,10 +118,20 @@ const BudgetYearRef = builder.objectRef<BudgetYear>('BudgetYearTotal').implement
       description: 'Vermeld totaal min som van de regels (eurocent) | Stated total minus the sum of the lines (euro cents)',
       resolve: (row) => (row.statedCents === null ? null : row.statedCents - row.computedCents),
     }),
+    committedCents: t.float({
+      nullable: true,
+      description: 'Verplicht (eurocent), incl. subsidieverleningen 3.5 2.A; alleen voor medewerkers | Committed (euro cents), incl. subsidy grants 3.5 2.A; staff only',
+      resolve: (row, args, context) => staffSum((r) => r.year === row.year, 'committedCents')(row, args, context),
+    }),
+    spentCents: t.float({
+      nullable: true,
+      description: 'Uitgegeven (eurocent); alleen voor medewerkers | Spent (euro cents); staff only',
+      resolve: (row, args, context) => staffSum((r) => r.year === row.year, 'spentCents')(row, args, context),
+    }),
   }),
 });
 
-const BudgetThemeYearRef = builder.objectRef<BudgetThemeYear>('BudgetThemeYear').implement({
+const BudgetThemeYearRef = builder.objectRef<BudgetThemeYear & Realised>('BudgetThemeYear').implement({
   description: 'Begroting per opgave en jaar | Budget per theme and year',
   ...guarded,
   fields: (t) => ({
@@ -115,6 +140,16 @@ const BudgetThemeYearRef = builder.objectRef<BudgetThemeYear>('BudgetThemeYear')
     themeName: t.exposeString('themeName', { description: 'Naam van de opgave | Theme name' }),
     year: t.exposeInt('year', { description: 'Jaar | Year' }),
     amountCents: t.exposeInt('amountCents', { description: 'Bedrag (eurocent) | Amount (euro cents)' }),
+    committedCents: t.float({
+      nullable: true,
+      description: 'Verplicht (eurocent); alleen voor medewerkers | Committed (euro cents); staff only',
+      resolve: (row, args, context) => staffSum((r) => r.year === row.year && r.themeNumber === row.themeNumber, 'committedCents')(row, args, context),
+    }),
+    spentCents: t.float({
+      nullable: true,
+      description: 'Uitgegeven (eurocent); alleen voor medewerkers | Spent (euro cents); staff only',
+      resolve: (row, args, context) => staffSum((r) => r.year === row.year && r.themeNumber === row.themeNumber, 'spentCents')(row, args, context),
+    }),
   }),
 });
 
@@ -128,13 +163,20 @@ const BudgetFundingYearRef = builder.objectRef<BudgetFundingYear>('BudgetFunding
   }),
 });
 
-const BudgetSummaryRef = builder.objectRef<BudgetSummary>('BudgetSummary').implement({
+type RealisedSummary = Omit<BudgetSummary, 'years' | 'byTheme'> & Realised & { years: (BudgetYear & Realised)[]; byTheme: (BudgetThemeYear & Realised)[] };
+const BudgetSummaryRef = builder.objectRef<RealisedSummary>('BudgetSummary').implement({
   description: 'De begroting van 5.3 opgeteld in de database | The 5.3 budget, summed in the database',
   ...guarded,
   fields: (t) => ({
     years: t.field({ type: [BudgetYearRef], description: 'Per jaar | Per year', resolve: (s) => s.years }),
     byTheme: t.field({ type: [BudgetThemeYearRef], description: 'Per opgave en jaar | Per theme and year', resolve: (s) => s.byTheme }),
     byFunding: t.field({ type: [BudgetFundingYearRef], description: 'Per dekking en jaar | Per funding and year', resolve: (s) => s.byFunding }),
+    lines: t.field({
+      type: [RealisationRowRef],
+      nullable: true,
+      description: 'Begroot, verplicht en uitgegeven per begrotingsregel en jaar; alleen voor medewerkers | Planned, committed and spent per budget line and year; staff only',
+      resolve: async (s, _args, context) => (signedIn.allows(context.identity) ? s.realisation() : null),
+    }),
   }),
 });
 
@@ -148,7 +190,16 @@ builder.queryField('budgetSummary', (t) =>
       toYear: t.arg.int({ description: 'Tot en met jaar | Until year' }),
       themeId: t.arg.id({ description: 'Alleen deze opgave | Only this theme' }),
     },
-    resolve: (_root, args) => budgetSummary(args),
+    resolve: async (_root, args) => {
+      const summary = await budgetSummary(args);
+      let rows: Promise<RealisationRow[]> | undefined;
+      const realisation = () => (rows ??= realisationByLine(args));
+      return {
+        ...summary, realisation,
+        years: summary.years.map((row) => ({ ...row, realisation })),
+        byTheme: summary.byTheme.map((row) => ({ ...row, realisation })),
+      };
+    },
   }),
 );
 

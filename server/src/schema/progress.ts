@@ -3,6 +3,7 @@
 // move only through the steps below); the steps are explicit mutations, each with its audit event
 // in the change's transaction (progress/updates.ts). Partners with a progress:write token see
 // their open requests and report through the narrow ProgressRequest type, never the staff list.
+import { GraphQLError } from 'graphql';
 import type { ProgressUpdate } from '@welkom/db';
 import { either, nobody, roles, signedIn } from '../auth/rules.js';
 import { builder } from '../builder.js';
@@ -14,11 +15,12 @@ import { checkId } from '../crud/validation.js';
 import { db } from '../db.js';
 import { progressWrite, secretary } from '../progress/access.js';
 import { realisationByLine, totalsBy } from '../progress/budget.js';
-import { lateActions, missingUpdates, openRequests } from '../progress/overview.js';
+import { indicatorsFedBy } from '../progress/measurements.js';
+import { REQUEST_INCLUDE, dueReminders, lateActions, missingUpdates, myActions, openRequests, remindersFor } from '../progress/overview.js';
 import { buildReport } from '../progress/report.js';
 import { reportDocx } from '../progress/report-docx.js';
 import { reportPdf } from '../progress/report-pdf.js';
-import { openRound } from '../progress/rounds.js';
+import { closeRound, openRound } from '../progress/rounds.js';
 import { report, review } from '../progress/updates.js';
 import { allowedSteps } from '../progress/workflow.js';
 import { todayInAmsterdam } from '../subsidies/calendar.js';
@@ -52,6 +54,20 @@ defineEntity('ProgressUpdate', {
   }),
 });
 
+defineEntity('ProgressMeasurement', {
+  plural: 'progressMeasurements',
+  access: staffRead,
+  defaultOrder: [{ field: 'date', direction: 'asc' }],
+});
+
+defineEntity('ProgressEvidenceFile', {
+  plural: 'progressEvidenceFiles',
+  access: staffRead,
+  // The content is downloaded over HTTP (GET /files/evidence/:id), checked against its sha-256.
+  hidden: ['chunks'],
+  defaultOrder: [{ field: 'createdAt', direction: 'asc' }],
+});
+
 defineEntity('BudgetRealisation', {
   plural: 'budgetRealisations',
   access: { read: signedIn, write: roles('SECRETARY') },
@@ -60,7 +76,40 @@ defineEntity('BudgetRealisation', {
 });
 
 // ---- the partner's (and owner's) view of a request --------------------------------------------
-type Request = ProgressUpdate & { round: { title: string; dueOn: Date }; action: { code: string; description: string }; reminder?: { kind: string; days: number } | null };
+interface ReportedMeasurement { id: string; indicatorId: string; date: Date; value: number; comment: string | null; measurementId: string | null }
+interface EvidenceFile { id: string; fileName: string; contentType: string; sizeBytes: number; sha256: string; uploadedBy: string | null; createdAt: Date }
+type Request = ProgressUpdate & {
+  round: { title: string; dueOn: Date };
+  action: { code: string; description: string };
+  measurements: ReportedMeasurement[];
+  evidenceFiles: EvidenceFile[];
+  reminder?: { kind: string; days: number } | null;
+};
+
+const ReportedMeasurementRef = builder.objectRef<ReportedMeasurement>('ProgressRequestMeasurement').implement({
+  description: 'Een gerapporteerde meting van een kengetal | A reported measurement of an indicator',
+  authScopes: guardedBy(reporters),
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'ID | ID' }),
+    indicatorId: t.exposeID('indicatorId', { description: 'Kengetal (ID) | Indicator (ID)' }),
+    date: t.field({ type: 'Date', description: 'Peildatum | Reference date', resolve: (m) => m.date }),
+    value: t.exposeFloat('value', { description: 'Waarde | Value' }),
+    comment: t.exposeString('comment', { nullable: true, description: 'Toelichting | Comment' }),
+    measurementId: t.exposeID('measurementId', { nullable: true, description: 'De meting van het kengetal na acceptatie | The indicator measurement after acceptance' }),
+  }),
+});
+
+const EvidenceFileRef = builder.objectRef<EvidenceFile>('ProgressRequestEvidenceFile').implement({
+  description: 'Een bewijsstuk; download via GET /files/evidence/{id} | An evidence file; download with GET /files/evidence/{id}',
+  authScopes: guardedBy(reporters),
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'ID | ID' }),
+    fileName: t.exposeString('fileName', { description: 'Bestandsnaam | File name' }),
+    contentType: t.exposeString('contentType', { description: 'Inhoudstype (uit de inhoud) | Content type (from the content)' }),
+    sizeBytes: t.exposeInt('sizeBytes', { description: 'Grootte (bytes) | Size (bytes)' }),
+    sha256: t.exposeString('sha256', { description: 'SHA-256 | SHA-256' }),
+  }),
+});
 
 const Reminder = builder.objectRef<{ kind: string; days: number }>('ProgressReminder').implement({
   description: 'Herinnering rond de uiterste datum | Reminder around the due date',
@@ -96,13 +145,24 @@ const ProgressRequest = builder.objectRef<Request>('ProgressRequest').implement(
     submittedBy: t.exposeString('submittedBy', { nullable: true, description: 'Ingediend door | Submitted by' }),
     acceptedBy: t.exposeString('acceptedBy', { nullable: true, description: 'Geaccepteerd door | Accepted by' }),
     reminder: t.field({ type: Reminder, nullable: true, description: 'Herinnering | Reminder', resolve: (r) => r.reminder ?? null }),
+    measurements: t.field({ type: [ReportedMeasurementRef], description: 'Nieuwe metingen van kengetallen | New indicator measurements', resolve: (r) => r.measurements }),
+    evidenceFiles: t.field({ type: [EvidenceFileRef], description: 'Bewijsstukken (bestanden) | Evidence files', resolve: (r) => r.evidenceFiles }),
   }),
 });
 
-const withRound = { round: { select: { title: true, dueOn: true } }, action: { select: { code: true, description: true } } } as const;
 const asRequest = async (update: ProgressUpdate): Promise<Request> => {
-  return db().progressUpdate.findUniqueOrThrow({ where: { id: update.id }, include: withRound }) as Promise<Request>;
+  return db().progressUpdate.findUniqueOrThrow({ where: { id: update.id }, include: REQUEST_INCLUDE }) as Promise<Request>;
 };
+
+const MeasurementInput = builder.inputType('ProgressMeasurementInput', {
+  description: 'Een nieuwe meting voor een kengetal dat de actie voedt (van het eigen onderdeel) | A new measurement for an indicator the action feeds (of its own section)',
+  fields: (t) => ({
+    indicatorId: t.id({ required: true, description: 'Kengetal (ID), zie indicatorsFedByAction | Indicator (ID), see indicatorsFedByAction' }),
+    date: t.field({ type: 'Date', required: true, description: 'Peildatum | Reference date' }),
+    value: t.float({ required: true, description: 'Waarde | Value' }),
+    comment: t.string({ description: 'Toelichting | Comment' }),
+  }),
+});
 
 const UpdateInput = builder.inputType('ProgressUpdateInput', {
   description: 'Wat de eigenaar of partner rapporteert; bij indienen zijn status, beoordeling en wat er gebeurde verplicht | What the owner or partner reports; status, assessment and what happened are required to submit',
@@ -115,6 +175,7 @@ const UpdateInput = builder.inputType('ProgressUpdateInput', {
     percentComplete: t.int({ description: 'Percentage gereed, 0-100 | Percentage done, 0-100' }),
     milestones: t.stringList({ description: 'Mijlpalen | Milestones' }),
     evidenceLinks: t.stringList({ description: 'Links als bewijs (http/https) | Evidence links (http/https)' }),
+    measurements: t.field({ type: [MeasurementInput], description: 'Nieuwe metingen; gegeven vervangen ze die van het concept | New measurements; given, they replace the draft\'s' }),
   }),
 });
 
@@ -166,6 +227,45 @@ builder.mutationField('acceptProgressUpdate', (t) =>
   }),
 );
 
+builder.mutationField('closeProgressRound', (t) =>
+  t.prismaField({
+    type: 'ProgressRound',
+    description: 'Sluit een ronde: geen nieuwe concepten of indieningen meer; wat niet is ingediend wordt MISSING (secretariaat) | Closes a round: no new drafts or submissions; what was not submitted becomes MISSING (secretariat)',
+    authScopes: guardedBy(secretary),
+    args: { id: t.arg.id({ required: true }), expectedVersion: t.arg.int({ required: true }) },
+    resolve: async (query, _root, args, context) => {
+      const { round } = await closeRound(args, context);
+      return db().progressRound.findUniqueOrThrow({ ...query, where: { id: round.id } });
+    },
+  }),
+);
+
+const FedIndicator = builder.objectRef<{ id: string; code: string; name: string; unit: string }>('FedIndicator').implement({
+  description: 'Een kengetal dat een actie voedt | An indicator an action feeds',
+  authScopes: guardedBy(reporters),
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'ID | ID' }),
+    code: t.exposeString('code', { description: 'Code | Code' }),
+    name: t.exposeString('name', { description: 'Naam | Name' }),
+    unit: t.exposeString('unit', { description: 'Eenheid | Unit' }),
+  }),
+});
+
+builder.queryField('indicatorsFedByAction', (t) =>
+  t.field({
+    type: [FedIndicator],
+    description: 'De kengetallen waarvoor een rapportage over deze actie metingen kan geven (die van haar onderdeel) | The indicators an update on this action can give measurements for (those of its section)',
+    authScopes: guardedBy(reporters),
+    args: { actionId: t.arg.id({ required: true }) },
+    resolve: async (_root, args) => {
+      checkId(args.actionId, 'actionId');
+      const exists = await db().action.findUnique({ where: { id: args.actionId }, select: { id: true } });
+      if (!exists) throw badUserInput([{ field: 'actionId', reason: 'not_found', message: 'Deze actie bestaat niet.', messageEn: 'This action does not exist.' }]);
+      return indicatorsFedBy(db(), args.actionId);
+    },
+  }),
+);
+
 const RoundInput = builder.inputType('OpenProgressRoundInput', {
   fields: (t) => ({
     title: t.string({ required: true, description: 'Titel, bijv. Voortgang najaar 2026 | Title, e.g. Voortgang najaar 2026' }),
@@ -199,6 +299,66 @@ builder.queryField('openProgressRequests', (t) =>
     authScopes: guardedBy(reporters),
     args: { on: t.arg({ type: 'Date', description: 'Peildatum voor herinneringen (standaard vandaag) | Date for reminders (default today)' }) },
     resolve: (_root, args, context) => openRequests(context.identity, dayOf(args.on)) as Promise<Request[]>,
+  }),
+);
+
+type DueReminderRow = Awaited<ReturnType<typeof dueReminders>>[number];
+const DueReminderRef = builder.objectRef<DueReminderRow>('DueProgressReminder').implement({
+  description: 'Een herinnering aan wie een verzoek is gericht, voor en na de uiterste datum | A reminder to whom a request is addressed, before and after the due date',
+  authScopes: guardedBy(signedIn),
+  fields: (t) => ({
+    updateId: t.exposeID('updateId', { description: 'Rapportage (ID) | Update (ID)' }),
+    roundId: t.exposeID('roundId', { description: 'Ronde (ID) | Round (ID)' }),
+    roundTitle: t.exposeString('roundTitle', { description: 'Ronde | Round' }),
+    dueOn: t.field({ type: 'Date', description: 'Uiterste datum | Due date', resolve: (r) => r.dueOn }),
+    actionId: t.exposeID('actionId', { description: 'Actie (ID) | Action (ID)' }),
+    actionCode: t.exposeString('actionCode', { description: 'Actie | Action' }),
+    userId: t.exposeID('userId', { nullable: true, description: 'Medewerker (ID) | Staff member (ID)' }),
+    partnerId: t.exposeID('partnerId', { nullable: true, description: 'Organisatie (ID) | Organisation (ID)' }),
+    kind: t.exposeString('kind', { description: 'DUE_SOON of OVERDUE | DUE_SOON or OVERDUE' }),
+    days: t.exposeInt('days', { description: 'Dagen tot de uiterste datum (negatief: verstreken) | Days to the due date (negative: passed)' }),
+  }),
+});
+
+builder.queryField('progressReminders', (t) =>
+  t.field({
+    type: [DueReminderRef],
+    description: 'Herinneringen op een datum: uw eigen, of (secretariaat, all: true) die van iedereen | Reminders on a date: your own, or (secretariat, all: true) everyone\'s',
+    authScopes: guardedBy(signedIn),
+    args: { on: t.arg({ type: 'Date' }), all: t.arg.boolean() },
+    resolve: (_root, args, context) => {
+      const on = dayOf(args.on);
+      if (args.all) {
+        if (!secretary.allows(context.identity)) throw new GraphQLError('Alle herinneringen zijn voor het secretariaat. | All reminders are for the secretariat.', { extensions: { code: 'FORBIDDEN' } });
+        return dueReminders(on);
+      }
+      return remindersFor(context.identity, on);
+    },
+  }),
+);
+
+const MyActionRef = builder.objectRef<Awaited<ReturnType<typeof myActions>>[number]>('MyAction').implement({
+  description: 'Een actie die u trekt, met open verzoeken en of ze te laat is | An action you own, with open requests and whether it is late',
+  authScopes: guardedBy(signedIn),
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'ID | ID' }),
+    code: t.exposeString('code', { description: 'Code | Code' }),
+    description: t.exposeString('description', { description: 'Activiteit | Activity' }),
+    status: t.field({ type: enumRef('ActionStatus'), description: 'Status | Status', resolve: (a) => a.status }),
+    assessment: t.field({ type: enumRef('ProgressAssessment'), nullable: true, description: 'Beoordeling | Assessment', resolve: (a) => a.assessment }),
+    endDate: t.field({ type: 'Date', nullable: true, description: 'Einddatum | End date', resolve: (a) => a.endDate }),
+    lateReasons: t.exposeStringList('lateReasons', { description: 'Waarom te laat (leeg: op tijd) | Why late (empty: on time)' }),
+    openRequests: t.field({ type: [ProgressRequest], description: 'Open verzoeken | Open requests', resolve: (a) => a.openRequests as Request[] }),
+  }),
+});
+
+builder.queryField('myActions', (t) =>
+  t.field({
+    type: [MyActionRef],
+    description: 'Mijn acties: de acties die u trekt, met open verzoeken en te-laat-status | My actions: the actions you own, with open requests and late state',
+    authScopes: guardedBy(signedIn),
+    args: { on: t.arg({ type: 'Date', description: 'Peildatum (standaard vandaag) | Date (default today)' }) },
+    resolve: (_root, args, context) => (context.identity.kind === 'user' ? myActions(context.identity.userId, dayOf(args.on)) : []),
   }),
 );
 
@@ -239,11 +399,11 @@ builder.queryField('missingProgressUpdates', (t) =>
 
 // ---- budget realisation ----------------------------------------------------------------------
 type Row = Awaited<ReturnType<typeof realisationByLine>>[number];
-const RealisationRowRef = builder.objectRef<Row>('BudgetRealisationRow').implement({
+export const RealisationRowRef = builder.objectRef<Row>('BudgetRealisationRow').implement({
   description: 'Begroot, verplicht en uitgegeven per begrotingsregel en jaar (eurocent) | Planned, committed and spent per budget line and year (euro cents)',
   authScopes: guardedBy(signedIn),
   fields: (t) => ({
-    budgetLineId: t.exposeID('budgetLineId', { description: 'Begrotingsregel (ID) | Budget line (ID)' }),
+    budgetLineId: t.exposeID('budgetLineId', { nullable: true, description: 'Begrotingsregel (ID); leeg voor subsidieverleningen zonder regel in 5.3 | Budget line (ID); empty for subsidy grants without a line in 5.3' }),
     code: t.exposeString('code', { description: 'Code | Code' }),
     title: t.exposeString('title', { description: 'Titel | Title' }),
     themeNumber: t.exposeInt('themeNumber', { description: 'Opgave | Theme' }),

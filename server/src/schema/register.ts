@@ -3,6 +3,8 @@
 // this module declares only what is particular to the register.
 import { type EntityAccess, anyone, publicRegister, signedIn } from '../auth/rules.js';
 import { defineEntity, defineLinkObject } from '../crud/entity.js';
+import { lateWhere, notLateWhere, progressMissingWhere } from '../progress/overview.js';
+import { todayInAmsterdam } from '../subsidies/calendar.js';
 
 // The published document is public; who leads an action, working notes and the state of a
 // precondition are the municipality's own and visible to signed-in staff only.
@@ -71,6 +73,17 @@ defineEntity('Action', {
       type: 'id',
       description: 'Acties van deze opgave | Actions of this theme',
       where: (condition) => ({ goal: { section: { themeId: condition } } }),
+    },
+    // "te laat" and "voortgang ontbreekt" as of today, by the rules in progress/overview.ts.
+    late: {
+      type: 'boolean',
+      description: 'Te laat: einddatum voorbij en niet afgerond of geschrapt, of beoordeeld als achter | Late: end date passed and not done or cancelled, or assessed behind',
+      where: (late) => (late ? lateWhere : notLateWhere)(todayInAmsterdam()),
+    },
+    progressMissing: {
+      type: 'boolean',
+      description: 'Voortgang ontbreekt: een verzoek is na de uiterste datum niet ingediend | Progress missing: a request was not submitted by its due date',
+      where: (missing) => progressMissingWhere(todayInAmsterdam(), missing),
     },
   },
   defaultOrder: [{ field: 'code', direction: 'asc' }],

@@ -13,6 +13,7 @@ import { useLocale } from 'react-admin';
 import {
   Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis,
 } from 'recharts';
+import { BudgetRealisationChart } from './BudgetRealisationChart';
 import { type Filters, type MonitoringData, downloadCsv, loadMonitoring, thousands } from './data';
 
 const COLORS = ['#1b5e9b', '#c0504d', '#4f8a3c', '#8064a2', '#d9822b', '#2c9fa3', '#7f7f7f', '#b5a642'];
@@ -309,6 +310,7 @@ export function MonitoringDashboard({ publicView = false }: { publicView?: boole
           <Grid size={{ xs: 12, lg: 6 }}><CapacityChart data={query.data} /></Grid>
           <Grid size={{ xs: 12, lg: 6 }}><BudgetChart data={query.data} /></Grid>
           <Grid size={{ xs: 12, lg: 6 }}><IndicatorChart data={query.data} /></Grid>
+          {query.data.budget.lines ? <Grid size={{ xs: 12 }}><BudgetRealisationChart data={query.data} /></Grid> : null}
         </Grid>
       )}
     </Box>

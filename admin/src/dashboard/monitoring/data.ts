@@ -28,13 +28,19 @@ export interface CapacityEvent {
   replacementName: string | null; replacementOpensOn: string | null; daysWithoutReplacement: number | null;
 }
 export interface IndicatorRow { id: string; code: string; name: string; unit: string; target: number | null; scope: string; measurements: Measurement[] }
+export interface BudgetLineRealisation {
+  budgetLineId: string | null; code: string; title: string; themeNumber: number; year: number;
+  plannedCents: number; committedCents: number; spentCents: number; subsidyCommittedCents: number;
+}
 export interface MonitoringData {
   themes: { id: string; number: number; name: string }[];
   targetGroups: { id: string; name: string }[];
   budget: {
-    years: { year: number; computedCents: number; statedCents: number | null; differenceCents: number | null }[];
-    byTheme: { themeNumber: number; themeName: string; year: number; amountCents: number }[];
+    years: { year: number; computedCents: number; statedCents: number | null; differenceCents: number | null; committedCents: number | null; spentCents: number | null }[];
+    byTheme: { themeNumber: number; themeName: string; year: number; amountCents: number; committedCents: number | null; spentCents: number | null }[];
     byFunding: { funding: string; year: number; amountCents: number }[];
+    /** Plan vs committed vs spent per budget line and year: null for the public page. */
+    lines: BudgetLineRealisation[] | null;
   };
   attainment: Attainment[];
   quotas: QuotaRow[];
@@ -49,9 +55,10 @@ export const MONITORING_QUERY = `query Monitoring($fromYear: Int, $toYear: Int, 
   themes(orderBy: [{ field: number }], limit: 20) { nodes { id number name } }
   targetGroups(orderBy: [{ field: name }], limit: 100) { nodes { id name } }
   budget: budgetSummary(fromYear: $fromYear, toYear: $toYear, themeId: $themeId) {
-    years { year computedCents statedCents differenceCents }
-    byTheme { themeNumber themeName year amountCents }
+    years { year computedCents statedCents differenceCents committedCents spentCents }
+    byTheme { themeNumber themeName year amountCents committedCents spentCents }
     byFunding { funding year amountCents }
+    lines { budgetLineId code title themeNumber year plannedCents committedCents spentCents subsidyCommittedCents }
   }
   attainment: quotaAttainment(date: $date, themeId: $themeId, targetGroupId: $targetGroupId) {
     code name required realised realisedOn attainment gap deadline daysToDeadline
