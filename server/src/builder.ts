@@ -8,6 +8,7 @@ import type PrismaTypes from '@welkom/db/generated/pothos-types.ts';
 import { getDatamodel } from '@welkom/db/generated/pothos-types.ts';
 import type { Context } from './context.js';
 import { db } from './db.js';
+import LoadedColumnsPlugin from './loaded-columns.js';
 import { DateScalar, DateTimeScalar } from './scalars.js';
 
 export const builder = new SchemaBuilder<{
@@ -24,8 +25,9 @@ export const builder = new SchemaBuilder<{
     Date: { Input: Date; Output: Date };
   };
 }>({
-  // scope-auth first, so authorization wraps every other plugin's resolvers.
-  plugins: [ScopeAuthPlugin, ComplexityPlugin, PrismaPlugin],
+  // scope-auth first, so authorization wraps every other plugin's resolvers; loadedColumns
+  // before Prisma, so a column already on its row skips Prisma's per-field lookup.
+  plugins: [ScopeAuthPlugin, LoadedColumnsPlugin, ComplexityPlugin, PrismaPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
     authScopes: (context) => ({ signedIn: context.identity.kind === 'user' }),
