@@ -30,8 +30,15 @@ export function productionEnv(): Record<string, string> {
   };
 }
 
+/**
+ * The Node flags of `npm start` (server/package.json): a young generation of 4 MB semi-spaces
+ * instead of 16 keeps about 45 MB less resident, at rest and at peak (measured with
+ * `npm run bench:profile -- L2 --memory`), for slightly more frequent minor collections.
+ */
+export const START_FLAGS = ['--max-semi-space-size=4'];
+
 export async function spawnServer(env: Record<string, string>, nodeArgs: string[] = []): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, [...START_FLAGS, ...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
     cwd: SERVER_DIR,
     env: {
       ...process.env,

@@ -2,6 +2,7 @@
 // CPU goes on one read. Starts the server in a process of its own under `node --cpu-prof` over
 // an embedded PostgreSQL with the programme, sends the read for a while, stops the server (which
 // writes its profile) and prints the self time per package and the heaviest functions.
+import { readFileSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { createTemporaryDir, migrate, startEmbeddedPostgres } from '@welkom/db';
@@ -27,6 +28,14 @@ const argument = (name: string, fallback: number) => {
 const operation = process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? 'L1';
 const concurrency = argument('concurrency', 8);
 const seconds = argument('duration', 10);
+// --memory: no CPU profile, only the server's memory: resident at rest and peak under the load.
+const memoryOnly = process.argv.includes('--memory');
+/** CPU time (user + system) the process has used so far, in ms. */
+const cpuMs = (pid: number | undefined) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ 100)
+};
+const rssMb = (pid: number | undefined) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
 interface ProfileNode {
   id: number;
@@ -121,8 +130,13 @@ try {
   const spawned = performance.now();
   const server = await spawnServer(
     { ...(process.argv.includes('--test-mode') ? {} : productionEnv()), DATABASE_URL: postgres.url, GRAPHQL_MAX_ACTIVE: '64', GRAPHQL_MAX_QUEUE: '1024', GRAPHQL_DEADLINE_MS: '60000', AUDIT_CHECKPOINT_FILE: path.join(root.path, 'checkpoints.jsonl') },
-    ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
+    [
+      ...(memoryOnly ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]),
+      ...process.argv.filter((arg) => arg.startsWith('--node-arg=')).map((arg) => arg.slice('--node-arg='.length)),
+    ],
   );
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const idle = rssMb(server.child.pid);
   const body = JSON.stringify(QUERIES[operation]!(theme?.id ?? ''));
   const send = async () => {
     const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
@@ -130,6 +144,7 @@ try {
     if (answer.errors) throw new Error(JSON.stringify(answer.errors));
   };
   for (let i = 0; i < 50; i++) await send(); // warm-up
+  const cpuBefore = cpuMs(server.child.pid);
   const started = performance.now();
   const end = started + seconds * 1000;
   let done = 0;
@@ -142,12 +157,15 @@ try {
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
+  const cpuPerRequest = (cpuMs(server.child.pid) - cpuBefore) / done;
   const peak = server.peakRssMb();
   await server.stop();
-  const [file] = await readdir(profileDir);
-  const profile = JSON.parse(await readFile(path.join(profileDir, file!), 'utf8')) as Profile;
-  console.log(`${operation} c=${concurrency}: ${done} requests in ${elapsed.toFixed(1)} s = ${(done / elapsed).toFixed(1)} req/s; server peak RSS ${peak.toFixed(0)} MB`);
-  console.log(summarise(profile, (started - spawned) * 1000));
+  console.log(`${operation} c=${concurrency}: ${done} requests in ${elapsed.toFixed(1)} s = ${(done / elapsed).toFixed(1)} req/s, server CPU ${cpuPerRequest.toFixed(1)} ms per request; server RSS at rest ${idle.toFixed(0)} MB, peak ${peak.toFixed(0)} MB`);
+  if (!memoryOnly) {
+    const [file] = await readdir(profileDir);
+    const profile = JSON.parse(await readFile(path.join(profileDir, file!), 'utf8')) as Profile;
+    console.log(summarise(profile, (started - spawned) * 1000));
+  }
 } finally {
   await postgres.stop();
   await root.remove();

@@ -8,7 +8,7 @@ import type PrismaTypes from '@welkom/db/generated/pothos-types.ts';
 import { getDatamodel } from '@welkom/db/generated/pothos-types.ts';
 import type { Context } from './context.js';
 import { db } from './db.js';
-import LoadedColumnsPlugin from './loaded-columns.js';
+import FieldResolutionPlugin from './field-resolution.js';
 import { DateScalar, DateTimeScalar } from './scalars.js';
 
 export const builder = new SchemaBuilder<{
@@ -25,9 +25,9 @@ export const builder = new SchemaBuilder<{
     Date: { Input: Date; Output: Date };
   };
 }>({
-  // scope-auth first, so authorization wraps every other plugin's resolvers; loadedColumns
+  // scope-auth first, so authorization wraps every other plugin's resolvers; fieldResolution
   // before Prisma, so a column already on its row skips Prisma's per-field lookup.
-  plugins: [ScopeAuthPlugin, LoadedColumnsPlugin, ComplexityPlugin, PrismaPlugin],
+  plugins: [ScopeAuthPlugin, FieldResolutionPlugin, ComplexityPlugin, PrismaPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
     authScopes: (context) => ({ signedIn: context.identity.kind === 'user' }),
