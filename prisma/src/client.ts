@@ -2,12 +2,15 @@
 // `pg` driver adapter, so no native query engine is needed at run time.
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlQuery } from '@prisma/driver-adapter-utils';
-import { countWithoutOffset } from './count-without-offset.js';
+import { withoutCountOffset } from './count-without-offset.js';
+import { rewritingAdapter } from './rewriting-adapter.js';
+import { withSearchConditions } from './search-condition.js';
 import { PrismaClient } from './generated/prisma/client.js';
 import { statementNamer } from './statement-names.js';
 
 export type { PrismaClient } from './generated/prisma/client.js';
 export { Prisma } from './generated/prisma/client.js';
+export { SEARCH_MARK, searchValue, withSearchConditions } from './search-condition.js';
 
 export interface CreatePrismaClientOptions {
   /** Called with every SQL statement the client sends; tests use it to count statements. */
@@ -26,7 +29,8 @@ export interface CreatePrismaClientOptions {
 }
 
 export function createPrismaClient(url: string, options: CreatePrismaClientOptions = {}): PrismaClient {
-  const adapter = countWithoutOffset(
+  // Counts without Prisma's zero OFFSET, and text search as one accent-free condition per column.
+  const adapter = rewritingAdapter(
     new PrismaPg(
       {
         connectionString: url,
@@ -43,6 +47,7 @@ export function createPrismaClient(url: string, options: CreatePrismaClientOptio
         onConnectionError: options.onConnectionError,
       },
     ),
+    (query) => withSearchConditions(withoutCountOffset(query)),
   );
   const transactionOptions =
     options.transactionMaxWaitMs || options.transactionTimeoutMs

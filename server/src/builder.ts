@@ -10,6 +10,7 @@ import { getDatamodel } from '@welkom/db/generated/pothos-types.ts';
 import type { AccessRule } from './auth/rules.js';
 import type { Context } from './context.js';
 import { db } from './db.js';
+import FieldResolutionPlugin from './field-resolution.js';
 import { DateScalar, DateTimeScalar } from './scalars.js';
 
 export const builder = new SchemaBuilder<{
@@ -31,8 +32,9 @@ export const builder = new SchemaBuilder<{
     Date: { Input: Date; Output: Date };
   };
 }>({
-  // scope-auth first, so authorization wraps every other plugin's resolvers.
-  plugins: [ScopeAuthPlugin, DirectivesPlugin, ComplexityPlugin, PrismaPlugin],
+  // scope-auth first, so authorization wraps every other plugin's resolvers; fieldResolution
+  // before Prisma, so a column already on its row skips Prisma's per-field lookup.
+  plugins: [ScopeAuthPlugin, FieldResolutionPlugin, DirectivesPlugin, ComplexityPlugin, PrismaPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
     authScopes: (context) => ({

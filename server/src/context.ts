@@ -40,6 +40,8 @@ export interface Context {
   secure: boolean;
   /** Cookies the HTTP layer sets on the response (login, logout). */
   cookies: CookieToSet[];
+  /** A query's execution deadline (performance.now() ms), set by the HTTP layer; see field-resolution.ts. */
+  deadline?: { at: number; exceeded: boolean };
 }
 
 export const ANONYMOUS: Identity = { kind: 'anonymous' };

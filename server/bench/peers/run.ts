@@ -19,7 +19,7 @@ import { createTemporaryDir, migrate, startEmbeddedPostgres, type EmbeddedPostgr
 import { extractProgramme, loadProgramme, readSourceDocument } from '@welkom/seeds';
 import { createAccount } from '../../src/accounts/accounts.js';
 import { connectDatabase, db, disconnectDatabase } from '../../src/db.js';
-import { login, spawnServer } from '../overload.js';
+import { login, productionEnv, spawnServer } from '../overload.js';
 import { LARGE, SEARCH_WORD, loadLargeDataset } from './dataset.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -465,6 +465,9 @@ try {
     log(`${dataset}: starting the three servers`);
     const sqlPath = path.join(HERE, 'sql-endpoint.mjs');
     const welkom = await spawnServer({
+      // As in production (as PostGraphile runs): graphql-js' development checks off.
+      ...productionEnv(),
+      AUDIT_CHECKPOINT_FILE: path.join(root.path, `checkpoints-${dataset}.jsonl`),
       DATABASE_URL: url,
       GRAPHQL_MAX_ACTIVE: '64',
       GRAPHQL_MAX_QUEUE: '1024',

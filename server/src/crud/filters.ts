@@ -2,9 +2,8 @@
 // `<Entity>Filter` per entity derived from its model. `toWhere` turns a filter into a
 // Prisma `where`, validating values the database would otherwise reject with SQL errors.
 import { GraphQLError } from 'graphql';
-import { Prisma } from '@welkom/db';
+import { searchValue } from '@welkom/db';
 import { builder } from '../builder.js';
-import { db } from '../db.js';
 import { badUserInput } from './errors.js';
 import { type DmmfField, type ModelShape, getEnum, isDateOnly } from './dmmf.js';
 import { enumRef } from './enums.js';
@@ -208,38 +207,18 @@ export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
-/** The most rows a search may match; a broader term is refused rather than sent on as a huge id list. */
-export const MAX_SEARCH_MATCHES = 10_000;
-
 /**
- * The SQL that finds the ids of the rows whose text columns contain `q`, ignoring case and
- * accents. `welkom_search_text` (lower + unaccent, IMMUTABLE; see the migration
- * `login_throttle_and_search`) on both sides matches the trigram index on each column; the
- * pattern is a parameter the planner folds to a constant, so the indexes serve the search.
+ * The condition that finds the rows whose text columns contain `q`, ignoring case and accents:
+ * one Prisma condition per column whose value the database client rewrites into
+ * `welkom_search_text(column) LIKE welkom_search_text(pattern)` (see search-condition.ts in the db
+ * package), the expression each column's trigram index is built on. So the search is part of the
+ * page's statement and of the count's, however many rows match.
  */
-export function searchSql(model: string, columns: readonly string[], q: string): Prisma.Sql {
-  const pattern = `%${escapeLike(q)}%`;
-  const conditions = columns.map(
-    (column) => Prisma.sql`welkom_search_text(${Prisma.raw(`"${column}"`)}) LIKE welkom_search_text(${pattern})`,
-  );
-  return Prisma.sql`SELECT "id" FROM ${Prisma.raw(`"${model}"`)} WHERE ${Prisma.join(conditions, ' OR ')} LIMIT ${MAX_SEARCH_MATCHES + 1}`;
-}
-
-/** The ids of the rows that match `q` in any of `columns`. */
-async function searchIds(model: string, columns: readonly string[], q: string, path: string): Promise<unknown[]> {
-  if (!columns.length) return [];
-  const rows = await db().$queryRaw<{ id: unknown }[]>(searchSql(model, columns, q));
-  if (rows.length > MAX_SEARCH_MATCHES) {
-    throw badUserInput([
-      {
-        field: path,
-        reason: 'too_broad',
-        message: `De zoekterm past op meer dan ${MAX_SEARCH_MATCHES} records; maak hem specifieker.`,
-        messageEn: `The search term matches more than ${MAX_SEARCH_MATCHES} records; make it more specific.`,
-      },
-    ]);
-  }
-  return rows.map((row) => row.id);
+export function searchCondition(columns: readonly DmmfField[], q: string): Where {
+  const value = searchValue(escapeLike(q));
+  return {
+    OR: columns.map((field) => ({ [field.name]: field.isList ? { has: value } : { contains: value } })),
+  };
 }
 
 /** Text fields searched by `q`: every text column and list of texts except ids. */
@@ -279,9 +258,9 @@ export async function toWhere(
     if (key === 'q') {
       const q = String(value).trim();
       if (!q) continue;
-      // Prisma cannot express unaccent(), so the search is one SQL statement of its own whose ids join the where.
-      const columns = searchableFields(shape).filter((field) => canRead(field.name)).map((field) => field.name);
-      and.push({ id: { in: await searchIds(shape.model.name, columns, q, here) } });
+      const columns = searchableFields(shape).filter((field) => canRead(field.name));
+      // Nothing the caller may read is searchable: nothing matches.
+      and.push(columns.length ? searchCondition(columns, q) : { id: { in: [] } });
       continue;
     }
     if (key === 'AND' || key === 'OR') {

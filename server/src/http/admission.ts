@@ -7,6 +7,7 @@ import type { ServerResponse } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { RETRYABLE_CODES, retryable } from '../crud/errors.js';
+import type { Context } from '../context.js';
 
 export interface AdmissionOptions {
   /** GraphQL requests executing at once. */
@@ -98,27 +99,19 @@ const RETRYABLE = new Set<unknown>(RETRYABLE_CODES);
  * and a write that happened must not be reported as not done.
  * Any retryable error (OVERLOADED, TRY_AGAIN, DATABASE_UNAVAILABLE) makes the response 503 with Retry-After.
  */
-export function retryablePlugin(deadlineMs: number): ApolloServerPlugin {
+export function retryablePlugin(deadlineMs: number): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
-      let deadlineExceeded = false;
       return {
         async executionDidStart(requestContext) {
           if (!deadlineMs || requestContext.operation?.operation !== 'query') return;
-          const deadline = performance.now() + deadlineMs;
-          return {
-            willResolveField() {
-              if (deadlineExceeded || performance.now() > deadline) {
-                deadlineExceeded = true;
-                throw overloaded('deadline');
-              }
-            },
-          };
+          // Checked by every field but a column read from its row (field-resolution.ts).
+          requestContext.contextValue.deadline = { at: performance.now() + deadlineMs, exceeded: false };
         },
         async willSendResponse(requestContext) {
           const { body, http } = requestContext.response;
           if (body.kind !== 'single') return;
-          if (deadlineExceeded) {
+          if (requestContext.contextValue.deadline?.exceeded) {
             const error = overloaded('deadline');
             body.singleResult = { errors: [{ message: error.message, extensions: error.extensions }] };
           }
