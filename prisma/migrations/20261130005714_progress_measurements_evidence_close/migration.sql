@@ -65,3 +65,11 @@ ALTER TABLE "ProgressEvidenceFile" ADD CONSTRAINT "ProgressEvidenceFile_updateId
 
 -- AddForeignKey
 ALTER TABLE "ProgressEvidenceChunk" ADD CONSTRAINT "ProgressEvidenceChunk_documentId_fkey" FOREIGN KEY ("documentId") REFERENCES "ProgressEvidenceFile"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- Trigram indexes for the columns the generic search (q) reads, as for every other entity.
+CREATE INDEX "ProgressRound_closedBy_search_idx" ON "ProgressRound" USING gin (welkom_search_text("closedBy") public.gin_trgm_ops);
+CREATE INDEX "ProgressMeasurement_comment_search_idx" ON "ProgressMeasurement" USING gin (welkom_search_text("comment") public.gin_trgm_ops);
+CREATE INDEX "ProgressEvidenceFile_fileName_search_idx" ON "ProgressEvidenceFile" USING gin (welkom_search_text("fileName") public.gin_trgm_ops);
+CREATE INDEX "ProgressEvidenceFile_contentType_search_idx" ON "ProgressEvidenceFile" USING gin (welkom_search_text("contentType") public.gin_trgm_ops);
+CREATE INDEX "ProgressEvidenceFile_sha256_search_idx" ON "ProgressEvidenceFile" USING gin (welkom_search_text("sha256") public.gin_trgm_ops);
+CREATE INDEX "ProgressEvidenceFile_uploadedBy_search_idx" ON "ProgressEvidenceFile" USING gin (welkom_search_text("uploadedBy") public.gin_trgm_ops);

@@ -276,6 +276,8 @@ export async function toWhere(
     }
     const derivedFilter = derived[key];
     if (derivedFilter?.type === 'boolean') {
+      // Guarded like a field of the same name (EntityAccess.fields), e.g. one that reads staff-only rows.
+      if (!canRead(key)) throw forbiddenField(here, key);
       const eq = (value as { eq?: boolean | null }).eq;
       if (typeof eq === 'boolean') and.push(derivedFilter.where(eq));
       continue;

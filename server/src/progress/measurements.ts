@@ -4,7 +4,7 @@
 // turns each one into a Measurement of the indicator, with the round and action as its source.
 import type { Prisma, ProgressUpdate } from '@welkom/db';
 import { type FieldError, badUserInput } from '../crud/errors.js';
-import { UUID } from '../crud/uuid.js';
+import { checkId } from '../crud/validation.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -27,9 +27,7 @@ export function checkMeasurements(list: MeasurementInput[] | null | undefined): 
   const seen = new Set<string>();
   list.forEach((m, index) => {
     const at = `input.measurements.${index}`;
-    if (!UUID.test(m.indicatorId)) {
-      errors.push({ field: `${at}.indicatorId`, reason: 'invalid_id', message: 'Geen geldig id van een kengetal.', messageEn: 'Not a valid indicator id.' });
-    }
+    checkId(m.indicatorId, `${at}.indicatorId`);
     if (!Number.isFinite(m.value)) {
       errors.push({ field: `${at}.value`, reason: 'invalid', message: 'De waarde moet een getal zijn.', messageEn: 'The value must be a number.' });
     }

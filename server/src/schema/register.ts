@@ -8,7 +8,8 @@ import { todayInAmsterdam } from '../subsidies/calendar.js';
 
 // The published document is public; who leads an action, working notes and the state of a
 // precondition are the municipality's own and visible to signed-in staff only.
-const actionAccess: EntityAccess = { ...publicRegister, fields: { owner: signedIn, notes: signedIn, ownerId: signedIn } };
+// progressMissing is a derived filter over progress requests, which only staff read.
+const actionAccess: EntityAccess = { ...publicRegister, fields: { owner: signedIn, notes: signedIn, ownerId: signedIn, progressMissing: signedIn } };
 const preconditionAccess: EntityAccess = { ...publicRegister, fields: { met: signedIn, comment: signedIn } };
 
 const ACTION_CODE = /^\d\.\d \d+\.[A-Z]$/;
