@@ -49,7 +49,6 @@ function FieldBlock({ model, field }: { model: ConsoleModel; field: FieldModel }
 }
 
 export function GeneratedShow({ model, resource }: { model: ConsoleModel; resource: ResourceModel }) {
-  const translate = useTranslate();
   const main = resource.fields.filter((field) => !['related', 'referenceArray', 'count', 'id'].includes(field.kind) && !['version', 'createdAt', 'updatedAt'].includes(field.source));
   const wide = (field: FieldModel) => field.kind === 'longText' || field.kind === 'stringList';
   const links = resource.fields.filter((field) => field.kind === 'referenceArray');
@@ -74,6 +73,7 @@ export function GeneratedShow({ model, resource }: { model: ConsoleModel; resour
           <RelatedSection key={field.source} model={model} resource={resource} field={field} />
         ))}
         {(SHOW_SECTIONS[resource.type] ?? []).map((Section, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list of sections per type, never reordered
           <Section key={index} model={model} />
         ))}
         <Divider sx={{ mt: 3 }} />

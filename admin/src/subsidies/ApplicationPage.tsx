@@ -10,7 +10,7 @@ import { Title, useNotify } from 'react-admin';
 import { Link, useParams } from 'react-router-dom';
 import { DeadlineText } from './ApplicationsTable';
 import {
-  APPLICATION_QUERY, type Application, ApiError, OPERATION_LABELS, STATE_LABELS, TRANSITIONS, dateText, dateTimeText, euro, graphql,
+  APPLICATION_QUERY, type Application, type ApiError, OPERATION_LABELS, STATE_LABELS, TRANSITIONS, dateText, dateTimeText, euro, graphql,
   parseEuros, uploadDocument,
 } from './api';
 
@@ -226,6 +226,7 @@ export function ApplicationPage() {
           <CardHeader title="Begroting" />
           <CardContent>
             <Table size="small" aria-label="Begroting"><TableBody>
+              {/* biome-ignore lint/suspicious/noArrayIndexKey: budget lines are read-only here and keep their order */}
               {application.budgetLines.map((line, index) => <TableRow key={index}><TableCell>{line.description}</TableCell><TableCell align="right">{euro(line.amountCents)}</TableCell></TableRow>)}
             </TableBody></Table>
           </CardContent>

@@ -8,7 +8,7 @@
 //     a ceiling against guessing from many addresses.
 // Over a limit, every attempt is refused until that counter's window has passed, even one with
 // the right password (otherwise guessing would simply go on).
-import type { PrismaClient } from '@welkom/db';
+import type { PrismaClient, User } from '@welkom/db';
 import { GraphQLError } from 'graphql';
 import { db } from '../db.js';
 import { removeExpiredAuthRecordsOccasionally } from './housekeeping.js';
@@ -126,7 +126,7 @@ export async function login(
   if (!reservation.reserved) throw tooManyAttempts(reservation.retryAfterSeconds);
 
   let outcome: 'failed' | 'succeeded' | 'unchecked' = 'unchecked';
-  let user;
+  let user: Pick<User, 'id' | 'email' | 'name' | 'roles' | 'active' | 'passwordHash'> | null = null;
   try {
     user = await db().user.findUnique({
       where: { email },

@@ -16,7 +16,7 @@ export function stepNotAllowed(step: Step, state: ProgressUpdateState): GraphQLE
 }
 
 /** An existing public code (BAD_USER_INPUT) with its own reason, so the HTTP layer passes it on. */
-export function notInRound(actionId: string, _roundId: string): GraphQLError {
+export function notInRound(): GraphQLError {
   return badUserInput([{
     field: 'actionId', reason: 'not_in_round',
     message: 'Deze actie hoort niet bij deze voortgangsronde; er is geen verzoek voor.',

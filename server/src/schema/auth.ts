@@ -171,7 +171,7 @@ builder.queryField('users', (t) =>
     authScopes: guardedBy(manageUsers),
     description: 'Alle gebruikers, op e-mailadres (beheerders) | All users, by email (administrators)',
     args: { active: t.arg.boolean({ description: 'Alleen actieve (true) of alleen uitgeschakelde (false) | Only active or inactive' }) },
-    resolve: (query, _root, args, context) => {
+    resolve: (query, _root, args) => {
       return db().user.findMany({
         ...query,
         where: args.active == null ? {} : { active: args.active },
@@ -188,7 +188,7 @@ builder.queryField('user', (t) =>
     authScopes: guardedBy(manageUsers),
     description: 'Eén gebruiker (beheerders) | One user (administrators)',
     args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, args, context) => {
+    resolve: (query, _root, args) => {
       checkId(args.id);
       return db().user.findUnique({ ...query, where: { id: args.id } });
     },
@@ -242,7 +242,7 @@ builder.queryField('apiTokens', (t) =>
       partnerId: t.arg.id({ description: 'Alleen van deze organisatie | Only of this partner' }),
       includeRevoked: t.arg.boolean({ defaultValue: false, description: 'Ook ingetrokken sleutels | Include revoked tokens' }),
     },
-    resolve: (query, _root, args, context) => {
+    resolve: (query, _root, args) => {
       if (args.partnerId) checkId(args.partnerId, 'partnerId');
       return db().apiToken.findMany({
         ...query,

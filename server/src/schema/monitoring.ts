@@ -1,7 +1,6 @@
 // Monitoring (5.4): locations with dated capacity, quotas, indicators and their measurements,
 // and the 5.3 budget. The entities are uniform (defineEntity); the aggregates below are what
 // the dashboard reads, each computed in PostgreSQL by one grouped, parameterised query.
-import type { LocationKind, QuotaKind, FundingKind } from '@welkom/db';
 import { type AccessRule, anyone, publicRegister } from '../auth/rules.js';
 import { builder } from '../builder.js';
 import { defineEntity, defineLinkObject, guardedBy } from '../crud/entity.js';

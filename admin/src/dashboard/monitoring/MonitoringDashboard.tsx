@@ -53,6 +53,7 @@ function SimpleTable({ label, head, rows }: { label: string; head: string[]; row
       <TableHead><TableRow>{head.map((h) => <TableCell key={h}>{h}</TableCell>)}</TableRow></TableHead>
       <TableBody>
         {rows.map((row, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a fixed table for reading: rows and cells have no identity and never move
           <TableRow key={i}>{row.map((cell, j) => <TableCell key={j} align={typeof cell === 'number' ? 'right' : 'left'}>{cell === null ? '–' : typeof cell === 'number' ? nf.format(cell) : cell}</TableCell>)}</TableRow>
         ))}
       </TableBody>
