@@ -48,6 +48,7 @@ function FieldBlock({ model, field }: { model: ConsoleModel; field: FieldModel }
   );
 }
 
+// biome-ignore-start lint/suspicious/noArrayIndexKey: a fixed list of sections per entity type, never reordered
 export function GeneratedShow({ model, resource }: { model: ConsoleModel; resource: ResourceModel }) {
   const main = resource.fields.filter((field) => !['related', 'referenceArray', 'count', 'id'].includes(field.kind) && !['version', 'createdAt', 'updatedAt'].includes(field.source));
   const wide = (field: FieldModel) => field.kind === 'longText' || field.kind === 'stringList';
@@ -73,7 +74,6 @@ export function GeneratedShow({ model, resource }: { model: ConsoleModel; resour
           <RelatedSection key={field.source} model={model} resource={resource} field={field} />
         ))}
         {(SHOW_SECTIONS[resource.type] ?? []).map((Section, index) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list of sections per type, never reordered
           <Section key={index} model={model} />
         ))}
         <Divider sx={{ mt: 3 }} />
@@ -89,6 +89,7 @@ export function GeneratedShow({ model, resource }: { model: ConsoleModel; resour
     </Show>
   );
 }
+// biome-ignore-end lint/suspicious/noArrayIndexKey: until here
 
 /** Records pointing here, when the user may read them (the panel's advice is for staff only). */
 function RelatedSection({ model, resource, field }: { model: ConsoleModel; resource: ResourceModel; field: FieldModel }) {

@@ -225,10 +225,7 @@ export function ApplicationPage() {
           <CardContent><Documents application={application} onChange={reload} /></CardContent>
           <CardHeader title="Begroting" />
           <CardContent>
-            <Table size="small" aria-label="Begroting"><TableBody>
-              {/* biome-ignore lint/suspicious/noArrayIndexKey: budget lines are read-only here and keep their order */}
-              {application.budgetLines.map((line, index) => <TableRow key={index}><TableCell>{line.description}</TableCell><TableCell align="right">{euro(line.amountCents)}</TableCell></TableRow>)}
-            </TableBody></Table>
+            <BudgetTable lines={application.budgetLines} />
           </CardContent>
         </Card>
       </Box>
@@ -239,3 +236,13 @@ export function ApplicationPage() {
     </Box>
   );
 }
+
+// biome-ignore-start lint/suspicious/noArrayIndexKey: budget lines have no id, are read-only here and keep their order
+function BudgetTable({ lines }: { lines: Application['budgetLines'] }) {
+  return (
+    <Table size="small" aria-label="Begroting"><TableBody>
+      {lines.map((line, index) => <TableRow key={index}><TableCell>{line.description}</TableCell><TableCell align="right">{euro(line.amountCents)}</TableCell></TableRow>)}
+    </TableBody></Table>
+  );
+}
+// biome-ignore-end lint/suspicious/noArrayIndexKey: until here

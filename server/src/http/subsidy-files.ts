@@ -54,10 +54,12 @@ function sendError(response: ServerResponse, error: HttpError) {
   response.end(JSON.stringify({ errors: [{ message: error.message, extensions: { code: error.code, ...error.extensions } }] }));
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what a file name must lose
+const UNSAFE_IN_FILE_NAME = /[\u0000-\u001f\u007f"]/g;
+
 /** A name safe to show and to put in a header: no path, no control characters, not too long. */
 export function cleanFileName(name: string | null, extension: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what a file name must lose
-  const base = (name ?? '').split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200);
+  const base = (name ?? '').split(/[\\/]/).pop()!.replace(UNSAFE_IN_FILE_NAME, '').trim().slice(0, 200);
   return base || `document.${extension}`;
 }
 

@@ -47,19 +47,20 @@ function ChartCard({ title, csvName, rows, chart, table }: {
   );
 }
 
+// biome-ignore-start lint/suspicious/noArrayIndexKey: a fixed table for reading: rows and cells have no identity and never move
 function SimpleTable({ label, head, rows }: { label: string; head: string[]; rows: (string | number | null)[][] }) {
   return (
     <Table size="small" stickyHeader aria-label={label}>
       <TableHead><TableRow>{head.map((h) => <TableCell key={h}>{h}</TableCell>)}</TableRow></TableHead>
       <TableBody>
         {rows.map((row, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: a fixed table for reading: rows and cells have no identity and never move
           <TableRow key={i}>{row.map((cell, j) => <TableCell key={j} align={typeof cell === 'number' ? 'right' : 'left'}>{cell === null ? '–' : typeof cell === 'number' ? nf.format(cell) : cell}</TableCell>)}</TableRow>
         ))}
       </TableBody>
     </Table>
   );
 }
+// biome-ignore-end lint/suspicious/noArrayIndexKey: until here
 
 const time = (date: string) => Date.parse(`${date}T00:00:00Z`);
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
