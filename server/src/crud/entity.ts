@@ -488,4 +488,4 @@ export function defineEntity(model: string, options: EntityOptions): void {
   );
 }
 
-export { defineLinkObject, entityRef, guardedBy, naturalOrder } from './object-type.js';
+export { defineLinkObject, entityRef, guardedBy } from './object-type.js';

@@ -36,7 +36,6 @@ let settings: { maxBytes: number; store: DocumentStore } = { maxBytes: 10 * 1024
 export function configureFiles(options: { maxBytes?: number; store?: DocumentStore }): void {
   settings = { maxBytes: options.maxBytes ?? settings.maxBytes, store: options.store ?? settings.store };
 }
-export const filesSettings = () => settings;
 
 const KINDS: readonly SubsidyDocumentKind[] = ['APPLICATION', 'BUDGET', 'INFORMATION', 'ACCOUNTABILITY', 'OTHER'];
 

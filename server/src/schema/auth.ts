@@ -33,7 +33,7 @@ export const Me = builder.objectRef<MeShape>('Me').implement({
   }),
 });
 
-export const User = builder.prismaObject('User', {
+builder.prismaObject('User', {
   description: 'Gebruiker van de beheerconsole | Console user',
   authScopes: guardedBy(manageUsers),
   fields: (t) => ({
@@ -49,7 +49,7 @@ export const User = builder.prismaObject('User', {
   }),
 });
 
-export const ApiToken = builder.prismaObject('ApiToken', {
+builder.prismaObject('ApiToken', {
   description:
     'API-sleutel van een partnerorganisatie; het geheim wordt alleen bij uitgifte getoond | A partner API token; the secret is shown only when issued',
   authScopes: guardedBy(manageApiTokens),
