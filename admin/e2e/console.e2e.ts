@@ -9,7 +9,6 @@ import { LoginPage } from './pages/LoginPage';
 import { ShowPage } from './pages/ShowPage';
 
 const baseUrl = inject('baseUrl');
-const accounts = inject('accounts');
 // Values unique per run, so the tests also pass against a long-lived server (E2E_BASE_URL).
 const run = Date.now().toString(36);
 const SECRETARY = { email: 'secretaris@welkom.test', password: 'welkom-demo-2025' };
@@ -19,7 +18,7 @@ let page: Page;
 
 async function signedInPage(session: Session): Promise<Page> {
   const newPage = await session.context.newPage();
-  if (accounts) await new LoginPage(newPage, baseUrl).signIn(SECRETARY.email, SECRETARY.password);
+  await new LoginPage(newPage, baseUrl).signIn(SECRETARY.email, SECRETARY.password);
   return newPage;
 }
 
@@ -141,7 +140,7 @@ describe('reading the register', () => {
 
 describe('changing the register', () => {
   beforeAll(async () => {
-    if (accounts) await new LoginPage(page, baseUrl).signIn(SECRETARY.email, SECRETARY.password);
+    await new LoginPage(page, baseUrl).signIn(SECRETARY.email, SECRETARY.password);
   });
 
   it('creates a partner', async () => {
@@ -181,7 +180,6 @@ describe('changing the register', () => {
   });
 
   it("shows the edit in the action's history: who, when and the fields before and after", async () => {
-    if (!accounts) return;
     const list = new ListPage(page, baseUrl);
     await list.open('/actions');
     await list.search('1.1 2.A');

@@ -11,7 +11,6 @@ import { PanelPage } from './pages/PanelPage';
 import { ShowPage } from './pages/ShowPage';
 
 const baseUrl = inject('baseUrl');
-const accounts = inject('accounts');
 const COORDINATOR = { email: 'panel@welkom.test', password: 'welkom-demo-2025' };
 const SECRETARY = { email: 'secretaris@welkom.test', password: 'welkom-demo-2025' };
 
@@ -35,7 +34,7 @@ beforeEach((context) => {
   });
 });
 
-describe.runIf(accounts)('the panel coordinator', () => {
+describe('the panel coordinator', () => {
   beforeAll(async () => {
     await signInAs(COORDINATOR);
   });
@@ -109,7 +108,7 @@ describe.runIf(accounts)('the panel coordinator', () => {
   });
 });
 
-describe.runIf(accounts)('a programme secretary', () => {
+describe('a programme secretary', () => {
   beforeAll(async () => {
     await signInAs(SECRETARY);
   });

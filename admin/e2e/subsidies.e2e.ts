@@ -7,14 +7,13 @@ import { LoginPage } from './pages/LoginPage';
 import { SubsidyApplicationPage } from './pages/SubsidyPages';
 
 const baseUrl = inject('baseUrl');
-const accounts = inject('accounts');
 
 let browser: Session;
 let page: Page;
 beforeAll(async () => {
   browser = await openBrowser({ viewport: { width: 1440, height: 1400 } });
   page = await browser.context.newPage();
-  if (accounts) await new LoginPage(page, baseUrl).signIn('subsidie@welkom.test', 'welkom-demo-2025');
+  await new LoginPage(page, baseUrl).signIn('subsidie@welkom.test', 'welkom-demo-2025');
 });
 afterAll(async () => {
   await browser?.close();
@@ -43,7 +42,7 @@ function onePagePdf(): Buffer {
 }
 const PDF = onePagePdf();
 
-describe.skipIf(!accounts)('the subsidy workflow in the console', () => {
+describe('the subsidy workflow in the console', () => {
   it('shows the work queue with the demo scheme, its ceiling and the overdue applications', async () => {
     const console = new SubsidyApplicationPage(page, baseUrl);
     await console.open('/');

@@ -16,6 +16,6 @@ generatorHandler({
     if (!output) throw new Error('dmmf generator needs an output path');
     const { models, enums } = dmmf.datamodel;
     mkdirSync(dirname(output), { recursive: true });
-    writeFileSync(output, JSON.stringify({ models, enums }, null, 1) + '\n');
+    writeFileSync(output, `${JSON.stringify({ models, enums }, null, 1)}\n`);
   },
 });

@@ -32,8 +32,13 @@ describe('a count through the wrapped adapter', () => {
       new Proxy(target, {
         get(object, property) {
           const value = Reflect.get(object, property);
-          if (property === 'queryRaw') return (query: { sql: string }) => (sent.push(query.sql), (value as Function).call(object, query));
-          if (property === 'connect' || property === 'startTransaction') return async (...args: unknown[]) => spy(await (value as Function).apply(object, args));
+          if (property === 'queryRaw') {
+            return (query: { sql: string }) => {
+              sent.push(query.sql);
+              return (value as (query: unknown) => unknown).call(object, query);
+            };
+          }
+          if (property === 'connect' || property === 'startTransaction') return async (...args: unknown[]) => spy(await (value as (...args: unknown[]) => Promise<object>).apply(object, args));
           return typeof value === 'function' ? value.bind(object) : value;
         },
       });

@@ -4,7 +4,7 @@
 // Fields people edit in the console (action status, owner, notes; a precondition's met/comment;
 // a note's status) are never overwritten. Rows the document no longer has are left alone.
 import { initialStatus } from './extract/status.js';
-import type { Prisma, PrismaClient } from '@welkom/db';
+import type { PrismaClient } from '@welkom/db';
 import type { NoteSubject, ProgrammeRecords } from './extract/records.js';
 import { type MonitoringCounts, emptyMonitoringCounts, loadMonitoring } from './load-monitoring.js';
 import { loadSubsidies } from './load-subsidies.js';

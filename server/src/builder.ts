@@ -4,7 +4,6 @@ import ComplexityPlugin from '@pothos/plugin-complexity';
 import DirectivesPlugin from '@pothos/plugin-directives';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
-import { GraphQLError } from 'graphql';
 import type PrismaTypes from '@welkom/db/generated/pothos-types.ts';
 import { getDatamodel } from '@welkom/db/generated/pothos-types.ts';
 import type { AccessRule } from './auth/rules.js';
@@ -12,6 +11,7 @@ import type { Context } from './context.js';
 import { db } from './db.js';
 import FieldResolutionPlugin from './field-resolution.js';
 import { DateScalar, DateTimeScalar } from './scalars.js';
+import { apiError } from './api-error.js';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -43,12 +43,8 @@ export const builder = new SchemaBuilder<{
     }),
     unauthorizedError: (_parent, context) =>
       context.identity.kind === 'anonymous'
-        ? new GraphQLError('Log in om dit te zien of te doen. | Sign in to see or do this.', {
-            extensions: { code: 'UNAUTHENTICATED' },
-          })
-        : new GraphQLError('U hebt geen toegang tot dit onderdeel. | You have no access to this.', {
-            extensions: { code: 'FORBIDDEN' },
-          }),
+        ? apiError('UNAUTHENTICATED', 'Log in om dit te zien of te doen.', 'Sign in to see or do this.')
+        : apiError('FORBIDDEN', 'U hebt geen toegang tot dit onderdeel.', 'You have no access to this.'),
   },
   complexity: {
     defaultComplexity: 1,
@@ -58,10 +54,14 @@ export const builder = new SchemaBuilder<{
       const measure = { Depth: 'depth', Breadth: 'breadth', Complexity: 'complexity' } as const;
       const key = measure[kind];
       const dutch = { depth: 'te diep genest', breadth: 'te breed (te veel velden of aliassen)', complexity: 'te zwaar' }[key];
+      const english = { depth: 'nested too deep', breadth: 'too broad (too many fields or aliases)', complexity: 'too heavy' }[key];
       const limits = { depth: result.maxDepth, breadth: result.maxBreadth, complexity: result.maxComplexity };
-      return new GraphQLError(`De vraag is ${dutch}: ${key} ${result[key]}, maximaal ${String(limits[key])}.`, {
-        extensions: { code: 'QUERY_TOO_COMPLEX', measure: key, value: result[key], limit: limits[key] },
-      });
+      return apiError(
+        'QUERY_TOO_COMPLEX',
+        `De vraag is ${dutch}: ${key} ${result[key]}, maximaal ${String(limits[key])}.`,
+        `The query is ${english}: ${key} ${result[key]}, at most ${String(limits[key])}.`,
+        { measure: key, value: result[key], limit: limits[key] },
+      );
     },
   },
   prisma: {

@@ -136,4 +136,3 @@ export function productionRefusals(env: Env): string[] {
   return refusals;
 }
 
-export const isDevelopment = (env: Env) => env.NODE_ENV === 'development';

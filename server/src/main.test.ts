@@ -1,13 +1,12 @@
 // `npm start` as a user runs it: a real process with its own embedded PostgreSQL, stopped
 // with a signal, then started again on the same data.
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type TemporaryDir, createTemporaryDir } from '@welkom/db';
 import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { spawnServer, stopServer as stop } from './test/spawn-server.js';
 
-const SERVER_DIR = fileURLToPath(new URL('..', import.meta.url));
 let root: TemporaryDir;
 let dataDir: string;
 
@@ -17,41 +16,11 @@ beforeAll(async () => {
 });
 afterAll(() => root.remove());
 
-interface Started {
-  child: ChildProcess;
-  url: string;
-  log: string[];
-}
-
-function startServer(): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: SERVER_DIR,
-    env: { ...process.env, NODE_ENV: 'test', PORT: '0', EMBEDDED_PG_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'info', AUDIT_CHECKPOINT_FILE: path.join(root.path, 'audit-checkpoints.jsonl') },
-    stdio: ['ignore', 'pipe', 'pipe'],
+const startServer = () =>
+  spawnServer({
+    NODE_ENV: 'test', PORT: '0', EMBEDDED_PG_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'info',
+    AUDIT_CHECKPOINT_FILE: path.join(root.path, 'audit-checkpoints.jsonl'),
   });
-  const log: string[] = [];
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no start within 60 s:\n${log.join('')}`)), 60_000);
-    child.stderr?.on('data', (chunk) => log.push(String(chunk)));
-    child.stdout?.on('data', (chunk) => {
-      log.push(String(chunk));
-      const match = /draait op (http:\/\/[\d.:]+)/.exec(String(chunk));
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, url: match[1]!, log });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`exited with ${code}:\n${log.join('')}`)));
-  });
-}
-
-function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<number | null> {
-  return new Promise((resolve) => {
-    child.removeAllListeners('exit');
-    child.on('exit', (code) => resolve(code));
-    child.kill(signal);
-  });
-}
 
 const countActions = async (url: string) => {
   const response = await fetch(`${url}/graphql`, {

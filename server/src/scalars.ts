@@ -1,16 +1,17 @@
 // Date scalars. `Date` is a calendar date (PostgreSQL `date`, stored by Prisma as midnight
 // UTC) and travels as YYYY-MM-DD; `DateTime` is an instant in ISO 8601 with offset.
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLScalarType, Kind } from 'graphql';
+import { apiError } from './api-error.js';
 
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function parseDate(value: unknown): Date {
   const match = typeof value === 'string' ? DATE_PATTERN.exec(value) : null;
-  if (!match) throw new GraphQLError('Ongeldige datum: gebruik JJJJ-MM-DD. | Invalid date: use YYYY-MM-DD.');
+  if (!match) throw apiError('BAD_USER_INPUT', 'Ongeldige datum: gebruik JJJJ-MM-DD.', 'Invalid date: use YYYY-MM-DD.');
   const date = new Date(`${value as string}T00:00:00.000Z`);
   // Reject 2025-02-30 and friends, which Date would silently roll over.
   if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
-    throw new GraphQLError(`Ongeldige datum: ${String(value)}. | Invalid date: ${String(value)}.`);
+    throw apiError('BAD_USER_INPUT', `Ongeldige datum: ${String(value)}.`, `Invalid date: ${String(value)}.`);
   }
   return date;
 }
@@ -18,7 +19,7 @@ function parseDate(value: unknown): Date {
 function parseDateTime(value: unknown): Date {
   const date = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) ? new Date(value) : null;
   if (!date || Number.isNaN(date.getTime())) {
-    throw new GraphQLError('Ongeldig tijdstip: gebruik ISO 8601. | Invalid date-time: use ISO 8601.');
+    throw apiError('BAD_USER_INPUT', 'Ongeldig tijdstip: gebruik ISO 8601.', 'Invalid date-time: use ISO 8601.');
   }
   return date;
 }

@@ -4,6 +4,7 @@
 // The console only hides what would be refused; the API decides. Until the API offers login,
 // the console does not ask for one and leaves every decision to the API.
 import type { AuthProvider } from 'react-admin';
+import { localizedMessage } from '../data/errors';
 import { type ConsoleModel, inAudience } from '../schema/model';
 
 export interface Me {
@@ -22,8 +23,8 @@ async function graphql<T>(uri: string, query: string, variables: Record<string, 
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
-  if (body.errors?.length) throw new Error(body.errors[0]!.message);
+  const body = (await response.json()) as { data?: T; errors?: { message: string; extensions?: { messageEn?: unknown } }[] };
+  if (body.errors?.length) throw new Error(localizedMessage(body.errors[0]!));
   return body.data as T;
 }
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { accessFromSchema, buildConsoleModel } from '../schema/model';
 import { buildQueryFactory, toApiFilter, toRecord, updateInput } from './buildQuery';
-import { translateError } from './errors';
+import { localizedMessage, translateError } from './errors';
 
 // The real, committed schema: the query builder must speak today's API.
 const sdl = readFileSync(new URL('../../../schema.graphql', import.meta.url), 'utf8');
@@ -167,6 +167,15 @@ describe('API errors', () => {
     });
     expect(translateError(error, 'nl')).toMatchObject({ status: 400, body: { errors: { code: 'Code heeft niet de juiste vorm.' } } });
     expect(translateError(error, 'en')).toMatchObject({ body: { errors: { code: 'Code is not in the right form.' } } });
+  });
+
+  it('show the English text of an error without a field to English users', () => {
+    const error = apolloError({ code: 'CONFLICT', reason: 'referenced', messageEn: 'This record cannot be deleted.' }, 'Dit record kan niet worden verwijderd.');
+    expect(translateError(error, 'nl')).toMatchObject({ message: 'Dit record kan niet worden verwijderd.' });
+    expect(translateError(error, 'en')).toMatchObject({ message: 'This record cannot be deleted.' });
+    const login = { message: 'E-mailadres of wachtwoord onjuist.', extensions: { messageEn: 'Email address or password is incorrect.' } };
+    expect(localizedMessage(login, 'nl')).toBe('E-mailadres of wachtwoord onjuist.');
+    expect(localizedMessage(login, 'en')).toBe('Email address or password is incorrect.');
   });
 
   it('recognise a stale version', () => {

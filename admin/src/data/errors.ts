@@ -15,6 +15,12 @@ interface ApiError {
   };
 }
 
+/** An API error's text in the user's language: `message` is Dutch, `extensions.messageEn` English (docs/api.md, Errors). */
+export function localizedMessage(error: { message: string; extensions?: { messageEn?: unknown } }, locale = currentLocale()): string {
+  const english = error.extensions?.messageEn;
+  return locale === 'en' && typeof english === 'string' ? english : error.message;
+}
+
 /** `input.code` -> `code`; `input.partnerIds.2` -> `partnerIds`. */
 export const fieldOfPath = (path: string) => path.replace(/^input\./, '').split('.')[0]!;
 
@@ -25,7 +31,8 @@ export function translateError(error: unknown, locale = currentLocale()): unknow
   if (!apiError) return error;
   const extensions = apiError.extensions ?? {};
   const text = (item: { message: string; messageEn?: string }) => (locale === 'en' && item.messageEn ? item.messageEn : item.message);
-  const message = text({ message: apiError.message.replace(/^input\.\w+: /, ''), messageEn: extensions.messageEn });
+  const withoutPath = (text: string) => text.replace(/^input\.\w+: /, '');
+  const message = text({ message: withoutPath(apiError.message), messageEn: extensions.messageEn && withoutPath(extensions.messageEn) });
   switch (extensions.code) {
     case 'BAD_USER_INPUT': {
       const errors: Record<string, unknown> = {};

@@ -1,9 +1,11 @@
 // A plain GraphQL request for the hand-written screens (history, panel): the session cookie
 // goes along, and the answer keeps both data and errors, because a field the user may not
 // read comes back null beside its error while the rest of the answer is good.
+import { localizedMessage } from './errors';
+
 export interface GraphQLAnswer<T> {
   data: T | null;
-  errors: { message: string; extensions?: { code?: string; field?: string; [key: string]: unknown } }[];
+  errors: { message: string; extensions?: { code?: string; field?: string; messageEn?: string; [key: string]: unknown } }[];
 }
 
 export async function requestGraphQL<T>(query: string, variables: Record<string, unknown> = {}, uri = '/graphql'): Promise<GraphQLAnswer<T>> {
@@ -33,7 +35,7 @@ export async function graphql<T>(query: string, variables: Record<string, unknow
   const answer = await requestGraphQL<T>(query, variables);
   if (answer.errors.length) {
     const [first] = answer.errors;
-    throw new GraphQLRequestError(first!.message, first!.extensions?.code, first!.extensions ?? {});
+    throw new GraphQLRequestError(localizedMessage(first!), first!.extensions?.code, first!.extensions ?? {});
   }
   return answer.data as T;
 }

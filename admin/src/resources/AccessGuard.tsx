@@ -46,5 +46,5 @@ export function NoAccess({ resource }: { resource: ResourceModel }) {
 export function AccessGuard({ resource, action, children }: { resource: ResourceModel; action: 'list' | 'show'; children: ReactNode }) {
   const { canAccess, isPending } = useCanAccess({ action, resource: resource.name });
   if (isPending) return null;
-  return canAccess ? <>{children}</> : <NoAccess resource={resource} />;
+  return canAccess ? children : <NoAccess resource={resource} />;
 }

@@ -59,7 +59,7 @@ function useSaveErrorHandler(resource: ResourceModel) {
   };
 }
 
-function EditActions({ resource }: { resource: ResourceModel }) {
+function EditActions() {
   return (
     <TopToolbar>
       <ListButton />
@@ -82,7 +82,7 @@ function EditToolbar({ resource }: { resource: ResourceModel }) {
 export function GeneratedEdit({ model, resource }: { model: ConsoleModel; resource: ResourceModel }) {
   const onError = useSaveErrorHandler(resource);
   return (
-    <Edit resource={resource.name} mutationMode="pessimistic" mutationOptions={{ onError }} actions={<EditActions resource={resource} />} redirect="show">
+    <Edit resource={resource.name} mutationMode="pessimistic" mutationOptions={{ onError }} actions={<EditActions />} redirect="show">
       <SimpleForm toolbar={<EditToolbar resource={resource} />} warnWhenUnsavedChanges>
         {resource.fields.filter((field) => field.updatable).map((field) => renderInput(model, resource, field))}
       </SimpleForm>

@@ -48,8 +48,8 @@ function FieldBlock({ model, field }: { model: ConsoleModel; field: FieldModel }
   );
 }
 
+// biome-ignore-start lint/suspicious/noArrayIndexKey: a fixed list of sections per entity type, never reordered
 export function GeneratedShow({ model, resource }: { model: ConsoleModel; resource: ResourceModel }) {
-  const translate = useTranslate();
   const main = resource.fields.filter((field) => !['related', 'referenceArray', 'count', 'id'].includes(field.kind) && !['version', 'createdAt', 'updatedAt'].includes(field.source));
   const wide = (field: FieldModel) => field.kind === 'longText' || field.kind === 'stringList';
   const links = resource.fields.filter((field) => field.kind === 'referenceArray');
@@ -89,6 +89,7 @@ export function GeneratedShow({ model, resource }: { model: ConsoleModel; resour
     </Show>
   );
 }
+// biome-ignore-end lint/suspicious/noArrayIndexKey: until here
 
 /** Records pointing here, when the user may read them (the panel's advice is for staff only). */
 function RelatedSection({ model, resource, field }: { model: ConsoleModel; resource: ResourceModel; field: FieldModel }) {

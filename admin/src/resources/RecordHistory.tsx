@@ -3,7 +3,7 @@
 // domain's owner) never hides the record; anonymous visitors are not asked at all.
 import { Box, Button, List, ListItem, Stack, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useGetIdentity, useGetOne, useLocale, useRecordContext, useTranslate } from 'react-admin';
 import { requestGraphQL } from '../data/graphql';
 import { enumKey } from '../i18n/messages';
@@ -115,7 +115,7 @@ export function RecordHistory({ model, resource }: { model: ConsoleModel; resour
     queryFn: () => fetchHistory(resource, String(record!.id)),
     enabled: Boolean(resource.hasHistory && record?.id && signedIn),
   });
-  let body;
+  let body: ReactNode;
   if (!resource.hasHistory) body = <Typography color="text.secondary">{translate('welkom.related.none')}</Typography>;
   else if (identityPending) body = null;
   else if (!signedIn) body = <Typography color="text.secondary">{translate('welkom.history.sign_in')}</Typography>;

@@ -429,7 +429,7 @@ export function buildConsoleModel(introspection: IntrospectionQuery, access: Acc
       } else if (ref.name === 'StringFilter') {
         filters.push({ source: `${input.name}_contains`, field: input.name, kind: 'text', label: described });
       } else if (ref.name === 'IntFilter' || ref.name === 'FloatFilter') {
-        if (field && field.readOnly) continue;
+        if (field?.readOnly) continue;
         filters.push({ source: input.name, field: input.name, kind: 'number', label: described });
       } else if (ref.name === 'BooleanFilter') {
         filters.push({ source: input.name, field: input.name, kind: 'boolean', label: described });

@@ -10,7 +10,7 @@ import { Title, useNotify } from 'react-admin';
 import { Link, useParams } from 'react-router-dom';
 import { DeadlineText } from './ApplicationsTable';
 import {
-  APPLICATION_QUERY, type Application, ApiError, OPERATION_LABELS, STATE_LABELS, TRANSITIONS, dateText, dateTimeText, euro, graphql,
+  APPLICATION_QUERY, type Application, type ApiError, OPERATION_LABELS, STATE_LABELS, TRANSITIONS, dateText, dateTimeText, euro, graphql,
   parseEuros, uploadDocument,
 } from './api';
 
@@ -225,9 +225,7 @@ export function ApplicationPage() {
           <CardContent><Documents application={application} onChange={reload} /></CardContent>
           <CardHeader title="Begroting" />
           <CardContent>
-            <Table size="small" aria-label="Begroting"><TableBody>
-              {application.budgetLines.map((line, index) => <TableRow key={index}><TableCell>{line.description}</TableCell><TableCell align="right">{euro(line.amountCents)}</TableCell></TableRow>)}
-            </TableBody></Table>
+            <BudgetTable lines={application.budgetLines} />
           </CardContent>
         </Card>
       </Box>
@@ -238,3 +236,13 @@ export function ApplicationPage() {
     </Box>
   );
 }
+
+// biome-ignore-start lint/suspicious/noArrayIndexKey: budget lines have no id, are read-only here and keep their order
+function BudgetTable({ lines }: { lines: Application['budgetLines'] }) {
+  return (
+    <Table size="small" aria-label="Begroting"><TableBody>
+      {lines.map((line, index) => <TableRow key={index}><TableCell>{line.description}</TableCell><TableCell align="right">{euro(line.amountCents)}</TableCell></TableRow>)}
+    </TableBody></Table>
+  );
+}
+// biome-ignore-end lint/suspicious/noArrayIndexKey: until here

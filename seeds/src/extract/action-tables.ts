@@ -23,7 +23,7 @@ export interface ParsedActionRow {
   letterProblem: 'none' | 'letterWithoutDot' | 'noLetter';
 }
 
-const blankToNull = (cell: string | undefined): string | null => (cell && cell.trim() ? cell : null);
+const blankToNull = (cell: string | undefined): string | null => (cell?.trim() ? cell : null);
 
 export const actionCode = (sectionCode: string, goalNumber: number, letter: string): string =>
   `${sectionCode} ${goalNumber}.${letter}`;

@@ -358,7 +358,7 @@ export function extractMonitoring(
   measure({ indicatorCode: 'achterstand-huisvesting' }, `${backlog.groups[0]}-12-31`, `eind ${backlog.groups[0]}`, backlog, Number(backlog.groups[1]));
   indicator({
     code: 'wachttijd-woning', name: 'Wachttijd op een passende woning na koppeling', unit: 'maanden', targetGroup: 'Statushouders', sectionCode: '2.1',
-    targetText: matched(tenWeeks, /binnen \d+ weken na koppeling/) + ' (Huisvestingswet 2014)',
+    targetText: `${matched(tenWeeks, /binnen \d+ weken na koppeling/)} (Huisvestingswet 2014)`,
   });
   measure({ indicatorCode: 'wachttijd-woning' }, documentDate, 'de afgelopen jaren (zonder peildatum; datum van het document)', waiting,
     Number(waiting.groups[0]), { valueMax: Number(waiting.groups[1]), qualifier: 'varieert vaak tussen' });

@@ -250,7 +250,11 @@ function operations(fixtures: () => Fixtures): Operation[] {
         postgraphile: (body) => body.data?.updateActionByRowId?.action,
         sql: sqlData,
       },
-      onAnswer: { welkom: (body) => body.data?.updateAction && (f().actionVersion = body.data.updateAction.version) },
+      onAnswer: {
+        welkom: (body) => {
+          if (body.data?.updateAction) f().actionVersion = body.data.updateAction.version;
+        },
+      },
     },
     {
       id: 'P1',

@@ -4,12 +4,12 @@ import type { Prisma, Role } from '@welkom/db';
 
 /** The server's client or a transaction, so the API can write the audit event in the same one. */
 type Db = Prisma.TransactionClient;
-import { GraphQLError } from 'graphql';
 import { type FieldError, badUserInput, mapDatabaseError, notFound, staleVersion } from '../crud/errors.js';
 import { versionedUpdate } from '../crud/write.js';
 import { normaliseEmail } from '../auth/login.js';
 import { hashPassword, passwordProblem } from '../auth/passwords.js';
 import { endSessionsOfUser } from '../auth/sessions.js';
+import { apiError } from '../api-error.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MAX_NAME = 200;
@@ -102,13 +102,7 @@ async function keepAnAdministrator(prisma: Db, id: string, current: { roles: Rol
   await prisma.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(${ADMINISTRATORS_LOCK_KEY})::text AS locked`);
   const others = await prisma.user.count({ where: { id: { not: id }, active: true, roles: { has: 'ADMIN' } } });
   if (others === 0) {
-    throw new GraphQLError('Dit is de laatste actieve beheerder; maak eerst een andere beheerder aan.', {
-      extensions: {
-        code: 'CONFLICT',
-        reason: 'last_admin',
-        messageEn: 'This is the last active administrator; create another administrator first.',
-      },
-    });
+    throw apiError('CONFLICT', 'Dit is de laatste actieve beheerder; maak eerst een andere beheerder aan.', 'This is the last active administrator; create another administrator first.', { reason: 'last_admin' });
   }
 }
 

@@ -10,11 +10,11 @@
 // itself, `npm run user:create -- --role PANEL_COORDINATOR` stays the way to appoint the first
 // coordinator (whoever can run it already holds the database).
 import type { Prisma, Role, RoleGrant } from '@welkom/db';
-import { GraphQLError } from 'graphql';
 import { recordAuditEvent } from '../audit/record.js';
 import type { Context, Identity } from '../context.js';
 import { type FieldError, badUserInput, conflict, notFound } from '../crud/errors.js';
 import { ACCOUNT_SELECT } from './accounts.js';
+import { apiError } from '../api-error.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -91,14 +91,10 @@ export async function decideRoleGrant(
   }
   // Refusing one's own request withdraws it; confirming needs a second person who already is coordinator.
   if (input.confirm && !(context.identity.kind === 'user' && context.identity.roles.includes('PANEL_COORDINATOR'))) {
-    throw new GraphQLError('Alleen een huidige panelcoördinator kan deze toekenning bevestigen.', {
-      extensions: { code: 'FORBIDDEN', reason: 'coordinator_required', messageEn: 'Only a current panel coordinator can confirm this grant.' },
-    });
+    throw apiError('FORBIDDEN', 'Alleen een huidige panelcoördinator kan deze toekenning bevestigen.', 'Only a current panel coordinator can confirm this grant.', { reason: 'coordinator_required' });
   }
   if (input.confirm && (actorId === before.requestedById || actorId === before.userId)) {
-    throw new GraphQLError('Een tweede persoon moet deze toekenning bevestigen: niet wie haar vroeg en niet wie de rol krijgt.', {
-      extensions: { code: 'FORBIDDEN', reason: 'second_person_required', messageEn: 'A second person must confirm this grant: not the one who asked, nor the one who receives the role.' },
-    });
+    throw apiError('FORBIDDEN', 'Een tweede persoon moet deze toekenning bevestigen: niet wie haar vroeg en niet wie de rol krijgt.', 'A second person must confirm this grant: not the one who asked, nor the one who receives the role.', { reason: 'second_person_required' });
   }
   const after = await tx.roleGrant.update({
     where: { id: before.id },

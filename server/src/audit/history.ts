@@ -30,7 +30,10 @@ async function fetchHistories(entityType: string, ids: string[]): Promise<Map<st
 /** The events of one record, newest first. Results are not cached beyond the batch, so a mutation's answer sees its own event. */
 export function loadHistory(context: object, entityType: string, entityId: string): Promise<AuditEvent[]> {
   let pendingByType = pendingByContext.get(context);
-  if (!pendingByType) pendingByContext.set(context, (pendingByType = new Map()));
+  if (!pendingByType) {
+    pendingByType = new Map();
+    pendingByContext.set(context, pendingByType);
+  }
   let pending = pendingByType.get(entityType);
   if (!pending) {
     const ids = new Set<string>();

@@ -15,10 +15,6 @@ export function markSensitive(entityType: string, fields: readonly string[]): vo
   sensitiveFields.set(entityType, set);
 }
 
-export function sensitiveFieldsOf(entityType: string): ReadonlySet<string> {
-  return sensitiveFields.get(entityType) ?? new Set();
-}
-
 /**
  * A copy with every sensitive top-level field replaced by the marker, null included: whether
  * such a field is empty can itself be telling.

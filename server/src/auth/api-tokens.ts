@@ -13,14 +13,16 @@ export const isTokenScope = (scope: string): scope is TokenScope => (TOKEN_SCOPE
 /** lastUsedAt is written at most this often per token. */
 const TOUCH_INTERVAL_MS = 60_000;
 
-export type TokenCheck = { identity: Identity } | { refused: string };
+export type TokenCheck = { identity: Identity } | { refused: { nl: string; en: string } };
 
-export const TOKEN_REFUSALS = {
-  malformed:
-    'De API-sleutel heeft niet de juiste vorm (verwacht: "Authorization: Bearer wlk_…"). | The API token is malformed.',
-  unknown: 'Deze API-sleutel is onbekend. | Unknown API token.',
-  revoked: 'Deze API-sleutel is ingetrokken. Vraag de gemeente om een nieuwe. | This API token has been revoked.',
-  expired: 'Deze API-sleutel is verlopen. Vraag de gemeente om een nieuwe. | This API token has expired.',
+const TOKEN_REFUSALS = {
+  malformed: {
+    nl: 'De API-sleutel heeft niet de juiste vorm (verwacht: "Authorization: Bearer wlk_…").',
+    en: 'The API token is malformed (expected: "Authorization: Bearer wlk_…").',
+  },
+  unknown: { nl: 'Deze API-sleutel is onbekend.', en: 'Unknown API token.' },
+  revoked: { nl: 'Deze API-sleutel is ingetrokken. Vraag de gemeente om een nieuwe.', en: 'This API token has been revoked. Ask the municipality for a new one.' },
+  expired: { nl: 'Deze API-sleutel is verlopen. Vraag de gemeente om een nieuwe.', en: 'This API token has expired. Ask the municipality for a new one.' },
 } as const;
 
 /** Checks the value of an Authorization header. */

@@ -9,13 +9,13 @@ import { SESSION_COOKIE, clearSessionCookie, identifySession } from './sessions.
 
 export type Identification =
   | { identity: Identity; /** Cookies to send back, e.g. clearing one that no longer opens a session. */ cookies?: CookieToSet[] }
-  | { status: 401; message: string };
+  | { status: 401; message: string; messageEn: string };
 
 export async function identify(request: IncomingMessage, _ip: string): Promise<Identification> {
   const authorization = request.headers.authorization;
   if (authorization !== undefined) {
     const check = await identifyBearer(authorization);
-    return 'refused' in check ? { status: 401, message: check.refused } : check;
+    return 'refused' in check ? { status: 401, message: check.refused.nl, messageEn: check.refused.en } : check;
   }
   const token = sessionCookieOf(request);
   if (token) {

@@ -36,7 +36,10 @@ const fail = (email: string, address?: string) => attempt(email, WRONG, address)
 const codeOf = (response: { errors?: { extensions?: Record<string, unknown> }[]; data?: unknown }) =>
   (response.errors?.[0]?.extensions?.code as string | undefined) ?? 'SIGNED_IN';
 const tally = (codes: string[]) =>
-  codes.reduce<Record<string, number>>((counts, code) => ({ ...counts, [code]: (counts[code] ?? 0) + 1 }), {});
+  codes.reduce<Record<string, number>>((counts, code) => {
+    counts[code] = (counts[code] ?? 0) + 1;
+    return counts;
+  }, {});
 
 describe('login throttling', () => {
   it('after 5 failures for one account from one address, refuses even the right password, saying when to retry', async () => {

@@ -8,13 +8,14 @@
 //     a ceiling against guessing from many addresses.
 // Over a limit, every attempt is refused until that counter's window has passed, even one with
 // the right password (otherwise guessing would simply go on).
-import type { PrismaClient } from '@welkom/db';
-import { GraphQLError } from 'graphql';
+import type { PrismaClient, User } from '@welkom/db';
+import type { GraphQLError } from 'graphql';
 import { db } from '../db.js';
 import { removeExpiredAuthRecordsOccasionally } from './housekeeping.js';
 import { verifyNothing, verifyPassword } from './passwords.js';
 import { createSession, type NewSession } from './sessions.js';
 import { securitySettings } from './settings.js';
+import { apiError } from '../api-error.js';
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
@@ -91,26 +92,11 @@ export function tooManyAttempts(retryAfterSeconds: number, now = new Date()): Gr
     minute: '2-digit',
     timeZone: 'Europe/Amsterdam',
   });
-  return new GraphQLError(
-    `Te veel mislukte inlogpogingen. Probeer het over ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'} opnieuw (om ${at}).`,
-    {
-      extensions: {
-        code: 'TOO_MANY_ATTEMPTS',
-        retryAfterSeconds,
-        messageEn: `Too many failed login attempts. Try again in ${minutes} minute(s).`,
-      },
-    },
-  );
+  return apiError('TOO_MANY_ATTEMPTS', `Te veel mislukte inlogpogingen. Probeer het over ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'} opnieuw (om ${at}).`, `Too many failed login attempts. Try again in ${minutes} minute(s).`, { retryAfterSeconds });
 }
 
 function invalidCredentials(): GraphQLError {
-  return new GraphQLError(INVALID_CREDENTIALS, {
-    extensions: {
-      code: 'UNAUTHENTICATED',
-      reason: 'invalid_credentials',
-      messageEn: 'Email address or password is incorrect.',
-    },
-  });
+  return apiError('UNAUTHENTICATED', INVALID_CREDENTIALS, 'Email address or password is incorrect.', { reason: 'invalid_credentials' });
 }
 
 export async function login(
@@ -126,7 +112,7 @@ export async function login(
   if (!reservation.reserved) throw tooManyAttempts(reservation.retryAfterSeconds);
 
   let outcome: 'failed' | 'succeeded' | 'unchecked' = 'unchecked';
-  let user;
+  let user: Pick<User, 'id' | 'email' | 'name' | 'roles' | 'active' | 'passwordHash'> | null = null;
   try {
     user = await db().user.findUnique({
       where: { email },

@@ -1,11 +1,12 @@
 // The command-line tools beside a running `npm start`: the server holds the embedded
 // PostgreSQL, and user:create and audit:verify use that server instead of failing to start a
 // second one on the same data. Also: the server's audit checkpoint at start.
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type TemporaryDir, createTemporaryDir } from '@welkom/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnServer, stopServer } from '../test/spawn-server.js';
 
 const SERVER_DIR = fileURLToPath(new URL('../..', import.meta.url));
 let root: TemporaryDir;
@@ -20,24 +21,6 @@ beforeAll(async () => {
 });
 afterAll(() => root.remove());
 
-function startServer(): Promise<{ child: ChildProcess; url: string; log: string[] }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: SERVER_DIR, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const log: string[] = [];
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no start within 90 s:\n${log.join('')}`)), 90_000);
-    child.stderr?.on('data', (chunk) => log.push(String(chunk)));
-    child.stdout?.on('data', (chunk) => {
-      log.push(String(chunk));
-      const match = /draait op (http:\/\/[\d.:]+)/.exec(String(chunk));
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, url: match[1]!, log });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${log.join('')}`)));
-  });
-}
-
 function run(script: string, args: string[] = [], extra: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(process.execPath, ['--import', 'tsx', script, ...args], { cwd: SERVER_DIR, env: { ...process.env, ...env, ...extra } }, (error, stdout, stderr) =>
@@ -48,8 +31,7 @@ function run(script: string, args: string[] = [], extra: Record<string, string> 
 
 describe('command-line tools beside a running server', () => {
   it('user:create, seed:demo and audit:verify use the embedded database npm start holds', async () => {
-    let server: Awaited<ReturnType<typeof startServer>>;
-    server = await startServer();
+    const server = await spawnServer(env);
     try {
       // The server took its first checkpoint at start, in the file and in the log.
       expect(server.log.join('')).toMatch(/"msg":"audit checkpoint"/);
@@ -77,10 +59,7 @@ describe('command-line tools beside a running server', () => {
       expect(verified.stdout).toMatch(/Matches 1 signed checkpoints/);
       expect((await fetch(`${server.url}/ready`)).status).toBe(200);
     } finally {
-      server.child.removeAllListeners('exit');
-      const exited = new Promise((resolve) => server.child.once('exit', resolve));
-      server.child.kill('SIGTERM');
-      expect(await exited).toBe(0);
+      expect(await stopServer(server.child)).toBe(0);
     }
     // With the server stopped the tool starts the embedded database itself, as before.
     const alone = await run('src/scripts/audit-verify.ts');

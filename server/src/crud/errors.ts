@@ -1,7 +1,8 @@
 // Errors the API returns on purpose. Each carries `extensions.code`; anything else is an
 // internal error whose text never reaches the client outside development (see http/errors.ts).
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import { Prisma } from '@welkom/db';
+import { apiError } from '../api-error.js';
 import { getModel, labelOf } from './dmmf.js';
 
 export interface FieldError {
@@ -16,32 +17,21 @@ export interface FieldError {
 export function badUserInput(errors: FieldError[]): GraphQLError {
   const first = errors[0];
   const message = first ? `${first.field}: ${first.message}` : 'Ongeldige invoer';
-  return new GraphQLError(message, {
-    extensions: { code: 'BAD_USER_INPUT', field: first?.field, reason: first?.reason, fieldErrors: errors },
-  });
+  const messageEn = first ? `${first.field}: ${first.messageEn}` : 'Invalid input';
+  return apiError('BAD_USER_INPUT', message, messageEn, { field: first?.field, reason: first?.reason, fieldErrors: errors });
 }
 
 export function notFound(model: string, id: string): GraphQLError {
   const label = labelOf(getModel(model));
-  return new GraphQLError(`${label} met id ${id} bestaat niet.`, {
-    extensions: { code: 'NOT_FOUND', entity: model, id, messageEn: `${model} ${id} does not exist.` },
-  });
+  return apiError('NOT_FOUND', `${label} met id ${id} bestaat niet.`, `${model} ${id} does not exist.`, { entity: model, id });
 }
 
 export function staleVersion(model: string, id: string, expectedVersion: number, currentVersion: number) {
-  return new GraphQLError(
+  return apiError(
+    'CONFLICT',
     `Iemand anders heeft dit record intussen gewijzigd (u las versie ${expectedVersion}, de huidige is ${currentVersion}). Laad het opnieuw.`,
-    {
-      extensions: {
-        code: 'CONFLICT',
-        reason: 'stale_version',
-        entity: model,
-        id,
-        expectedVersion,
-        currentVersion,
-        messageEn: `Someone else changed this record (you read version ${expectedVersion}, current is ${currentVersion}). Reload it.`,
-      },
-    },
+    `Someone else changed this record (you read version ${expectedVersion}, current is ${currentVersion}). Reload it.`,
+    { reason: 'stale_version', entity: model, id, expectedVersion, currentVersion },
   );
 }
 
@@ -99,28 +89,22 @@ export function mapDatabaseError(
     const dmmf = getModel(model);
     const labels = fields.map((name) => labelOf(dmmf.fields.find((f) => f.name === name) ?? { name }).toLowerCase());
     const field = fields.length === 1 ? (fieldPaths[fields[0]!] ?? `input.${fields[0]}`) : 'input';
-    return new GraphQLError(`${field}: er bestaat al een record met deze ${labels.join(' en ') || 'waarde'}.`, {
-      extensions: {
-        code: 'CONFLICT',
-        reason: 'unique',
-        entity: model,
-        field,
-        fields,
-        messageEn: `A record with this ${fields.join(', ') || 'value'} already exists.`,
-      },
-    });
+    return apiError(
+      'CONFLICT',
+      `${field}: er bestaat al een record met deze ${labels.join(' en ') || 'waarde'}.`,
+      `A record with this ${fields.join(', ') || 'value'} already exists.`,
+      { reason: 'unique', entity: model, field, fields },
+    );
   }
   if (error.code === 'P2003') {
     const column = info.fields?.[0] ?? columnFromForeignKey(info.constraint);
     if (operation === 'delete') {
-      return new GraphQLError('Dit record kan niet worden verwijderd: er verwijzen nog andere records naar.', {
-        extensions: {
-          code: 'CONFLICT',
-          reason: 'referenced',
-          entity: model,
-          messageEn: 'This record cannot be deleted: other records still refer to it.',
-        },
-      });
+      return apiError(
+        'CONFLICT',
+        'Dit record kan niet worden verwijderd: er verwijzen nog andere records naar.',
+        'This record cannot be deleted: other records still refer to it.',
+        { reason: 'referenced', entity: model },
+      );
     }
     const field = column ? (fieldPaths[column] ?? `input.${column}`) : 'input';
     return badUserInput([
@@ -137,7 +121,7 @@ export function mapDatabaseError(
 
 /** A request that contradicts the current state of the data: CONFLICT with a machine-readable reason. */
 export function conflict(reason: string, message: string, messageEn: string, extensions: Record<string, unknown> = {}): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'CONFLICT', reason, ...extensions, messageEn } });
+  return apiError('CONFLICT', message, messageEn, { reason, ...extensions });
 }
 
 /** Codes of errors that say "not now": the client should wait `Retry-After` seconds and send the same request again. */
@@ -151,8 +135,9 @@ export function retryable(code: RetryableCode, reason: string, retryAfterSeconds
     DATABASE_UNAVAILABLE: ['De database is tijdelijk niet bereikbaar.', 'The database is temporarily unavailable.'],
   };
   const [nl, en] = texts[code];
-  return new GraphQLError(`${nl} Probeer het over ${retryAfterSeconds} seconden opnieuw.`, {
-    extensions: { code, reason, retryAfterSeconds, messageEn: `${en} Retry in ${retryAfterSeconds} s.` },
+  return apiError(code, `${nl} Probeer het over ${retryAfterSeconds} seconden opnieuw.`, `${en} Retry in ${retryAfterSeconds} s.`, {
+    reason,
+    retryAfterSeconds,
   });
 }
 

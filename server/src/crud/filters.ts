@@ -1,9 +1,9 @@
 // Filter inputs: one input type per field kind, shared by every entity, and one
 // `<Entity>Filter` per entity derived from its model. `toWhere` turns a filter into a
 // Prisma `where`, validating values the database would otherwise reject with SQL errors.
-import { GraphQLError } from 'graphql';
 import { searchValue } from '@welkom/db';
 import { builder } from '../builder.js';
+import { apiError } from '../api-error.js';
 import { badUserInput } from './errors.js';
 import { type DmmfField, type ModelShape, getEnum, isDateOnly } from './dmmf.js';
 import { enumRef } from './enums.js';
@@ -227,9 +227,7 @@ export function searchableFields(shape: ModelShape): DmmfField[] {
 }
 
 function forbiddenField(path: string, field: string) {
-  return new GraphQLError(`U mag niet filteren of sorteren op ${field}. | You may not filter or sort by ${field}.`, {
-    extensions: { code: 'FORBIDDEN', field: path },
-  });
+  return apiError('FORBIDDEN', `U mag niet filteren of sorteren op ${field}.`, `You may not filter or sort by ${field}.`, { field: path });
 }
 
 /** Refuses to sort by a field the caller may not read. */

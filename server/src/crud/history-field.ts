@@ -3,12 +3,13 @@
 // Who may read what is decided once, in audit/permissions.ts.
 import type { FieldRef } from '@pothos/core';
 import type { AuditEvent } from '@welkom/db';
-import { GraphQLError, Kind, type ValueNode } from 'graphql';
+import { type GraphQLError, Kind, type ValueNode } from 'graphql';
 import { loadHistory } from '../audit/history.js';
 import { canReadAudit } from '../audit/permissions.js';
 import { builder } from '../builder.js';
 import type { Identity } from '../context.js';
 import { getModel } from './dmmf.js';
+import { apiError } from '../api-error.js';
 
 type SchemaTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never;
 
@@ -31,7 +32,7 @@ function literalValue(ast: ValueNode): unknown {
     case Kind.OBJECT:
       return Object.fromEntries(ast.fields.map((field) => [field.name.value, literalValue(field.value)]));
     default:
-      throw new GraphQLError('Variabelen zijn hier niet toegestaan. | Variables are not allowed here.');
+      throw apiError('BAD_USER_INPUT', 'Variabelen zijn hier niet toegestaan.', 'Variables are not allowed here.');
   }
 }
 
@@ -66,12 +67,8 @@ export const AuditEventRef = builder.objectRef<AuditEvent>('AuditEvent').impleme
 
 export function auditForbidden(identity: Identity): GraphQLError {
   return identity.kind === 'anonymous'
-    ? new GraphQLError('Log in om de audittrail te lezen.', {
-        extensions: { code: 'UNAUTHENTICATED', messageEn: 'Sign in to read the audit trail.' },
-      })
-    : new GraphQLError('U mag deze audittrail niet lezen.', {
-        extensions: { code: 'FORBIDDEN', messageEn: 'You may not read this audit trail.' },
-      });
+    ? apiError('UNAUTHENTICATED', 'Log in om de audittrail te lezen.', 'Sign in to read the audit trail.')
+    : apiError('FORBIDDEN', 'U mag deze audittrail niet lezen.', 'You may not read this audit trail.');
 }
 
 /**

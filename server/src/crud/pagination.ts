@@ -4,7 +4,7 @@
 // keyset condition the database answers from an index, however deep the page: it costs no
 // offset. Sorts on a column a range cannot compare (an enum, a yes/no) fall back to offset
 // cursors, as do cursors of the older offset form.
-import { GraphQLError, type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
+import { type GraphQLError, type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
 import { builder } from '../builder.js';
 import type { DmmfField } from './dmmf.js';
 import { badUserInput } from './errors.js';

@@ -93,7 +93,7 @@ export function validateInput(
   const errors: FieldError[] = [];
   const clean: Record<string, unknown> = {};
   for (const field of editableFields(shape)) {
-    const present = Object.prototype.hasOwnProperty.call(input, field.name) && input[field.name] !== undefined;
+    const present = Object.hasOwn(input, field.name) && input[field.name] !== undefined;
     const value = input[field.name];
     const fieldPath = `${path}.${field.name}`;
     if (!present) {

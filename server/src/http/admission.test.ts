@@ -42,7 +42,10 @@ describe('admission control', () => {
     harness = await startHarness({ admission: { maxActive: 2, maxQueue: 3 } });
     const release = await lockActions(harness.databaseUrl);
     const early: RawResponse[] = [];
-    const burst = Array.from({ length: 20 }, () => harness!.request(HEAVY).then((response) => (early.push(response), response)));
+    const burst = Array.from({ length: 20 }, () => harness!.request(HEAVY).then((response) => {
+        early.push(response);
+        return response;
+      }));
     // While the admitted five are stuck on the lock, the other fifteen are refused at once.
     for (let waited = 0; early.length < 15 && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
     const refused = [...early];

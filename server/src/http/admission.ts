@@ -5,7 +5,7 @@
 // Also: the execution deadline of queries, and the HTTP status and Retry-After of retryable errors.
 import type { ServerResponse } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import { RETRYABLE_CODES, retryable } from '../crud/errors.js';
 import type { Context } from '../context.js';
 

@@ -14,6 +14,7 @@ import type { Logger } from '../logger.js';
 import { schema } from '../schema/index.js';
 import { securitySettings } from '../auth/settings.js';
 import { handleFiles } from './subsidy-files.js';
+import { apiErrorBody } from '../api-error.js';
 import { mapTransientDatabaseError } from '../crud/errors.js';
 import { AdmissionGate, type AdmissionOptions, overloaded, retryablePlugin, sendRetryable } from './admission.js';
 import { runForCaller } from './caller-scope.js';
@@ -107,17 +108,14 @@ async function readGraphqlBody(request: IncomingMessage, response: ServerRespons
     if (error instanceof PayloadTooLarge) {
       sendJson(response, 413, {
         errors: [
-          {
-            message: `Het verzoek is te groot (maximaal ${Math.round(bodyLimit / 1024)} kB).`,
-            extensions: { code: 'PAYLOAD_TOO_LARGE', limit: bodyLimit },
-          },
+          apiErrorBody('PAYLOAD_TOO_LARGE', `Het verzoek is te groot (maximaal ${Math.round(bodyLimit / 1024)} kB).`, `The request is too large (at most ${Math.round(bodyLimit / 1024)} kB).`, { limit: bodyLimit }),
         ],
         // The rest of the body is still on its way: close the connection after this answer
         // instead of reading it, so the client's next request goes on a fresh connection.
       }, { connection: 'close' });
     } else {
       sendJson(response, 400, {
-        errors: [{ message: 'Het verzoek is geen geldige JSON.', extensions: { code: 'BAD_REQUEST' } }],
+        errors: [apiErrorBody('BAD_REQUEST', 'Het verzoek is geen geldige JSON.', 'The request is not valid JSON.')],
       });
     }
     return 'refused';
@@ -133,7 +131,7 @@ async function admitCaller(request: IncomingMessage, response: ServerResponse, r
     // A refused token still counts against its address, so guessing tokens is rate-limited too.
     await checkRateLimit(ANONYMOUS, ip);
     sendJson(response, identification.status, {
-      errors: [{ message: identification.message, extensions: { code: 'UNAUTHENTICATED' } }],
+      errors: [apiErrorBody('UNAUTHENTICATED', identification.message, identification.messageEn)],
     }, { 'www-authenticate': 'Bearer' });
     return undefined;
   }
@@ -144,10 +142,7 @@ async function admitCaller(request: IncomingMessage, response: ServerResponse, r
       429,
       {
         errors: [
-          {
-            message: `Te veel verzoeken; probeer het over ${limit.retryAfterSeconds} seconden opnieuw. | Too many requests; retry in ${limit.retryAfterSeconds} s.`,
-            extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: limit.retryAfterSeconds },
-          },
+          apiErrorBody('TOO_MANY_REQUESTS', `Te veel verzoeken; probeer het over ${limit.retryAfterSeconds} seconden opnieuw.`, `Too many requests; retry in ${limit.retryAfterSeconds} s.`, { retryAfterSeconds: limit.retryAfterSeconds }),
         ],
       },
       { 'retry-after': String(limit.retryAfterSeconds) },

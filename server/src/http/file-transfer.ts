@@ -6,25 +6,36 @@ import { mkdtemp, open, rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { apiErrorBody } from '../api-error.js';
 import type { Context } from '../context.js';
 
 // Types a cross-site form may send without a preflight: refusing them keeps uploads CSRF-safe.
 export const SIMPLE_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
 
+/** An answer outside GraphQL in the API's error shape: Dutch message, English in messageEn (api-error.ts). */
 export class HttpError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly extensions: Record<string, unknown> = {}) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly messageEn: string,
+    readonly extensions: Record<string, unknown> = {},
+  ) {
     super(message);
   }
 }
 
 export function sendError(response: ServerResponse, error: HttpError) {
   response.writeHead(error.status, { 'content-type': 'application/json; charset=utf-8' });
-  response.end(JSON.stringify({ errors: [{ message: error.message, extensions: { code: error.code, ...error.extensions } }] }));
+  response.end(JSON.stringify({ errors: [apiErrorBody(error.code, error.message, error.messageEn, error.extensions)] }));
 }
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what a file name must lose
+const UNSAFE_IN_FILE_NAME = /[\u0000-\u001f\u007f"]/g;
 
 /** A name safe to show and to put in a header: no path, no control characters, not too long. */
 export function cleanFileName(name: string | null, extension: string): string {
-  const base = (name ?? '').split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200);
+  const base = (name ?? '').split(/[\\/]/).pop()!.replace(UNSAFE_IN_FILE_NAME, '').trim().slice(0, 200);
   return base || `document.${extension}`;
 }
 
@@ -65,10 +76,10 @@ export async function spool(request: IncomingMessage, limit: number) {
 }
 
 export const tooLarge = (limit: number) =>
-  new HttpError(413, 'PAYLOAD_TOO_LARGE', `Het bestand is te groot (maximaal ${Math.round(limit / 1024 / 1024)} MB).`, { limit });
+  new HttpError(413, 'PAYLOAD_TOO_LARGE', `Het bestand is te groot (maximaal ${Math.round(limit / 1024 / 1024)} MB).`, `The file is too large (at most ${Math.round(limit / 1024 / 1024)} MB).`, { limit });
 
 export function forbidden(context: Context) {
   return context.identity.kind === 'anonymous'
-    ? new HttpError(401, 'UNAUTHENTICATED', 'Log in om dit te zien of te doen. | Sign in to see or do this.')
-    : new HttpError(403, 'FORBIDDEN', 'U hebt geen toegang tot dit onderdeel. | You have no access to this.');
+    ? new HttpError(401, 'UNAUTHENTICATED', 'Log in om dit te zien of te doen.', 'Sign in to see or do this.')
+    : new HttpError(403, 'FORBIDDEN', 'U hebt geen toegang tot dit onderdeel.', 'You have no access to this.');
 }

@@ -4,6 +4,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from '../logger.js';
+import { apiErrorBody } from '../api-error.js';
 import { RETRYABLE_CODES, mapTransientDatabaseError } from '../crud/errors.js';
 import { callerMaySeeDevelopmentDetail } from './caller-scope.js';
 
@@ -29,7 +30,8 @@ const PUBLIC_CODES = new Set([
 ]);
 
 // graphql-js reports a bad argument value (e.g. an unknown filter field) as
-// `Field "x" is not defined by type "Y"`; extract the field so clients can point at it.
+// `Field "x" is not defined by type "Y"`; extract the field so clients can point at it, and
+// give the message in Dutch like every other error, graphql-js' English text as messageEn.
 const UNKNOWN_FIELD = /Field "([^"]+)" is not defined by type "([^"]+)"/;
 const MISSING_FIELD = /Field "([^"]+)" of required type "([^"]+)" was not provided/;
 
@@ -38,14 +40,16 @@ function withField(formatted: GraphQLFormattedError): GraphQLFormattedError {
   if (unknown) {
     return {
       ...formatted,
-      extensions: { ...formatted.extensions, field: unknown[1], reason: 'unknown_field', messageNl: `Onbekend veld "${unknown[1]}" in ${unknown[2]}.` },
+      message: `Onbekend veld "${unknown[1]}" in ${unknown[2]}.`,
+      extensions: { ...formatted.extensions, field: unknown[1], reason: 'unknown_field', messageEn: formatted.message },
     };
   }
   const missing = MISSING_FIELD.exec(formatted.message);
   if (missing) {
     return {
       ...formatted,
-      extensions: { ...formatted.extensions, field: missing[1], reason: 'required', messageNl: `Veld "${missing[1]}" is verplicht.` },
+      message: `Veld "${missing[1]}" is verplicht.`,
+      extensions: { ...formatted.extensions, field: missing[1], reason: 'required', messageEn: formatted.message },
     };
   }
   return formatted;
@@ -60,10 +64,9 @@ export function publicError(formatted: GraphQLFormattedError): GraphQLFormattedE
     return { ...formatted, message: formatted.message.replace(/ ?Did you mean .+\?$/, ''), extensions };
   }
   return {
-    message: 'Er ging iets mis aan onze kant. Probeer het later opnieuw. | Something went wrong on our side.',
+    ...apiErrorBody('INTERNAL_SERVER_ERROR', 'Er ging iets mis aan onze kant. Probeer het later opnieuw.', 'Something went wrong on our side. Try again later.'),
     path: formatted.path,
     locations: formatted.locations,
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
   };
 }
 

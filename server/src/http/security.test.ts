@@ -119,3 +119,50 @@ describe('what strangers learn', () => {
     expect((await api.gql(`{ themes(filter: { number: { eq: 7 } }) { totalCount } }`)).data?.themes.totalCount).toBe(0);
   });
 });
+
+describe('errors in Dutch, with English beside them', () => {
+  // One convention (docs/api.md, Errors): the Dutch text in `message`, the English in
+  // `extensions.messageEn`; never both languages in one message.
+  type ApiError = { message: string; extensions?: Record<string, unknown> };
+  const expectBilingual = (error: ApiError | undefined) => {
+    expect(error?.message).toBeTruthy();
+    expect(error?.message).not.toContain(' | ');
+    expect(error?.extensions?.messageEn).toEqual(expect.any(String));
+    expect(error?.extensions?.messageEn).not.toContain(' | ');
+  };
+
+  it('refuses access in Dutch with the English text in messageEn', async () => {
+    const write = await api.gql(`mutation { createTheme(input: { number: 7, name: "x" }) { id } }`);
+    expect(write.errors?.[0]).toMatchObject({
+      message: 'Log in om dit te zien of te doen.',
+      extensions: { code: 'UNAUTHENTICATED', messageEn: 'Sign in to see or do this.' },
+    });
+    const filtered = await api.gql(`{ actions(filter: { notes: { contains: "a" } }) { totalCount } }`);
+    expect(filtered.errors?.[0]).toMatchObject({
+      message: 'U mag niet filteren of sorteren op notes.',
+      extensions: { code: 'FORBIDDEN', messageEn: 'You may not filter or sort by notes.' },
+    });
+    expectBilingual((await api.gql(`{ __schema { types { name } } }`)).errors?.[0]);
+  });
+
+  it("turns graphql-js' English validation of an unknown field into Dutch, keeping the English as messageEn", async () => {
+    const result = await api.gql(`{ themes(filter: { colour: { eq: "x" } }) { totalCount } }`);
+    expect(result.errors?.[0]).toMatchObject({
+      message: 'Onbekend veld "colour" in ThemeFilter.',
+      extensions: { field: 'colour', reason: 'unknown_field' },
+    });
+    expect(result.errors?.[0]?.extensions?.messageEn).toMatch(/^Field "colour" is not defined by type "ThemeFilter"/);
+  });
+
+  it('answers a bad date, a too deep query and a malformed token the same way', async () => {
+    expectBilingual((await api.gql(`{ actions(filter: { startDate: { gte: "2025-13-45" } }) { totalCount } }`)).errors?.[0]);
+    const deep = `{ dataQualityNotes { nodes { action { goal { section { theme { sections { goals { section { theme { name } } } } } } } } } } }`;
+    expectBilingual((await api.gql(deep)).errors?.[0]);
+    const response = await post(JSON.stringify({ query: '{ themes { totalCount } }' }), { authorization: 'Bearer nope' });
+    expect(response.status).toBe(401);
+    const body = (await response.json()) as { errors: ApiError[] };
+    expect(body.errors[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    expect(body.errors[0]?.message).toMatch(/^De API-sleutel heeft niet de juiste vorm/);
+    expectBilingual(body.errors[0]);
+  });
+});

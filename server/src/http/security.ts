@@ -5,7 +5,6 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import {
   type DocumentNode,
   type GraphQLSchema,
-  GraphQLError,
   Kind,
   TypeInfo,
   getArgumentValues,
@@ -14,6 +13,7 @@ import {
 } from 'graphql';
 import helmet from 'helmet';
 import type { Context } from '../context.js';
+import { apiError } from '../api-error.js';
 import { badUserInput } from '../crud/errors.js';
 
 // MUI (the console's components) injects its styles at run time, hence 'unsafe-inline' for styles only.
@@ -84,9 +84,12 @@ export const introspectionForKnownCallers: ApolloServerPlugin<Context> = {
     return {
       async didResolveOperation({ contextValue, document }) {
         if (contextValue.identity.kind === 'anonymous' && asksForSchema(document)) {
-          throw new GraphQLError('Het schema opvragen kan alleen na inloggen of met een API-sleutel; het staat ook in schema.graphql. | Introspection needs a session or a token.', {
-            extensions: { code: 'FORBIDDEN', http: { status: 403 } },
-          });
+          throw apiError(
+            'FORBIDDEN',
+            'Het schema opvragen kan alleen na inloggen of met een API-sleutel; het staat ook in schema.graphql.',
+            'Introspection needs a session or a token; the schema is also in schema.graphql.',
+            { http: { status: 403 } },
+          );
         }
       },
     };

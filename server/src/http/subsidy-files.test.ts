@@ -1,15 +1,16 @@
 // Documents and decision letters over HTTP: what is accepted (by content and structure),
 // size, checksum, storage in PostgreSQL shared by every instance, and who may download.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../db.js';
 import { type Harness, type SignedInClient, type TokenClient, startHarness } from '../test/harness.js';
 import { contentTypes, docx, jpeg, odt, pdf, png, xlsx, zip } from '../test/sample-files.js';
+import { requireCommand } from '../test/prerequisites.js';
+import { type SpawnedServer, spawnServer } from '../test/spawn-server.js';
 import { configureFiles } from './subsidy-files.js';
 import { ZIP_LIMITS, sniff } from '../subsidies/sniff.js';
 import { postgresDocumentStore } from '../subsidies/storage.js';
@@ -145,15 +146,6 @@ async function upload(body: Buffer, options: { id?: string; type?: string; name?
   return { status: response.status, body: (await response.json()) as Record<string, any> };
 }
 
-const hasPdftotext = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
 async function storedContent(documentId: string): Promise<Buffer> {
   const rows = await db().$queryRaw<{ data: Uint8Array }[]>`SELECT "data" FROM "SubsidyDocumentChunk" WHERE "documentId" = ${documentId}::uuid ORDER BY "seq"`;
   return Buffer.concat(rows.map((row) => Buffer.from(row.data)));
@@ -285,15 +277,13 @@ describe('the decision letter', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const file = process.env.LETTER_OUT ?? path.join(mkdtempSync(path.join(tmpdir(), 'welkom-letter-')), 'letter.pdf');
     writeFileSync(file, pdf);
-    // pdftotext is poppler-utils (.ci/run installs it); without it only the PDF itself is checked.
-    const text = hasPdftotext ? execFileSync('pdftotext', [file, '-']).toString().replace(/\s+/g, ' ') : null;
-    if (text !== null) {
+    requireCommand('pdftotext');
+    const text = execFileSync('pdftotext', [file, '-']).toString().replace(/\s+/g, ' ');
     expect(text).toContain('Wij verlenen u een subsidie van € 2.000,00');
     expect(text).toContain('Themabijeenkomsten over gezondheid');
     expect(text).toContain('Dat is minder dan u aanvroeg (€ 2.450,00)');
     expect(text).toMatch(/binnen zes weken/);
     expect(text).toContain('6 oktober 2025');
-    }
     // The partner may fetch its own letter; another partner may not.
     expect((await get(`/files/applications/${applicationId}/decision-letter.pdf`, ownToken.headers)).status).toBe(200);
     expect((await get(`/files/applications/${applicationId}/decision-letter.pdf`, otherToken.headers)).status).toBe(404);
@@ -301,40 +291,24 @@ describe('the decision letter', () => {
 });
 
 describe('documents in PostgreSQL', () => {
-  const SERVER_DIR = fileURLToPath(new URL('../..', import.meta.url));
-  let second: { child: ChildProcess; url: string } | undefined;
+  let second: SpawnedServer | undefined;
   let emptyFilesDir: string;
 
   afterAll(() => {
     second?.child.kill('SIGTERM');
   });
 
-  function startSecondInstance(): Promise<{ child: ChildProcess; url: string }> {
+  function startSecondInstance(): Promise<SpawnedServer> {
     // A separate process on the same database, with nothing of the first one's disk.
     emptyFilesDir = mkdtempSync(path.join(tmpdir(), 'welkom-second-'));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: SERVER_DIR,
-      env: {
-        ...process.env, NODE_ENV: 'test', PORT: '0', DATABASE_URL: api.databaseUrl, MIGRATE_ON_START: 'false', SEED_ON_START: 'false',
+    return spawnServer(
+      {
+        NODE_ENV: 'test', PORT: '0', DATABASE_URL: api.databaseUrl, MIGRATE_ON_START: 'false', SEED_ON_START: 'false',
         LOG_LEVEL: 'info', FILES_DIR: emptyFilesDir, AUDIT_CHECKPOINT_FILE: path.join(emptyFilesDir, 'checkpoints.jsonl'),
         RATE_LIMIT_USER: '0',
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const log: string[] = [];
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no start within 60 s:\n${log.join('')}`)), 60_000);
-      child.stderr?.on('data', (chunk) => log.push(String(chunk)));
-      child.stdout?.on('data', (chunk) => {
-        log.push(String(chunk));
-        const match = /draait op (http:\/\/[\d.:]+)/.exec(String(chunk));
-        if (match) {
-          clearTimeout(timer);
-          resolve({ child, url: match[1]! });
-        }
-      });
-      child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${log.join('')}`)));
-    });
+      { timeoutMs: 60_000 },
+    );
   }
 
   it('serves a document uploaded through one instance from another instance', async () => {

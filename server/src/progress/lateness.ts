@@ -26,10 +26,6 @@ export function lateReasons(action: LatenessFacts, on: Date): LateReason[] {
 /** States in which something was handed in; a request in any other state past its due date is missing. */
 export const HANDED_IN: ProgressUpdateState[] = ['SUBMITTED', 'ACCEPTED'];
 
-export function isMissing(update: { state: ProgressUpdateState }, dueOn: Date, on: Date): boolean {
-  return !HANDED_IN.includes(update.state) && dueOn.getTime() < on.getTime();
-}
-
 /** Days before the due date from which the person addressed is reminded. */
 export const REMIND_DAYS_BEFORE = 14;
 
@@ -41,9 +37,4 @@ export function reminderFor(update: { state: ProgressUpdateState }, dueOn: Date,
   if (days < 0) return { kind: 'OVERDUE', days };
   if (days <= REMIND_DAYS_BEFORE) return { kind: 'DUE_SOON', days };
   return null;
-}
-
-/** Where reminders go besides the console (e-mail belongs to the integrations work). */
-export interface ReminderChannel {
-  send(reminder: { updateId: string; addressee: { userId: string | null; partnerId: string | null }; kind: ReminderKind; days: number }): Promise<void>;
 }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../db.js';
 import { type Harness, type SignedInClient, type TokenClient, startHarness } from '../test/harness.js';
+import { requireCommand } from '../test/prerequisites.js';
 
 let api: Harness;
 let secretary: SignedInClient;
@@ -260,6 +261,7 @@ describe('the council report', () => {
   });
 
   it('writes the same report as PDF that pdftotext reads back', async () => {
+    requireCommand('pdftotext');
     const file = await fetchReport('PDF');
     expect(file.contentType).toBe('application/pdf');
     writeFileSync(join(dir, 'r.pdf'), Buffer.from(file.base64, 'base64'));

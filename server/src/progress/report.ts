@@ -39,7 +39,6 @@ export interface ProgressReport {
 }
 
 const euro = (cents: number) => new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(cents / 100);
-export const formatEuro = euro;
 export const formatDay = (date: Date) =>
   new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
 

@@ -15,7 +15,7 @@ type Client = ReturnType<typeof db>;
 
 export async function openRound(input: RoundInput, context: Pick<Context, 'identity' | 'requestId'>, client: Client = db()) {
   const clean = checkRoundInput(input);
-  clean.actionIds?.forEach((id, index) => checkId(id, `input.actionIds.${index}`));
+  for (const [index, id] of (clean.actionIds ?? []).entries()) checkId(id, `input.actionIds.${index}`);
   try {
     return await client.$transaction(async (tx) => {
       const actions = await tx.action.findMany({

@@ -32,7 +32,7 @@ async function lockByRoundAction(tx: Tx, roundId: string, actionId: string): Pro
     SELECT id FROM "ProgressUpdate" WHERE "roundId" = ${roundId}::uuid AND "actionId" = ${actionId}::uuid FOR UPDATE`;
   if (!locked.length) {
     if (!(await tx.progressRound.findUnique({ where: { id: roundId }, select: { id: true } }))) throw notFound('ProgressRound', roundId);
-    throw notInRound(actionId, roundId);
+    throw notInRound();
   }
   return tx.progressUpdate.findUniqueOrThrow({ where: { id: locked[0]!.id } });
 }

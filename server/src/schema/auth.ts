@@ -33,7 +33,7 @@ export const Me = builder.objectRef<MeShape>('Me').implement({
   }),
 });
 
-export const User = builder.prismaObject('User', {
+builder.prismaObject('User', {
   description: 'Gebruiker van de beheerconsole | Console user',
   authScopes: guardedBy(manageUsers),
   directives: typeAccess('User', { read: manageUsers, write: manageUsers }),
@@ -50,7 +50,7 @@ export const User = builder.prismaObject('User', {
   }),
 });
 
-export const ApiToken = builder.prismaObject('ApiToken', {
+builder.prismaObject('ApiToken', {
   description:
     'API-sleutel van een partnerorganisatie; het geheim wordt alleen bij uitgifte getoond | A partner API token; the secret is shown only when issued',
   authScopes: guardedBy(manageApiTokens),
@@ -173,7 +173,7 @@ builder.queryField('users', (t) =>
     authScopes: guardedBy(manageUsers),
     description: 'Alle gebruikers, op e-mailadres (beheerders) | All users, by email (administrators)',
     args: { active: t.arg.boolean({ description: 'Alleen actieve (true) of alleen uitgeschakelde (false) | Only active or inactive' }) },
-    resolve: (query, _root, args, context) => {
+    resolve: (query, _root, args) => {
       return db().user.findMany({
         ...query,
         where: args.active == null ? {} : { active: args.active },
@@ -190,7 +190,7 @@ builder.queryField('user', (t) =>
     authScopes: guardedBy(manageUsers),
     description: 'Eén gebruiker (beheerders) | One user (administrators)',
     args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, args, context) => {
+    resolve: (query, _root, args) => {
       checkId(args.id);
       return db().user.findUnique({ ...query, where: { id: args.id } });
     },
@@ -244,7 +244,7 @@ builder.queryField('apiTokens', (t) =>
       partnerId: t.arg.id({ description: 'Alleen van deze organisatie | Only of this partner' }),
       includeRevoked: t.arg.boolean({ defaultValue: false, description: 'Ook ingetrokken sleutels | Include revoked tokens' }),
     },
-    resolve: (query, _root, args, context) => {
+    resolve: (query, _root, args) => {
       if (args.partnerId) checkId(args.partnerId, 'partnerId');
       return db().apiToken.findMany({
         ...query,

@@ -144,7 +144,7 @@ describe('receptionCapacity and capacityTimeline', () => {
   });
 
   it('drops to 400 once Stieltjesstraat has closed ("Deze noodlocatie sluit in september 2027")', async () => {
-    const group = groupIds['Asielzoekers'];
+    const group = groupIds.Asielzoekers;
     expect(sum((await api.gql(capacity, { date: '2027-08-31', group })).data!.receptionCapacity)).toBe(520);
     const closed = (await api.gql(capacity, { date: '2027-10-01', group })).data!.receptionCapacity;
     expect(closed).toEqual([{ kind: 'AZC', targetGroupName: 'Asielzoekers', places: 400, plannedPlaces: 0, locations: 1 }]);
@@ -195,7 +195,7 @@ describe('the monitoring entities through the uniform API', () => {
     expect(history.data!.location.history).toContainEqual(expect.objectContaining({ operation: 'UPDATE', changedFields: expect.arrayContaining(['closesOn']) }));
 
     // The later closure moves the drop in the timeline: 520 on 1 November 2027, 400 on 1 December.
-    const group = groupIds['Asielzoekers'];
+    const group = groupIds.Asielzoekers;
     const q = `query ($date: Date!, $group: ID) { receptionCapacity(date: $date, targetGroupId: $group) { places } }`;
     const total = async (date: string) => (await api.gql(q, { date, group })).data!.receptionCapacity.reduce((n: number, r: { places: number }) => n + r.places, 0);
     expect([await total('2027-11-01'), await total('2027-12-01')]).toEqual([520, 400]);

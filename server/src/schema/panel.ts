@@ -11,11 +11,11 @@
 //   coordinator keeps them. Partner tokens and anonymous callers see nothing of the panel.
 // - The audit trail of members names changed fields only: every personal field is redacted, so
 //   an erasure leaves nothing behind in the append-only trail.
-import { GraphQLError } from 'graphql';
 import { type AccessRule, type EntityAccess, anyone, roles, rule, signedIn } from '../auth/rules.js';
 import { builder } from '../builder.js';
 import { getModel } from '../crud/dmmf.js';
 import { defineEntity, defineLinkObject, entityRef, guardedBy } from '../crud/entity.js';
+import { conflict } from '../crud/errors.js';
 import { panelComposition } from '../panel/composition.js';
 import { type ExportFile, eraseMember, exportMember, setMemberProfile, withdrawConsent } from '../panel/members.js';
 import { AGE_BANDS, type Category, EDUCATION_LEVELS, LGBTIQ, type Profile, consentHolds, countryName, openProfile, today } from '../panel/profile.js';
@@ -103,9 +103,7 @@ defineEntity('PanelMember', {
   // Erasure is final: nothing may be written onto an erased member again (AVG art. 17).
   refuseChange: (member, operation) =>
     member.erasedAt && operation === 'update'
-      ? new GraphQLError('Dit panellid is gewist; de gegevens kunnen niet meer worden gewijzigd. | This panel member was erased and can no longer be changed.', {
-          extensions: { code: 'CONFLICT', reason: 'erased' },
-        })
+      ? conflict('erased', 'Dit panellid is gewist; de gegevens kunnen niet meer worden gewijzigd.', 'This panel member was erased and can no longer be changed.')
       : undefined,
   rules: {
     name: { maxLength: 200 },

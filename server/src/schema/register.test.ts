@@ -136,7 +136,7 @@ describe('relation filters on actions', () => {
 
   it('filters actions by a date range on their parsed start date', async () => {
     const all = await api.gql(`{ actions(limit: 500) { nodes { startDate } } }`);
-    const starts = (all.data?.actions.nodes as { startDate: string | null }[]).map((a) => a.startDate);
+    const starts = (all.data!.actions.nodes as { startDate: string | null }[]).map((a) => a.startDate);
     const in2025 = starts.filter((d) => d !== null && d >= '2025-01-01' && d <= '2025-12-31').length;
     expect(in2025).toBeGreaterThan(0);
     const result = await api.gql(`{ actions(filter: { startDate: { gte: "2025-01-01", lte: "2025-12-31" } }) { totalCount } }`);

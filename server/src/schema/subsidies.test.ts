@@ -215,7 +215,7 @@ describe('only allowed transitions', () => {
     const token = await api.issueToken({ scopes: ['subsidies:own', 'register:read'], partnerId: applicantId });
     expect((await step(token, 'submit', id)).code).toBe('FORBIDDEN');
 
-    for (const input of ['{ state: GRANTED }', '{ grantedCents: 1 }', '{ requestedCents: 1 }', '{ schemeId: "' + schemeId + '" }', '{ decisionDueOn: "2030-01-01" }']) {
+    for (const input of ['{ state: GRANTED }', '{ grantedCents: 1 }', '{ requestedCents: 1 }', `{ schemeId: "${schemeId}" }`, '{ decisionDueOn: "2030-01-01" }']) {
       const response = await officer.gql(`mutation { updateSubsidyApplication(id: "${id}", expectedVersion: 2, input: ${input}) { id } }`);
       expect(response.errors?.[0]?.extensions?.code, input).toBe('GRAPHQL_VALIDATION_FAILED');
     }

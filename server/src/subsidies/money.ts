@@ -1,5 +1,4 @@
 // A draft's budget and a scheme's limits: the two money operations outside the transition table.
-import { GraphQLError } from 'graphql';
 import type { Context } from '../context.js';
 import { type FieldError, badUserInput, conflict, notFound, staleVersion } from '../crud/errors.js';
 import { checkId } from '../crud/validation.js';
@@ -8,6 +7,7 @@ import { db } from '../db.js';
 import { identityId } from './access.js';
 import { amountError, checkReason, committedCents, euro } from './transitions.js';
 import { allowedTransitions } from './workflow.js';
+import { apiError } from '../api-error.js';
 
 export interface BudgetLine {
   description: string;
@@ -43,9 +43,7 @@ export async function setBudget(
     if (!before) throw notFound('SubsidyApplication', args.id);
     if (before.version !== args.expectedVersion) throw staleVersion('SubsidyApplication', args.id, args.expectedVersion, before.version);
     if (before.state !== 'DRAFT') {
-      throw new GraphQLError('De begroting ligt vast zodra de aanvraag is ingediend.', {
-        extensions: { code: 'TRANSITION_NOT_ALLOWED', transition: 'setBudget', state: before.state, allowed: allowedTransitions(before, identityId(context)), messageEn: 'The budget is fixed once the application is submitted.' },
-      });
+      throw apiError('TRANSITION_NOT_ALLOWED', 'De begroting ligt vast zodra de aanvraag is ingediend.', 'The budget is fixed once the application is submitted.', { transition: 'setBudget', state: before.state, allowed: allowedTransitions(before, identityId(context)) });
     }
     // The new lines are exactly those given, so the after-snapshot takes them from here, not from a read.
     const newLines = args.lines.map((line, index) => ({ applicationId: args.id, description: line.description.trim(), amountCents: line.amountCents, sortOrder: index }));
@@ -92,9 +90,7 @@ export async function setSchemeLimits(
     const next = { ...Object.fromEntries(SCHEME_LIMITS.map((field) => [field, before[field]])), ...input } as Record<(typeof SCHEME_LIMITS)[number], number | null>;
     const committed = await committedCents(tx, args.id);
     if ('ceilingCents' in input && committed > 0 && (next.ceilingCents === null || next.ceilingCents < committed)) {
-      throw new GraphQLError(`Er is al ${euro(committed)} verleend; het plafond kan niet lager (of onbekend) worden.`, {
-        extensions: { code: 'CEILING_EXCEEDED', reason: 'below_granted', grantedCents: committed, ceilingCents: next.ceilingCents, messageEn: `${committed} cents are already granted; the ceiling cannot go below that (or become unknown).` },
-      });
+      throw apiError('CEILING_EXCEEDED', `Er is al ${euro(committed)} verleend; het plafond kan niet lager (of onbekend) worden.`, `${committed} cents are already granted; the ceiling cannot go below that (or become unknown).`, { reason: 'below_granted', grantedCents: committed, ceilingCents: next.ceilingCents });
     }
     // A proposal above the old threshold waits for a second officer; a threshold that would let
     // its author simply grant it instead is refused until that proposal is decided.

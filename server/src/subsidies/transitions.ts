@@ -2,7 +2,7 @@
 // idempotency key, and writes the application, the timeline row, payments and the audit event in
 // one transaction. No GraphQL wiring here: schema/subsidies.ts exposes it as mutations.
 import { createHash } from 'node:crypto';
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import { Prisma, type PrismaClient, type SubsidyApplication, type SubsidyApplicationState } from '@welkom/db';
 import type { Context } from '../context.js';
 import { type FieldError, badUserInput, conflict, notFound } from '../crud/errors.js';
@@ -12,6 +12,7 @@ import { db } from '../db.js';
 import { identityId } from './access.js';
 import { decisionDueOn, deadlineStatus, formatDate, pauseLength, todayInAmsterdam } from './calendar.js';
 import { TRANSITIONS, type Transition, allowedTransitions } from './workflow.js';
+import { apiError } from '../api-error.js';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -33,15 +34,7 @@ export function clockOf(application: Pick<SubsidyApplication, 'state' | 'decisio
 // ---- errors (shared with the budget and limits operations) --------------------------------------------------------------------------------
 export function transitionNotAllowed(transition: Transition, application: SubsidyApplication, actorId: string | null) {
   const allowed = allowedTransitions(application, actorId);
-  return new GraphQLError(
-    `${TRANSITIONS[transition].label.split(' | ')[0]} kan niet in de status ${application.state}. Toegestaan: ${allowed.join(', ') || 'geen'}.`,
-    {
-      extensions: {
-        code: 'TRANSITION_NOT_ALLOWED', transition, state: application.state, allowed,
-        messageEn: `${transition} is not allowed in state ${application.state}. Allowed: ${allowed.join(', ') || 'none'}.`,
-      },
-    },
-  );
+  return apiError('TRANSITION_NOT_ALLOWED', `${TRANSITIONS[transition].label.split(' | ')[0]} kan niet in de status ${application.state}. Toegestaan: ${allowed.join(', ') || 'geen'}.`, `${transition} is not allowed in state ${application.state}. Allowed: ${allowed.join(', ') || 'none'}.`, { transition, state: application.state, allowed });
 }
 
 export function amountError(field: string, reason: string, message: string, messageEn: string): GraphQLError {
@@ -117,21 +110,11 @@ async function checkCeiling(tx: Tx, application: SubsidyApplication, amount: num
   }
   const committed = await committedCents(tx, application.schemeId);
   if (scheme.ceilingCents === null) {
-    throw new GraphQLError('Het subsidieplafond van deze regeling is niet vastgesteld; er kan niets worden verleend.', {
-      extensions: { code: 'CEILING_EXCEEDED', reason: 'ceiling_unknown', ceilingCents: null, grantedCents: committed, messageEn: 'The scheme has no ceiling set; nothing can be granted.' },
-    });
+    throw apiError('CEILING_EXCEEDED', 'Het subsidieplafond van deze regeling is niet vastgesteld; er kan niets worden verleend.', 'The scheme has no ceiling set; nothing can be granted.', { reason: 'ceiling_unknown', ceilingCents: null, grantedCents: committed });
   }
   const remaining = scheme.ceilingCents - committed;
   if (amount > remaining) {
-    throw new GraphQLError(
-      `Het subsidieplafond wordt overschreden: nog beschikbaar ${euro(Math.max(0, remaining))}, gevraagd ${euro(amount)}.`,
-      {
-        extensions: {
-          code: 'CEILING_EXCEEDED', ceilingCents: scheme.ceilingCents, grantedCents: committed, remainingCents: remaining, amountCents: amount,
-          messageEn: `The budget ceiling would be exceeded: ${remaining} cents remain, ${amount} requested.`,
-        },
-      },
-    );
+    throw apiError('CEILING_EXCEEDED', `Het subsidieplafond wordt overschreden: nog beschikbaar ${euro(Math.max(0, remaining))}, gevraagd ${euro(amount)}.`, `The budget ceiling would be exceeded: ${remaining} cents remain, ${amount} requested.`, { ceilingCents: scheme.ceilingCents, grantedCents: committed, remainingCents: remaining, amountCents: amount });
   }
 }
 
@@ -178,9 +161,7 @@ const STEPS: Record<Transition, StepFn> = {
   approveGrant: async (application, args, tx, context) => {
     if (application.proposedCents === null) throw transitionNotAllowed('approveGrant', application, identityId(context));
     if (application.proposedById === identityId(context)) {
-      throw new GraphQLError('Een tweede subsidieadviseur moet dit voorstel goedkeuren, niet wie het deed.', {
-        extensions: { code: 'FOUR_EYES_REQUIRED', reason: 'own_proposal', messageEn: 'A second grant officer must approve this proposal, not its author.' },
-      });
+      throw apiError('FOUR_EYES_REQUIRED', 'Een tweede subsidieadviseur moet dit voorstel goedkeuren, niet wie het deed.', 'A second grant officer must approve this proposal, not its author.', { reason: 'own_proposal' });
     }
     // An approval names what it approves: a proposal changed since it was read is not approved.
     const amount = positiveAmount(args.amountCents);
@@ -203,10 +184,7 @@ const STEPS: Record<Transition, StepFn> = {
     const amount = positiveAmount(args.amountCents);
     const threshold = await fourEyesThreshold(tx, application.schemeId);
     if (threshold !== null && amount > threshold) {
-      throw new GraphQLError(
-        `Boven ${euro(threshold)} is de goedkeuring van een tweede subsidieadviseur nodig: stel de verlening voor (proposeGrant).`,
-        { extensions: { code: 'FOUR_EYES_REQUIRED', reason: 'above_threshold', thresholdCents: threshold, messageEn: `Above ${threshold} cents a second grant officer must approve: propose the grant (proposeGrant).` } },
-      );
+      throw apiError('FOUR_EYES_REQUIRED', `Boven ${euro(threshold)} is de goedkeuring van een tweede subsidieadviseur nodig: stel de verlening voor (proposeGrant).`, `Above ${threshold} cents a second grant officer must approve: propose the grant (proposeGrant).`, { reason: 'above_threshold', thresholdCents: threshold });
     }
     await checkCeiling(tx, application, amount);
     return { amountCents: amount, data: { grantedCents: amount, ...decided(args) } };
@@ -332,15 +310,7 @@ function fingerprint(transition: Transition, args: TransitionArgs & { reason: st
 }
 
 function idempotencyKeyReused(): GraphQLError {
-  return new GraphQLError(
-    'idempotencyKey: deze sleutel is al gebruikt voor een ander verzoek (een andere aanvraag, handeling, bedrag, datum of reden). Gebruik een nieuwe sleutel voor een nieuwe handeling.',
-    {
-      extensions: {
-        code: 'IDEMPOTENCY_KEY_REUSED', field: 'idempotencyKey', reason: 'reused',
-        messageEn: 'This idempotency key was already used for a different request (another application, action, amount, date or reason). Use a new key for a new action.',
-      },
-    },
-  );
+  return apiError('IDEMPOTENCY_KEY_REUSED', 'idempotencyKey: deze sleutel is al gebruikt voor een ander verzoek (een andere aanvraag, handeling, bedrag, datum of reden). Gebruik een nieuwe sleutel voor een nieuwe handeling.', 'This idempotency key was already used for a different request (another application, action, amount, date or reason). Use a new key for a new action.', { field: 'idempotencyKey', reason: 'reused' });
 }
 
 /** grant -> GRANT, receiveInformation -> RECEIVE_INFORMATION: the audit trail's operation names. */

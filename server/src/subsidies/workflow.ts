@@ -25,9 +25,6 @@ export const TRANSITIONS = {
 export type Transition = keyof typeof TRANSITIONS;
 export const TRANSITION_NAMES = Object.keys(TRANSITIONS) as Transition[];
 
-/** States in which the decision clock runs or stands still: the application awaits a decision. */
-export const UNDECIDED: readonly State[] = ['SUBMITTED', 'IN_REVIEW', 'INFORMATION_REQUESTED'];
-
 export interface TransitionFacts {
   state: State;
   /** A grant proposal awaits a second officer. */

@@ -86,7 +86,10 @@ export async function startHarness(
   configureSecurity({ ...options.security, rateLimit: { ...noRateLimit, ...options.security?.rateLimit } });
   const database = options.databaseUrl
     ? { url: options.databaseUrl, drop: async () => {} }
-    : await createTestDatabase().then(async (created) => (await created.prisma.$disconnect(), created));
+    : await createTestDatabase().then(async (created) => {
+        await created.prisma.$disconnect();
+        return created;
+      });
   let recording: string[] | undefined;
   connectDatabase(database.url, { ...options.pool, onQuery: (sql) => recording?.push(sql) });
   if (options.seed !== false) await loadProgrammeFromDocument(db());

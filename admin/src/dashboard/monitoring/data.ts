@@ -105,7 +105,7 @@ export async function loadMonitoring(filters: Filters): Promise<MonitoringData> 
 export const thousands = (cents: number) => cents / 100_000;
 
 export function downloadCsv(name: string, rows: Record<string, unknown>[]) {
-  const blob = new Blob(['\uFEFF' + toCsv(rows)], { type: 'text/csv;charset=utf-8' });
+  const blob = new Blob([`\uFEFF${toCsv(rows)}`], { type: 'text/csv;charset=utf-8' });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
