@@ -11,8 +11,7 @@
 // takes no time, so it needs no check; and doing it here rather than in an Apollo
 // `willResolveField` hook spares Apollo's wrapper around every field of the schema.
 import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
-import type { GraphQLFieldResolver } from 'graphql';
-import { retryable } from './crud/errors.js';
+import { GraphQLError, type GraphQLFieldResolver } from 'graphql';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -43,7 +42,8 @@ export class FieldResolutionPlugin<Types extends SchemaTypes> extends BasePlugin
         const deadline = (context as { deadline?: { at: number; exceeded: boolean } }).deadline;
         if (deadline && (deadline.exceeded || performance.now() > deadline.at)) {
           deadline.exceeded = true;
-          throw retryable('OVERLOADED', 'deadline', 2); // the HTTP layer answers this one error alone
+          // The HTTP layer (retryablePlugin) answers one complete OVERLOADED error in place of these.
+          throw new GraphQLError('deadline', { extensions: { code: 'OVERLOADED', reason: 'deadline' } });
         }
         return resolver(parent, args, context, info);
       };
