@@ -205,6 +205,14 @@ describe('only allowed transitions', () => {
     expect(data!.subsidyTransitions.find((rule: { operation: string }) => rule.operation === 'approveGrant')).toMatchObject({ takesAmount: true, expectsVersion: true });
   });
 
+  it('says what is refused and what is allowed in words, not in the API\'s names', async () => {
+    const id = await createApplication(await createScheme());
+    const { error } = await step(officer, 'grant', id, { amountCents: 1000 });
+    expect(error!.message).toBe('Verlenen kan niet in de status "concept". Nu toegestaan: indienen, intrekken.');
+    expect(error!.extensions!.messageEn).toBe('Grant is not possible in the state "draft". Allowed now: submit, withdraw.');
+    expect(error!.extensions).toMatchObject({ state: 'DRAFT', allowed: ['submit', 'withdraw'] });
+  });
+
   it('allows each transition from each of its states', async () => {
     const schemeId = await createScheme();
     for (const transition of TRANSITION_NAMES.filter((name) => name !== 'approveGrant')) {
