@@ -9,10 +9,13 @@ import type { ConsoleModel } from '../schema/model';
 import { MAX_PAGE_SIZE, buildQueryFactory } from './buildQuery';
 import { translateError } from './errors';
 import { createRequest } from './request';
+import { type DashboardMethods, dashboardMethods } from '../dashboard/data';
+import { type MonitoringMethods, monitoringMethods } from '../dashboard/monitoring/data';
+import { type PanelMethods, panelMethods } from '../panel/data';
 import { type SubsidyMethods, subsidyMethods } from '../subsidies/data';
 
 /** react-admin's methods plus the domain operations and views of the hand-written screens. */
-export type WelkomDataProvider = DataProvider & SubsidyMethods;
+export type WelkomDataProvider = DataProvider & DashboardMethods & MonitoringMethods & SubsidyMethods & PanelMethods;
 
 /** The data provider with its custom methods (react-admin's useDataProvider, typed). */
 export const useWelkomDataProvider = () => useDataProvider<WelkomDataProvider>();
@@ -81,5 +84,5 @@ export function createDataProvider(model: ConsoleModel, introspection: Introspec
       }),
   };
   const request = createRequest(uri);
-  return { ...provider, ...subsidyMethods(request) };
+  return { ...provider, ...dashboardMethods(request), ...monitoringMethods(request), ...subsidyMethods(request), ...panelMethods(request) };
 }

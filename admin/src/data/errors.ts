@@ -26,7 +26,9 @@ export function translateError(error: unknown, locale = currentLocale()): unknow
   if (!apiError) return error;
   const extensions = apiError.extensions ?? {};
   const text = (item: { message: string; messageEn?: string }) => (locale === 'en' && item.messageEn ? item.messageEn : item.message);
-  const message = text({ message: apiError.message.replace(/^input\.\w+: /, ''), messageEn: extensions.messageEn });
+  // Some messages carry both languages ("Nederlands | English"): show the user's half.
+  const [dutch, english] = apiError.message.replace(/^input\.\w+: /, '').split(' | ');
+  const message = text({ message: dutch!, messageEn: extensions.messageEn ?? english });
   switch (extensions.code) {
     case 'BAD_USER_INPUT': {
       const errors: Record<string, unknown> = {};

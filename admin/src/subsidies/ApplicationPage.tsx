@@ -53,10 +53,8 @@ function TransitionDialog({ application, rule, onClose, onDone, onStale }: {
       const body = errorBody(caught);
       // The proposal changed since this page was read: show the current one, approve only that.
       if (rule.expectsVersion && body.code === 'CONFLICT') onStale();
-      const allowed = body.allowed;
-      setError(caught.message + (allowed
-        ? ` ${translate('welkom.subsidies.dialog.allowed_now', { steps: allowed.map(stepLabel).join(', ') || translate('welkom.subsidies.dialog.nothing') })}`
-        : ''));
+      // The server's message says what is refused and what is allowed now, in the user's language.
+      setError(caught.message);
     },
   });
   const submit = () => {

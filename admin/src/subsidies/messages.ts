@@ -95,8 +95,6 @@ export const subsidyMessages = {
           amount_invalid: 'Vul een bedrag in euro in, bijvoorbeeld 1.250,00.',
           cancel: 'Annuleren',
           done: '%{step}: gelukt',
-          allowed_now: '(nu toegestaan: %{steps})',
-          nothing: 'niets',
         },
         scheme_page: {
           ceiling_section: 'Plafond',
@@ -209,8 +207,6 @@ export const subsidyMessages = {
           amount_invalid: 'Enter an amount in euros, for example 1,250.00.',
           cancel: 'Cancel',
           done: '%{step}: done',
-          allowed_now: '(allowed now: %{steps})',
-          nothing: 'nothing',
         },
         scheme_page: {
           ceiling_section: 'Ceiling',
