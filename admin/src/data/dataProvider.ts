@@ -12,10 +12,11 @@ import { createRequest } from './request';
 import { type DashboardMethods, dashboardMethods } from '../dashboard/data';
 import { type MonitoringMethods, monitoringMethods } from '../dashboard/monitoring/data';
 import { type PanelMethods, panelMethods } from '../panel/data';
+import { type ProgressMethods, progressMethods } from '../progress/api';
 import { type SubsidyMethods, subsidyMethods } from '../subsidies/data';
 
 /** react-admin's methods plus the domain operations and views of the hand-written screens. */
-export type WelkomDataProvider = DataProvider & DashboardMethods & MonitoringMethods & SubsidyMethods & PanelMethods;
+export type WelkomDataProvider = DataProvider & DashboardMethods & MonitoringMethods & SubsidyMethods & PanelMethods & ProgressMethods;
 
 /** The data provider with its custom methods (react-admin's useDataProvider, typed). */
 export const useWelkomDataProvider = () => useDataProvider<WelkomDataProvider>();
@@ -84,5 +85,5 @@ export function createDataProvider(model: ConsoleModel, introspection: Introspec
       }),
   };
   const request = createRequest(uri);
-  return { ...provider, ...dashboardMethods(request), ...monitoringMethods(request), ...subsidyMethods(request), ...panelMethods(request) };
+  return { ...provider, ...dashboardMethods(request), ...monitoringMethods(request), ...subsidyMethods(request), ...panelMethods(request), ...progressMethods(request) };
 }
