@@ -103,6 +103,29 @@ describe('reading the register', () => {
     expect(lines.slice(1).every((line) => line.includes(';Gepland;'))).toBe(true);
   });
 
+  it('opens a record from the list by keyboard, through a link that names it', async () => {
+    const list = new ListPage(session.page, baseUrl);
+    await list.open('/actions');
+    await list.waitForRows();
+    const link = list.rows.first().getByRole('link', { name: /^Actie .+ openen$/ });
+    await link.focus();
+    await session.page.keyboard.press('Enter');
+    await session.page.waitForURL(/#\/actions\/[0-9a-f-]{36}\/show/);
+  });
+
+  it('writes years as years and money in euros, with the unit once', async () => {
+    const list = new ListPage(session.page, baseUrl);
+    await list.open('/budgetAmounts');
+    await list.waitForRows();
+    await list.columnHeader('Jaar').waitFor();
+    const header = await list.table.getByRole('columnheader').allInnerTexts();
+    expect(header.join(' ')).not.toMatch(/eurocent/i);
+    const cells = await list.rows.first().getByRole('cell').allInnerTexts();
+    expect(cells.some((cell) => /^202\d$/.test(cell.trim()))).toBe(true);
+    expect(cells.some((cell) => /^2\.02\d$/.test(cell.trim()))).toBe(false);
+    expect(cells.some((cell) => /€\s?[\d.]+,\d\d/.test(cell))).toBe(true);
+  });
+
   it('speaks English when asked', async () => {
     const home = new ConsolePage(session.page, baseUrl);
     await home.open('/actions');

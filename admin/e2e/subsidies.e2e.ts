@@ -97,4 +97,18 @@ describe.skipIf(!accounts)('the subsidy workflow in the console', () => {
     await ceiling.getByRole('row', { name: /Nog beschikbaar/ }).waitFor();
     await console.screenshot('subsidy-scheme');
   });
+
+  it('speaks English when asked: queue, states and steps', async () => {
+    const console = new SubsidyApplicationPage(session.page, baseUrl);
+    await console.open('/subsidies');
+    await console.chooseLanguage('English');
+    await session.page.getByRole('heading', { level: 1, name: 'Subsidies: work queue' }).waitFor();
+    await session.page.getByRole('tab', { name: /^All \(/ }).click();
+    const row = session.page.getByRole('table', { name: 'All' }).getByRole('row').filter({ hasText: 'Wegwijs in de zorg' });
+    await row.getByText('Closed').waitFor();
+    await row.getByRole('link', { name: /^Open application SUB-/ }).click();
+    await session.page.getByRole('region', { name: 'Timeline' }).getByText(/^Submit: Draft → Submitted/).waitFor();
+    await console.chooseLanguage('Nederlands');
+    await session.page.getByRole('region', { name: 'Tijdlijn' }).waitFor();
+  });
 });
