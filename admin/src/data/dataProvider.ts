@@ -1,7 +1,9 @@
 // The data provider: ra-data-graphql with our query builder, fed the build-time
 // introspection (no introspection query at run time), plus what a single query cannot do:
 // lists longer than the API's page limit (CSV export), bulk operations that need each
-// record's version, and API errors turned into what react-admin shows at the field.
+// record's version, and API errors turned into what react-admin shows at the field. The
+// hand-written screens' domain operations and views are custom methods beside react-admin's
+// (react-admin's "Calling Custom Methods"), one factory per domain, all on one request helper.
 import { type DataProvider, useDataProvider } from 'react-admin';
 import buildGraphQLProvider from 'ra-data-graphql';
 import type { IntrospectionQuery } from 'graphql';
