@@ -12,6 +12,7 @@ interface ApiError {
     currentVersion?: number;
     messageEn?: string;
     fieldErrors?: { field: string; message: string; messageEn?: string }[];
+    [detail: string]: unknown;
   };
 }
 
@@ -25,7 +26,9 @@ export function translateError(error: unknown, locale = currentLocale()): unknow
   if (!apiError) return error;
   const extensions = apiError.extensions ?? {};
   const text = (item: { message: string; messageEn?: string }) => (locale === 'en' && item.messageEn ? item.messageEn : item.message);
-  const message = text({ message: apiError.message.replace(/^input\.\w+: /, ''), messageEn: extensions.messageEn });
+  // Some messages carry both languages ("Nederlands | English"): show the user's half.
+  const [dutch, english] = apiError.message.replace(/^input\.\w+: /, '').split(' | ');
+  const message = text({ message: dutch!, messageEn: extensions.messageEn ?? english });
   switch (extensions.code) {
     case 'BAD_USER_INPUT': {
       const errors: Record<string, unknown> = {};
@@ -54,7 +57,8 @@ export function translateError(error: unknown, locale = currentLocale()): unknow
     case 'FORBIDDEN':
       return new HttpError(message, 403, { code: 'FORBIDDEN' });
     default:
-      return new HttpError(message, 500, { code: extensions.code });
+      // Domain codes (TRANSITION_NOT_ALLOWED, CEILING_EXCEEDED, ...) keep their details, e.g. what is allowed now.
+      return new HttpError(message, 500, { ...extensions, code: extensions.code });
   }
 }
 
