@@ -1,56 +1,32 @@
 // What a programme secretary does in the console, in a real browser against the real server.
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it, onTestFailed } from 'vitest';
-import { type Session, openBrowser } from './browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openBrowser } from './browser';
 import { ConsolePage } from './pages/ConsolePage';
 import { FormPage } from './pages/FormPage';
 import { ListPage } from './pages/ListPage';
 import { LoginPage } from './pages/LoginPage';
 import { ShowPage } from './pages/ShowPage';
+import { DEMO, browserForFile, signedInPage } from './session';
 
-const baseUrl = inject('baseUrl');
+const session = browserForFile();
+const { baseUrl } = session;
 // Values unique per run, so the tests also pass against a long-lived server (E2E_BASE_URL).
 const run = Date.now().toString(36);
-const SECRETARY = { email: 'secretaris@welkom.test', password: 'welkom-demo-2025' };
-
-let browser: Session;
-let page: Page;
-
-async function signedInPage(session: Session): Promise<Page> {
-  const newPage = await session.context.newPage();
-  await new LoginPage(newPage, baseUrl).signIn(SECRETARY.email, SECRETARY.password);
-  return newPage;
-}
-
-beforeAll(async () => {
-  browser = await openBrowser();
-  page = await browser.context.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-// What the browser showed when a test failed, in test-results/ (not committed).
-beforeEach((context) => {
-  onTestFailed(async () => {
-    const name = context.task.name.replace(/[^a-z0-9]+/gi, '-');
-    await page.screenshot({ path: new URL(`../test-results/${name}.png`, import.meta.url).pathname }).catch(() => undefined);
-  });
-});
 
 describe('reading the register', () => {
   it('opens on the programme at a glance', async () => {
-    const home = new ConsolePage(page, baseUrl);
+    const home = new ConsolePage(session.page, baseUrl);
     await home.open('/');
     await home.heading('Programmaregister Asiel & Integratie 2025-2028').waitFor();
-    const matrix = page.getByRole('region', { name: 'Acties per opgave en status' });
+    const matrix = session.page.getByRole('region', { name: 'Acties per opgave en status' });
     await matrix.getByRole('rowheader', { name: /^1\. / }).waitFor();
     expect(await matrix.getByRole('rowheader').count()).toBe(5);
-    await page.getByRole('region', { name: 'Open datakwaliteitsnotities' }).waitFor();
+    await session.page.getByRole('region', { name: 'Open datakwaliteitsnotities' }).waitFor();
     await home.screenshot('dashboard');
   });
 
   it('lists the actions with their total, sortable by column', async () => {
-    const list = new ListPage(page, baseUrl);
+    const list = new ListPage(session.page, baseUrl);
     await list.navigate('Acties');
     await list.waitForRows();
     expect(await list.total()).toBeGreaterThan(50);
@@ -59,22 +35,22 @@ describe('reading the register', () => {
     }
     await list.screenshot('actions-list');
     await list.sortBy('Startdatum');
-    await page.waitForURL(/sort=startDate/);
+    await session.page.waitForURL(/sort=startDate/);
   });
 
   it('filters actions by partner and theme, and keeps the filter in the URL', async () => {
-    const list = new ListPage(page, baseUrl);
+    const list = new ListPage(session.page, baseUrl);
     await list.open('/actions');
     await list.waitForRows();
     const all = await list.total();
     const totalChangedFrom = (before: number) =>
-      page.waitForFunction((count) => !document.body.innerText.includes(`van ${count}`), before);
+      session.page.waitForFunction((count) => !document.body.innerText.includes(`van ${count}`), before);
     await list.filterByReference('Opgave', /^1\. |Opvang/);
-    await page.waitForURL(/themeId/);
+    await session.page.waitForURL(/themeId/);
     await totalChangedFrom(all);
     const themeOnly = await list.total();
     await list.filterByReference('Organisatie', 'COA');
-    await page.waitForURL(/partnerId/);
+    await session.page.waitForURL(/partnerId/);
     // Wait for the second filter's rows, not just the first one's (the list refreshes once per filter).
     await totalChangedFrom(themeOnly);
     const filtered = await list.total();
@@ -83,19 +59,19 @@ describe('reading the register', () => {
     const codes = await list.rows.locator('td:nth-child(2)').allTextContents();
     expect(codes.every((code) => code.startsWith('1.'))).toBe(true);
     // The same URL in a new tab shows the same list.
-    const again = await browser.context.newPage();
-    await again.goto(page.url());
+    const again = await session.browser.context.newPage();
+    await again.goto(session.page.url());
     const reopened = new ListPage(again, baseUrl);
     await reopened.waitForTotal(filtered);
     await again.close();
   });
 
   it('opens an action and shows its partners, target groups, preconditions and notes', async () => {
-    const list = new ListPage(page, baseUrl);
+    const list = new ListPage(session.page, baseUrl);
     await list.open('/actions');
     await list.search('1.1 1.A');
     await list.row('1.1 1.A').first().click();
-    const show = new ShowPage(page, baseUrl);
+    const show = new ShowPage(session.page, baseUrl);
     await show.field('Organisaties').getByRole('link', { name: 'COA' }).waitFor();
     await show.field('Doelstelling').getByRole('link', { name: '1.1 1' }).waitFor();
     await show.field('Doelgroepen').waitFor();
@@ -106,17 +82,17 @@ describe('reading the register', () => {
   });
 
   it('shows a partner with its actions', async () => {
-    const list = new ListPage(page, baseUrl);
+    const list = new ListPage(session.page, baseUrl);
     await list.open('/partners');
     await list.search('COA');
     await list.row(/^COA/).first().click();
-    const show = new ShowPage(page, baseUrl);
+    const show = new ShowPage(session.page, baseUrl);
     await show.field('Acties').getByRole('link', { name: '1.1 1.A' }).waitFor();
   });
 
   it('exports the filtered list, all pages, to CSV', async () => {
-    const list = new ListPage(page, baseUrl);
-    await page.goto(`${baseUrl}/#/actions?perPage=10&filter=${encodeURIComponent(JSON.stringify({ status: ['PLANNED'] }))}`);
+    const list = new ListPage(session.page, baseUrl);
+    await session.page.goto(`${baseUrl}/#/actions?perPage=10&filter=${encodeURIComponent(JSON.stringify({ status: ['PLANNED'] }))}`);
     await list.waitForRows();
     const total = await list.total();
     expect(total).toBeGreaterThan(10); // more than one page
@@ -127,12 +103,35 @@ describe('reading the register', () => {
     expect(lines.slice(1).every((line) => line.includes(';Gepland;'))).toBe(true);
   });
 
+  it('opens a record from the list by keyboard, through a link that names it', async () => {
+    const list = new ListPage(session.page, baseUrl);
+    await list.open('/actions');
+    await list.waitForRows();
+    const link = list.rows.first().getByRole('link', { name: /^Actie .+ openen$/ });
+    await link.focus();
+    await session.page.keyboard.press('Enter');
+    await session.page.waitForURL(/#\/actions\/[0-9a-f-]{36}\/show/);
+  });
+
+  it('writes years as years and money in euros, with the unit once', async () => {
+    const list = new ListPage(session.page, baseUrl);
+    await list.open('/budgetAmounts');
+    await list.waitForRows();
+    await list.columnHeader('Jaar').waitFor();
+    const header = await list.table.getByRole('columnheader').allInnerTexts();
+    expect(header.join(' ')).not.toMatch(/eurocent/i);
+    const cells = await list.rows.first().getByRole('cell').allInnerTexts();
+    expect(cells.some((cell) => /^202\d$/.test(cell.trim()))).toBe(true);
+    expect(cells.some((cell) => /^2\.02\d$/.test(cell.trim()))).toBe(false);
+    expect(cells.some((cell) => /€\s?[\d.]+,\d\d/.test(cell))).toBe(true);
+  });
+
   it('speaks English when asked', async () => {
-    const home = new ConsolePage(page, baseUrl);
+    const home = new ConsolePage(session.page, baseUrl);
     await home.open('/actions');
     await home.chooseLanguage('English');
     await home.menuItem('Actions').waitFor();
-    await page.getByRole('columnheader', { name: 'Activity' }).waitFor();
+    await session.page.getByRole('columnheader', { name: 'Activity' }).waitFor();
     await home.chooseLanguage('Nederlands');
     await home.menuItem('Acties').waitFor();
   });
@@ -140,33 +139,33 @@ describe('reading the register', () => {
 
 describe('changing the register', () => {
   beforeAll(async () => {
-    await new LoginPage(page, baseUrl).signIn(SECRETARY.email, SECRETARY.password);
+    await new LoginPage(session.page, baseUrl).signIn(DEMO.secretary.email, DEMO.secretary.password);
   });
 
   it('creates a partner', async () => {
-    const form = new FormPage(page, baseUrl);
+    const form = new FormPage(session.page, baseUrl);
     await form.open('/partners/create');
     await form.fill('Naam', 'Stichting Welkom Thuis');
     await form.choose('Soort', 'Stichting of vrijwilligersorganisatie');
     await form.fill('Website', 'https://welkom-thuis.example');
     await form.screenshot('partner-create');
     await form.save();
-    const show = new ShowPage(page, baseUrl);
+    const show = new ShowPage(session.page, baseUrl);
     await show.field('Naam').getByText('Stichting Welkom Thuis').waitFor();
-    const list = new ListPage(page, baseUrl);
+    const list = new ListPage(session.page, baseUrl);
     await list.open('/partners');
     await list.search('Welkom Thuis');
     await list.row('Stichting Welkom Thuis').waitFor();
   });
 
   it('edits an action and finds the change in the list', async () => {
-    const list = new ListPage(page, baseUrl);
+    const list = new ListPage(session.page, baseUrl);
     await list.open('/actions');
     await list.search('1.1 2.A');
     await list.row('1.1 2.A').first().click();
-    const show = new ShowPage(page, baseUrl);
+    const show = new ShowPage(session.page, baseUrl);
     await show.edit();
-    const form = new FormPage(page, baseUrl);
+    const form = new FormPage(session.page, baseUrl);
     await form.fill('Eigenaar', `Team Opvang ${run}`);
     // No action starts as postponed (the document's statuses are planned, running or unknown), so this is a change.
     await form.choose('Status', 'Uitgesteld');
@@ -180,11 +179,11 @@ describe('changing the register', () => {
   });
 
   it("shows the edit in the action's history: who, when and the fields before and after", async () => {
-    const list = new ListPage(page, baseUrl);
+    const list = new ListPage(session.page, baseUrl);
     await list.open('/actions');
     await list.search('1.1 2.A');
     await list.row('1.1 2.A').first().click();
-    const show = new ShowPage(page, baseUrl);
+    const show = new ShowPage(session.page, baseUrl);
     const latest = show.history().first();
     await latest.filter({ hasText: `Team Opvang ${run}` }).waitFor();
     const text = (await latest.textContent()) ?? '';
@@ -197,12 +196,12 @@ describe('changing the register', () => {
   });
 
   it('shows the API validation error at the field, in Dutch', async () => {
-    const list = new ListPage(page, baseUrl);
+    const list = new ListPage(session.page, baseUrl);
     await list.open('/actions');
     await list.search('1.1 3.A');
     await list.row('1.1 3.A').first().click();
-    await new ShowPage(page, baseUrl).edit();
-    const form = new FormPage(page, baseUrl);
+    await new ShowPage(session.page, baseUrl).edit();
+    const form = new FormPage(session.page, baseUrl);
     await form.fill('Code', 'geen code');
     await form.save();
     const helper = await form.helperOf('Code');
@@ -214,14 +213,14 @@ describe('changing the register', () => {
   it('refuses a stale edit from a second page and offers the latest version', async () => {
     const other = await openBrowser();
     try {
-      const second = await signedInPage(other);
-      const list = new ListPage(page, baseUrl);
+      const second = await signedInPage(other, DEMO.secretary);
+      const list = new ListPage(session.page, baseUrl);
       await list.open('/actions');
       await list.search('1.1 4.A');
       await list.row('1.1 4.A').first().click();
-      await new ShowPage(page, baseUrl).edit();
-      const editUrl = page.url();
-      const mine = new FormPage(page, baseUrl);
+      await new ShowPage(session.page, baseUrl).edit();
+      const editUrl = session.page.url();
+      const mine = new FormPage(session.page, baseUrl);
       await mine.input('Eigenaar').waitFor();
 
       await second.goto(editUrl);
@@ -234,15 +233,15 @@ describe('changing the register', () => {
       await mine.save();
       await mine.notification(/Iemand anders heeft dit record gewijzigd/).waitFor();
       await mine.screenshot('version-conflict');
-      await page.getByRole('button', { name: 'Nieuwste versie laden' }).click();
-      await page.waitForFunction((expected) => (document.querySelector('input[name="owner"]') as HTMLInputElement | null)?.value === expected, `Eerst opgeslagen ${run}`);
+      await session.page.getByRole('button', { name: 'Nieuwste versie laden' }).click();
+      await session.page.waitForFunction((expected) => (document.querySelector('input[name="owner"]') as HTMLInputElement | null)?.value === expected, `Eerst opgeslagen ${run}`);
     } finally {
       await other.close();
     }
   });
 
   it('changes the status of several actions at once', async () => {
-    const list = new ListPage(page, baseUrl);
+    const list = new ListPage(session.page, baseUrl);
     await list.open('/actions');
     await list.search('1.2 1.');
     await list.waitForTotal(3);
@@ -256,13 +255,13 @@ describe('changing the register', () => {
   });
 
   it('deletes selected records after confirmation', async () => {
-    const list = new ListPage(page, baseUrl);
+    const list = new ListPage(session.page, baseUrl);
     await list.open('/partners');
     await list.search('Welkom Thuis');
     await list.selectRow('Stichting Welkom Thuis');
-    await page.getByRole('button', { name: 'Verwijderen' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Bevestigen' }).click();
-    await page.getByText(/Geen Organisaties gevonden/).waitFor();
+    await session.page.getByRole('button', { name: 'Verwijderen' }).click();
+    await session.page.getByRole('dialog').getByRole('button', { name: 'Bevestigen' }).click();
+    await session.page.getByText(/Geen Organisaties gevonden/).waitFor();
   });
 });
 

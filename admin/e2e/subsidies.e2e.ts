@@ -1,30 +1,11 @@
 // A grant officer walks one (demo) application from submission to closure through the
 // console's subsidy screens; the buttons are exactly the transitions the server allows.
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it, onTestFailed } from 'vitest';
-import { type Session, openBrowser } from './browser';
-import { LoginPage } from './pages/LoginPage';
+import { describe, expect, it } from 'vitest';
 import { SubsidyApplicationPage } from './pages/SubsidyPages';
+import { DEMO, browserForFile } from './session';
 
-const baseUrl = inject('baseUrl');
-
-let browser: Session;
-let page: Page;
-beforeAll(async () => {
-  browser = await openBrowser({ viewport: { width: 1440, height: 1400 } });
-  page = await browser.context.newPage();
-  await new LoginPage(page, baseUrl).signIn('subsidie@welkom.test', 'welkom-demo-2025');
-});
-afterAll(async () => {
-  await browser?.close();
-});
-// What the browser showed when a test failed, in test-results/ (not committed).
-beforeEach((context) => {
-  onTestFailed(async () => {
-    const name = context.task.name.replace(/[^a-z0-9]+/gi, '-');
-    await page.screenshot({ path: new URL(`../test-results/${name}.png`, import.meta.url).pathname }).catch(() => undefined);
-  });
-});
+const session = browserForFile({ as: DEMO.grantOfficer, viewport: { width: 1440, height: 1400 } });
+const { baseUrl } = session;
 
 /** A real one-page PDF (the server checks the structure: catalog, pages, xref, trailer). */
 function onePagePdf(): Buffer {
@@ -44,42 +25,42 @@ const PDF = onePagePdf();
 
 describe('the subsidy workflow in the console', () => {
   it('shows the work queue with the demo scheme, its ceiling and the overdue applications', async () => {
-    const console = new SubsidyApplicationPage(page, baseUrl);
+    const console = new SubsidyApplicationPage(session.page, baseUrl);
     await console.open('/');
     await console.menuItem('Subsidies').click();
-    await page.getByRole('heading', { level: 1, name: 'Subsidies: werkvoorraad' }).waitFor();
-    await page.getByText(/Plafond €\s20\.000,00/).waitFor();
-    await page.getByRole('tab', { name: /Termijn verstreken \(1\)/ }).click();
-    await page.getByRole('table', { name: 'Termijn verstreken' }).getByText(/dagen te laat/).waitFor();
-    await page.getByRole('tab', { name: /Wacht op tweede goedkeuring \(1\)/ }).waitFor();
-    await page.getByRole('tab', { name: /^Alle open/ }).click();
+    await session.page.getByRole('heading', { level: 1, name: 'Subsidies: werkvoorraad' }).waitFor();
+    await session.page.getByText(/Plafond €\s20\.000,00/).waitFor();
+    await session.page.getByRole('tab', { name: /Termijn verstreken \(1\)/ }).click();
+    await session.page.getByRole('table', { name: 'Termijn verstreken' }).getByText(/dagen te laat/).waitFor();
+    await session.page.getByRole('tab', { name: /Wacht op tweede goedkeuring \(1\)/ }).waitFor();
+    await session.page.getByRole('tab', { name: /^Alle open/ }).click();
     await console.screenshot('subsidies-queue');
   });
 
   it('walks a draft through every step to closure, with timeline, money and documents', async () => {
-    const console = new SubsidyApplicationPage(page, baseUrl);
+    const console = new SubsidyApplicationPage(session.page, baseUrl);
     await console.open('/subsidies');
-    await page.getByRole('tab', { name: /^Alle \(/ }).click();
-    const row = page.getByRole('table', { name: 'Alle' }).getByRole('row').filter({ hasText: 'Wegwijs in de zorg' });
+    await session.page.getByRole('tab', { name: /^Alle \(/ }).click();
+    const row = session.page.getByRole('table', { name: 'Alle' }).getByRole('row').filter({ hasText: 'Wegwijs in de zorg' });
     await row.getByRole('link').click();
-    await page.getByRole('heading', { level: 1, name: /^Aanvraag SUB-/ }).waitFor();
-    const buttons = async () => page.getByRole('group', { name: 'Toegestane overgangen' }).getByRole('button').allInnerTexts();
+    await session.page.getByRole('heading', { level: 1, name: /^Aanvraag SUB-/ }).waitFor();
+    const buttons = async () => session.page.getByRole('group', { name: 'Toegestane overgangen' }).getByRole('button').allInnerTexts();
     expect(await buttons()).toEqual(['INDIENEN', 'INTREKKEN'].map((b) => expect.stringMatching(new RegExp(b, 'i'))));
 
     await console.transition('Indienen', 'Aanvraag per e-mail ontvangen.');
     await console.transition('In behandeling nemen', 'Ik pak deze op.');
     await console.transition('Informatie opvragen', 'Offerte van de tolk ontbreekt.');
-    await page.getByText('Termijn staat stil').first().waitFor();
+    await session.page.getByText('Termijn staat stil').first().waitFor();
     await console.transition('Informatie ontvangen', 'Offerte ontvangen.');
 
-    await page.getByLabel('Soort document').click();
-    await page.getByRole('option', { name: 'Begroting' }).click();
-    await page.getByLabel('Document kiezen').setInputFiles({ name: 'offerte-tolk.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await session.page.getByLabel('Soort document').click();
+    await session.page.getByRole('option', { name: 'Begroting' }).click();
+    await session.page.getByLabel('Document kiezen').setInputFiles({ name: 'offerte-tolk.pdf', mimeType: 'application/pdf', buffer: PDF });
     await console.section('Documenten en begroting').getByRole('link', { name: 'offerte-tolk.pdf' }).waitFor();
 
     // More than requested is refused with the server's reason; the dialog stays open.
     await console.transitionButton('Verlenen').click();
-    const dialog = page.getByRole('dialog', { name: 'Verlenen' });
+    const dialog = session.page.getByRole('dialog', { name: 'Verlenen' });
     await dialog.getByRole('textbox').first().fill('1.500,00');
     await dialog.getByRole('textbox', { name: 'Reden' }).fill('Past binnen de regeling.');
     await dialog.getByRole('button', { name: 'Verlenen', exact: true }).click();
@@ -87,7 +68,7 @@ describe('the subsidy workflow in the console', () => {
     await dialog.getByRole('textbox').first().fill('900,00');
     await dialog.getByRole('button', { name: 'Verlenen', exact: true }).click();
     await dialog.waitFor({ state: 'detached' });
-    await page.getByRole('link', { name: 'Beschikking (PDF)' }).waitFor();
+    await session.page.getByRole('link', { name: 'Beschikking (PDF)' }).waitFor();
     await console.screenshot('subsidy-application-granted');
 
     await console.transition('Voorschot betalen', 'Voorschot 80%.', '720,00');
@@ -96,9 +77,9 @@ describe('the subsidy workflow in the console', () => {
     const money = console.section('Geld');
     await money.getByRole('row', { name: /Terug te vorderen\s+€\s20,00/ }).waitFor();
     await console.transition('Afsluiten', 'Dossier compleet.');
-    await page.getByLabel('Status', { exact: true }).filter({ hasText: 'Afgesloten' }).waitFor();
+    await session.page.getByLabel('Status', { exact: true }).filter({ hasText: 'Afgesloten' }).waitFor();
     expect(await buttons()).toEqual([]); // nothing is allowed after closure; the letter stays
-    await page.getByRole('link', { name: 'Beschikking (PDF)' }).waitFor();
+    await session.page.getByRole('link', { name: 'Beschikking (PDF)' }).waitFor();
 
     const timeline = console.section('Tijdlijn').getByRole('listitem');
     expect(await timeline.count()).toBe(9);
@@ -108,12 +89,26 @@ describe('the subsidy workflow in the console', () => {
   });
 
   it('shows the scheme with its ceiling, granted so far and remaining', async () => {
-    const console = new SubsidyApplicationPage(page, baseUrl);
-    await page.getByRole('link', { name: /DEMO – Themabijeenkomsten/ }).first().click();
-    await page.getByRole('heading', { level: 1, name: /DEMO – Themabijeenkomsten/ }).waitFor();
+    const console = new SubsidyApplicationPage(session.page, baseUrl);
+    await session.page.getByRole('link', { name: /DEMO – Themabijeenkomsten/ }).first().click();
+    await session.page.getByRole('heading', { level: 1, name: /DEMO – Themabijeenkomsten/ }).waitFor();
     const ceiling = console.section('Plafond');
     await ceiling.getByRole('row', { name: /Subsidieplafond\s+€\s20\.000,00/ }).waitFor();
     await ceiling.getByRole('row', { name: /Nog beschikbaar/ }).waitFor();
     await console.screenshot('subsidy-scheme');
+  });
+
+  it('speaks English when asked: queue, states and steps', async () => {
+    const console = new SubsidyApplicationPage(session.page, baseUrl);
+    await console.open('/subsidies');
+    await console.chooseLanguage('English');
+    await session.page.getByRole('heading', { level: 1, name: 'Subsidies: work queue' }).waitFor();
+    await session.page.getByRole('tab', { name: /^All \(/ }).click();
+    const row = session.page.getByRole('table', { name: 'All' }).getByRole('row').filter({ hasText: 'Wegwijs in de zorg' });
+    await row.getByText('Closed').waitFor();
+    await row.getByRole('link', { name: /^Open application SUB-/ }).click();
+    await session.page.getByRole('region', { name: 'Timeline' }).getByText(/^Submit: Draft → Submitted/).waitFor();
+    await console.chooseLanguage('Nederlands');
+    await session.page.getByRole('region', { name: 'Tijdlijn' }).waitFor();
   });
 });

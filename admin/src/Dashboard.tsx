@@ -27,18 +27,9 @@ import { Link } from 'react-router-dom';
 import { Title, useLocale, useTranslate } from 'react-admin';
 import { enumKey } from './i18n/messages';
 import type { ConsoleModel } from './schema/model';
-import { graphql } from './data/graphql';
+import { useWelkomDataProvider } from './data/dataProvider';
+import type { ActionRow } from './dashboard/data';
 import { ProgressHomeCard } from './progress/HomeCard';
-
-interface ActionRow {
-  id: string;
-  code: string;
-  description: string;
-  startDate: string | null;
-  endDate: string | null;
-  status: string;
-}
-
 
 export function currentQuarter(today = new Date()) {
   const quarter = Math.floor(today.getMonth() / 3);
@@ -60,35 +51,12 @@ const CLAMP = { display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 've
 
 const STATUS_ORDER = ['PLANNED', 'RUNNING', 'DONE', 'POSTPONED', 'REVISED', 'CANCELLED', 'UNKNOWN'];
 
-const ACTION_FIELDS = 'id code description startDate endDate status';
-
 function useProgramme(statuses: string[]) {
   const quarter = currentQuarter();
+  const dataProvider = useWelkomDataProvider();
   return useQuery({
-    queryKey: ['dashboard', quarter.from],
-    queryFn: async () => {
-      const overview = await graphql<{
-        themes: { nodes: { id: string; number: number; name: string }[] };
-        starting: { totalCount: number; nodes: ActionRow[] };
-        ending: { totalCount: number; nodes: ActionRow[] };
-        notes: { totalCount: number; nodes: { id: string; title: string; severity: string }[] };
-      }>(
-        `query Dashboard($from: Date!, $to: Date!) {
-          themes(orderBy: [{ field: number }], limit: 100) { nodes { id number name } }
-          starting: actions(filter: { startDate: { gte: $from, lte: $to } }, orderBy: [{ field: startDate }, { field: code }], limit: 8) { totalCount nodes { ${ACTION_FIELDS} } }
-          ending: actions(filter: { endDate: { gte: $from, lte: $to } }, orderBy: [{ field: endDate }, { field: code }], limit: 8) { totalCount nodes { ${ACTION_FIELDS} } }
-          notes: dataQualityNotes(filter: { status: { eq: OPEN } }, orderBy: [{ field: severity }, { field: title }], limit: 8) { totalCount nodes { id title severity } }
-        }`,
-        { from: quarter.from, to: quarter.to },
-      );
-      // One request for the whole matrix: an aliased count per theme and status.
-      const cells = overview.themes.nodes.flatMap((theme, t) => [
-        `t${t}_total: actions(filter: { themeId: { eq: ${JSON.stringify(theme.id)} } }) { totalCount }`,
-        ...statuses.map((status, s) => `t${t}_s${s}: actions(filter: { themeId: { eq: ${JSON.stringify(theme.id)} }, status: { eq: ${status} } }) { totalCount }`),
-      ]);
-      const counts = cells.length ? await graphql<Record<string, { totalCount: number }>>(`{ ${cells.join('\n')} }`) : {};
-      return { ...overview, counts, quarter };
-    },
+    queryKey: ['dashboard', quarter.from, statuses],
+    queryFn: async () => ({ ...(await dataProvider.getProgrammeOverview({ from: quarter.from, to: quarter.to }, statuses)), quarter }),
   });
 }
 

@@ -183,6 +183,14 @@ describe('API errors', () => {
     expect(error).toMatchObject({ status: 409, body: { code: 'CONFLICT', reason: 'stale_version', currentVersion: 5 } });
   });
 
+  it('show the half of a two-language message that the user reads, with the details of a domain refusal', () => {
+    const error = apolloError({ code: 'FORBIDDEN' }, 'U hebt geen toegang tot dit onderdeel. | You have no access to this.');
+    expect(translateError(error, 'nl')).toMatchObject({ message: 'U hebt geen toegang tot dit onderdeel.' });
+    expect(translateError(error, 'en')).toMatchObject({ message: 'You have no access to this.' });
+    const refused = translateError(apolloError({ code: 'TRANSITION_NOT_ALLOWED', allowed: ['submit'] }, 'Niet toegestaan.'));
+    expect(refused).toMatchObject({ body: { code: 'TRANSITION_NOT_ALLOWED', allowed: ['submit'] } });
+  });
+
   it('put a duplicate at its field', () => {
     expect(translateError(apolloError({ code: 'CONFLICT', reason: 'unique', field: 'input.name' }, 'Naam bestaat al.'))).toMatchObject({
       body: { errors: { name: 'Naam bestaat al.' } },

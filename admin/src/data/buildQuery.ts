@@ -156,7 +156,9 @@ export function buildQueryFactory(model: ConsoleModel) {
   return (method: string, resourceName: string, params: Params): BuiltQuery => {
     const resource = requireResource(model, resourceName);
     const { operations, type } = resource;
-    const fields = selection(resource);
+    // A hand-written screen may ask for more than the generated record (`meta.select`: nested
+    // names, a timeline); the record keeps those parts as they come.
+    const fields = [selection(resource), typeof params.meta?.select === 'string' ? params.meta.select : ''].join(' ').trim();
     const list = (variables: Record<string, unknown>): BuiltQuery => ({
       query: parse(
         `query ${type}List($filter: ${type}Filter, $orderBy: [${type}OrderBy!], $offset: Int, $limit: Int) {

@@ -1,15 +1,29 @@
 // The data provider: ra-data-graphql with our query builder, fed the build-time
 // introspection (no introspection query at run time), plus what a single query cannot do:
 // lists longer than the API's page limit (CSV export), bulk operations that need each
-// record's version, and API errors turned into what react-admin shows at the field.
-import type { DataProvider } from 'react-admin';
+// record's version, and API errors turned into what react-admin shows at the field. The
+// hand-written screens' domain operations and views are custom methods beside react-admin's
+// (react-admin's "Calling Custom Methods"), one factory per domain, all on one request helper.
+import { type DataProvider, useDataProvider } from 'react-admin';
 import buildGraphQLProvider from 'ra-data-graphql';
 import type { IntrospectionQuery } from 'graphql';
 import type { ConsoleModel } from '../schema/model';
 import { MAX_PAGE_SIZE, buildQueryFactory } from './buildQuery';
 import { translateError } from './errors';
+import { createRequest } from './request';
+import { type DashboardMethods, dashboardMethods } from '../dashboard/data';
+import { type MonitoringMethods, monitoringMethods } from '../dashboard/monitoring/data';
+import { type PanelMethods, panelMethods } from '../panel/data';
+import { type ProgressMethods, progressMethods } from '../progress/api';
+import { type SubsidyMethods, subsidyMethods } from '../subsidies/data';
 
-export function createDataProvider(model: ConsoleModel, introspection: IntrospectionQuery, uri = '/graphql'): DataProvider {
+/** react-admin's methods plus the domain operations and views of the hand-written screens. */
+export type WelkomDataProvider = DataProvider & DashboardMethods & MonitoringMethods & SubsidyMethods & PanelMethods & ProgressMethods;
+
+/** The data provider with its custom methods (react-admin's useDataProvider, typed). */
+export const useWelkomDataProvider = () => useDataProvider<WelkomDataProvider>();
+
+export function createDataProvider(model: ConsoleModel, introspection: IntrospectionQuery, uri = '/graphql'): WelkomDataProvider {
   const graphql = buildGraphQLProvider({
     clientOptions: { uri, credentials: 'same-origin' },
     introspection: { schema: introspection.__schema },
@@ -72,5 +86,6 @@ export function createDataProvider(model: ConsoleModel, introspection: Introspec
         return graphql.updateMany(resource, { ...params, records } as any);
       }),
   };
-  return provider;
+  const request = createRequest(uri);
+  return { ...provider, ...dashboardMethods(request), ...monitoringMethods(request), ...subsidyMethods(request), ...panelMethods(request), ...progressMethods(request) };
 }

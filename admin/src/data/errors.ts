@@ -12,6 +12,7 @@ interface ApiError {
     currentVersion?: number;
     messageEn?: string;
     fieldErrors?: { field: string; message: string; messageEn?: string }[];
+    [detail: string]: unknown;
   };
 }
 
@@ -61,7 +62,8 @@ export function translateError(error: unknown, locale = currentLocale()): unknow
     case 'FORBIDDEN':
       return new HttpError(message, 403, { code: 'FORBIDDEN' });
     default:
-      return new HttpError(message, 500, { code: extensions.code });
+      // Domain codes (TRANSITION_NOT_ALLOWED, CEILING_EXCEEDED, ...) keep their details, e.g. what is allowed now.
+      return new HttpError(message, 500, { ...extensions, code: extensions.code });
   }
 }
 

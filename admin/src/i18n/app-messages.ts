@@ -6,6 +6,7 @@ export const appMessages = {
       subtitle: 'Programmaregister Asiel & Integratie 2025-2028',
       anonymous: 'Gast (alleen lezen)',
       sign_in: 'Inloggen',
+      open_record: '%{resource} %{name} openen',
       sign_in_intro: 'Meld u aan met uw e-mailadres om het register te wijzigen. Lezen kan zonder aan te melden.',
       conflict: {
         message: 'Iemand anders heeft dit record gewijzigd nadat u het opende. Uw wijziging is niet opgeslagen.',
@@ -99,6 +100,7 @@ export const appMessages = {
       subtitle: 'Programme register Asylum & Integration 2025-2028',
       anonymous: 'Guest (read only)',
       sign_in: 'Sign in',
+      open_record: 'Open %{resource} %{name}',
       sign_in_intro: 'Sign in with your email address to change the register. Reading needs no sign-in.',
       conflict: {
         message: 'Someone else changed this record after you opened it. Your change was not saved.',

@@ -5,6 +5,7 @@ import type { TranslationMessages } from 'react-admin';
 import type { ConsoleModel, Locale } from '../schema/model';
 import { appMessages } from './app-messages';
 import { progressMessages } from '../progress/messages';
+import { subsidyMessages } from '../subsidies/messages';
 import { raDutch } from './ra-dutch';
 
 export const helpKey = (resource: string, source: string) => `welkom.help.${resource}.${source}`;
@@ -43,7 +44,7 @@ function merge(target: Record<string, any>, source: Record<string, any>): Record
 
 export function buildMessages(model: ConsoleModel): Record<Locale, TranslationMessages> {
   return {
-    nl: merge(merge(merge(raDutch, appMessages.nl), progressMessages.nl), schemaMessages(model, 'nl')) as TranslationMessages,
-    en: merge(merge(merge(englishMessages, appMessages.en), progressMessages.en), schemaMessages(model, 'en')) as TranslationMessages,
+    nl: [appMessages.nl, progressMessages.nl, subsidyMessages.nl, schemaMessages(model, 'nl')].reduce(merge, raDutch) as TranslationMessages,
+    en: [appMessages.en, progressMessages.en, subsidyMessages.en, schemaMessages(model, 'en')].reduce(merge, englishMessages) as TranslationMessages,
   };
 }

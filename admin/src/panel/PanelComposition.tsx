@@ -5,25 +5,8 @@ import VisibilityOffIcon from '@mui/icons-material/VisibilityOff';
 import { Alert, Box, Card, CardContent, CardHeader, Chip, Grid, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Title, useGetIdentity, useLocale, useTranslate } from 'react-admin';
-import { graphql } from '../data/graphql';
-
-interface PanelCount {
-  display: string;
-  low: number;
-  high: number;
-}
-
-interface Composition {
-  total: PanelCount;
-  dimensions: { key: string; label: string; labelEn: string; cells: { key: string; label: string; labelEn: string; count: PanelCount }[] }[];
-}
-
-export const COMPOSITION_QUERY = `query PanelComposition {
-  panelComposition {
-    total { display low high }
-    dimensions { key label labelEn cells { key label labelEn count { display low high } } }
-  }
-}`;
+import { useWelkomDataProvider } from '../data/dataProvider';
+import type { PanelCount } from './data';
 
 /** A band whose lower bound is 0 is a group of fewer than five: shown, but not as a number. */
 export const isSuppressed = (count: PanelCount) => count.low === 0 && count.high > 0;
@@ -48,9 +31,10 @@ export function PanelComposition() {
   const english = useLocale() === 'en';
   const { identity, isPending: identityPending } = useGetIdentity();
   const signedIn = Boolean(identity?.id);
+  const dataProvider = useWelkomDataProvider();
   const { data, error } = useQuery({
     queryKey: ['panelComposition'],
-    queryFn: () => graphql<{ panelComposition: Composition }>(COMPOSITION_QUERY).then((answer) => answer.panelComposition),
+    queryFn: () => dataProvider.getPanelComposition(),
     enabled: signedIn,
   });
   return (

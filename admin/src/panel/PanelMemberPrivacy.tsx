@@ -25,33 +25,13 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { usePermissions, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
-import { graphql } from '../data/graphql';
+import { useWelkomDataProvider } from '../data/dataProvider';
+import type { MemberPrivacy } from './data';
 import { enumKey } from '../i18n/messages';
 import type { ConsoleModel } from '../schema/model';
 
-interface Profile {
-  ageBand: string | null;
-  educationLevel: string | null;
-  countryOfOrigin: string | null;
-  countryOfOriginName: string | null;
-  lgbtiq: string | null;
-}
-
-interface MemberPrivacy {
-  id: string;
-  version: number;
-  consentGivenOn: string | null;
-  consentWithdrawnOn: string | null;
-  erasedAt: string | null;
-  profile: Profile | null;
-}
-
-const MEMBER = 'id version consentGivenOn consentWithdrawnOn erasedAt profile { ageBand educationLevel countryOfOrigin countryOfOriginName lgbtiq }';
 const ENUMS = { ageBand: 'PanelAgeBand', educationLevel: 'PanelEducationLevel', lgbtiq: 'PanelLgbtiq' } as const;
 export const COORDINATOR = 'PANEL_COORDINATOR';
-
-/** The API's messages are "Nederlands | English"; the console shows the Dutch half. */
-const dutch = (error: unknown) => String((error as Error)?.message ?? error).split(' | ')[0];
 
 function downloadFile(fileName: string, contentType: string, content: string) {
   const url = URL.createObjectURL(new Blob([content], { type: contentType }));
@@ -73,19 +53,16 @@ function ProfileDialog({ model, member, onClose }: { model: ConsoleModel; member
     lgbtiq: member.profile?.lgbtiq ?? '',
   });
   const [error, setError] = useState<string>();
+  const dataProvider = useWelkomDataProvider();
   const save = async () => {
     try {
       const profile = Object.fromEntries(Object.entries(values).map(([key, value]) => [key, value === '' ? null : key === 'countryOfOrigin' ? value.trim().toUpperCase() : value]));
-      await graphql(`mutation ($id: ID!, $expectedVersion: Int!, $profile: PanelMemberProfileInput!) { setPanelMemberProfile(id: $id, expectedVersion: $expectedVersion, profile: $profile) { id version } }`, {
-        id: member.id,
-        expectedVersion: member.version,
-        profile,
-      });
+      await dataProvider.setPanelMemberProfile(member.id, member.version, profile);
       notify('welkom.panel.member.profile_saved', { type: 'success' });
       refresh();
       onClose();
     } catch (caught) {
-      setError(dutch(caught));
+      setError((caught as Error).message);
     }
   };
   const select = (source: keyof typeof ENUMS) => (
@@ -144,7 +121,7 @@ function ConfirmDialog(props: { title: string; text: string; confirm: string; da
       await props.onConfirm();
       props.onClose();
     } catch (caught) {
-      setError(dutch(caught));
+      setError((caught as Error).message);
     } finally {
       setBusy(false);
     }
@@ -174,29 +151,24 @@ export function PanelMemberPrivacy({ model }: { model: ConsoleModel }) {
   const { permissions } = usePermissions<string[]>();
   const coordinator = Array.isArray(permissions) && permissions.includes(COORDINATOR);
   const [dialog, setDialog] = useState<'profile' | 'withdraw' | 'erase'>();
+  const dataProvider = useWelkomDataProvider();
   const { data: member, error } = useQuery({
     queryKey: ['panelMemberPrivacy', record?.id, record?.version],
-    queryFn: () => graphql<{ panelMember: MemberPrivacy }>(`query ($id: ID!) { panelMember(id: $id) { ${MEMBER} } }`, { id: record!.id }).then((data) => data.panelMember),
+    queryFn: () => dataProvider.getPanelMemberPrivacy(String(record!.id)),
     enabled: Boolean(coordinator && record?.id),
   });
   if (!coordinator || !record) return null;
   const exportMember = async () => {
     try {
-      const { exportPanelMember: file } = await graphql<{ exportPanelMember: { fileName: string; contentType: string; content: string } }>(
-        `mutation ($id: ID!) { exportPanelMember(id: $id) { fileName contentType content } }`,
-        { id: record.id },
-      );
+      const file = await dataProvider.exportPanelMember(String(record.id));
       downloadFile(file.fileName, file.contentType, file.content);
       notify('welkom.panel.member.exported', { type: 'info', messageArgs: { file: file.fileName } });
     } catch (caught) {
-      notify(dutch(caught), { type: 'error' });
+      notify((caught as Error).message, { type: 'error' });
     }
   };
-  const versioned = (mutation: string, extra = '') => async () => {
-    await graphql(`mutation ($id: ID!, $expectedVersion: Int!) { ${mutation}(id: $id, expectedVersion: $expectedVersion${extra}) { id version } }`, {
-      id: record.id,
-      expectedVersion: member?.version ?? record.version,
-    });
+  const versioned = (step: 'withdrawPanelConsent' | 'erasePanelMember') => async () => {
+    await dataProvider[step](String(record.id), member?.version ?? record.version);
     refresh();
   };
   const profileRow = (source: 'ageBand' | 'educationLevel' | 'lgbtiq' | 'countryOfOrigin') => {
@@ -228,7 +200,7 @@ export function PanelMemberPrivacy({ model }: { model: ConsoleModel }) {
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
         {translate('welkom.panel.member.intro')}
       </Typography>
-      {error && <Alert severity="error">{dutch(error)}</Alert>}
+      {error && <Alert severity="error">{error.message}</Alert>}
       {member && erased && <Alert severity="info">{translate('welkom.panel.member.erased', { date: new Date(member.erasedAt!).toLocaleDateString('nl-NL') })}</Alert>}
       {member && !erased && withdrawn && (
         <Alert severity="info" sx={{ mb: 2 }}>

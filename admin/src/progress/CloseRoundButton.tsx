@@ -1,15 +1,16 @@
 // Closing a round (secretariat): after a confirmation, no more drafts or submissions; whatever was
 // not handed in is marked missing by the server. The round is read through react-admin's data
-// provider; the close itself is an explicit mutation, like the review steps.
+// provider; the close itself is an explicit mutation (a custom provider method), like the review steps.
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
 import { useState } from 'react';
 import { useGetOne, usePermissions, useTranslate } from 'react-admin';
-import { graphql } from './api';
+import { useWelkomDataProvider } from '../data/dataProvider';
 
 export function CloseRoundButton({ roundId, onClosed }: { roundId: string; onClosed: () => unknown }) {
   const translate = useTranslate();
   const { permissions } = usePermissions<string[]>();
   const { data: round, refetch } = useGetOne<{ id: string; version: number; state: string }>('progressRounds', { id: roundId }, { enabled: Boolean(roundId) });
+  const dataProvider = useWelkomDataProvider();
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   if (!round || !permissions?.some((role) => role === 'SECRETARY' || role === 'ADMIN')) return null;
@@ -18,7 +19,7 @@ export function CloseRoundButton({ roundId, onClosed }: { roundId: string; onClo
     setConfirming(false);
     setError(null);
     try {
-      await graphql('mutation ($id: ID!, $v: Int!) { closeProgressRound(id: $id, expectedVersion: $v) { id state version } }', { id: round.id, v: round.version });
+      await dataProvider.closeProgressRound(round);
       await refetch();
       await onClosed();
     } catch (caught) {

@@ -4,13 +4,14 @@ import { useQuery } from '@tanstack/react-query';
 import { Title, useTranslate } from 'react-admin';
 import { useParams } from 'react-router-dom';
 import { enumKey } from '../i18n/messages';
-import { roundUpdates } from './api';
+import { useWelkomDataProvider } from '../data/dataProvider';
 
 export function ComparePage() {
   const { from = '', to = '' } = useParams();
   const translate = useTranslate();
-  const { data: before } = useQuery({ queryKey: ['progress-round', from], queryFn: () => roundUpdates(from) });
-  const { data: after } = useQuery({ queryKey: ['progress-round', to], queryFn: () => roundUpdates(to) });
+  const dataProvider = useWelkomDataProvider();
+  const { data: before } = useQuery({ queryKey: ['progress-round', from], queryFn: () => dataProvider.getProgressRound(from) });
+  const { data: after } = useQuery({ queryKey: ['progress-round', to], queryFn: () => dataProvider.getProgressRound(to) });
   const label = (enumName: string, value: string | null | undefined) => (value ? translate(enumKey(enumName, value)) : '–');
   const beforeByAction = new Map((before?.progressUpdates.nodes ?? []).map((u) => [u.action.code, u]));
   const codes = [...new Set([...(before?.progressUpdates.nodes ?? []), ...(after?.progressUpdates.nodes ?? [])].map((u) => u.action.code))].sort();

@@ -5,21 +5,18 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useGetIdentity, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
-import { graphql } from './api';
+import { useWelkomDataProvider } from '../data/dataProvider';
 import { MY_ACTIONS_PATH } from './MyActionsPage';
-
-interface Request { id: string; actionCode: string; actionDescription: string; roundTitle: string; state: string; reminder: { kind: string; days: number } | null }
 
 export function ProgressHomeCard() {
   const translate = useTranslate();
   const { identity } = useGetIdentity();
   const [shown, setShown] = useState<'late' | 'missing' | null>(null);
+  const dataProvider = useWelkomDataProvider();
   const { data } = useQuery({
     enabled: Boolean(identity?.id),
     queryKey: ['progress-home', identity?.id],
-    queryFn: () => graphql<{ openProgressRequests: Request[]; lateActions: { code: string; description: string; reasons: string[] }[]; missingProgressUpdates: { id: string; actionCode: string; roundTitle: string }[] }>(
-      `{ openProgressRequests { id actionCode actionDescription roundTitle state reminder { kind days } }
-         lateActions { code description reasons } missingProgressUpdates { id actionCode roundTitle } }`),
+    queryFn: () => dataProvider.getProgressHome(),
   });
   if (!identity?.id || !data) return null;
   const lists = {

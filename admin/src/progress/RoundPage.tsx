@@ -6,7 +6,8 @@ import { useState } from 'react';
 import { Title, useTranslate } from 'react-admin';
 import { Link, useParams } from 'react-router-dom';
 import { enumKey } from '../i18n/messages';
-import { type Round, type Update, downloadReport, graphql, roundUpdates } from './api';
+import { useWelkomDataProvider } from '../data/dataProvider';
+import { type Update, saveReport } from './api';
 import { CloseRoundButton } from './CloseRoundButton';
 import { PROGRESS_PATH } from './RoundsPage';
 
@@ -18,17 +19,17 @@ export function RoundPage() {
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [compareWith, setCompareWith] = useState('');
-  const { data, error: loadError } = useQuery({ queryKey: ['progress-round', id], queryFn: () => roundUpdates(id) });
+  const dataProvider = useWelkomDataProvider();
+  const { data, error: loadError } = useQuery({ queryKey: ['progress-round', id], queryFn: () => dataProvider.getProgressRound(id) });
   const { data: rounds } = useQuery({
     queryKey: ['progress-rounds'],
-    queryFn: () => graphql<{ progressRounds: { nodes: Round[] } }>('{ progressRounds(limit: 100) { nodes { id title periodStart periodEnd dueOn state updatesCount } } }'),
+    queryFn: () => dataProvider.getProgressRounds(),
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['progress-round', id] });
-  const step = async (mutation: string, update: Update, extra: Record<string, unknown> = {}) => {
+  const step = async (mutation: 'acceptProgressUpdate' | 'returnProgressUpdate', update: Update, extra: { comment?: string } = {}) => {
     setError(null);
     try {
-      await graphql(`mutation ($id: ID!, $v: Int!${extra.comment !== undefined ? ', $comment: String!' : ''}) { ${mutation}(id: $id, expectedVersion: $v${extra.comment !== undefined ? ', comment: $comment' : ''}) { id state } }`,
-        { id: update.id, v: update.version, ...extra });
+      await dataProvider.progressStep(mutation, update, extra.comment);
       await refresh();
     } catch (caught) {
       setError((caught as Error).message);
@@ -42,8 +43,8 @@ export function RoundPage() {
       <Typography variant="h5" component="h1" gutterBottom>{round?.title}</Typography>
       <Typography gutterBottom>{round ? `${round.periodStart} – ${round.periodEnd} · ${translate('welkom.progress.due_on')}: ${round.dueOn}` : null}</Typography>
       <Stack direction="row" spacing={2} sx={{ my: 2, flexWrap: "wrap" }} useFlexGap>
-        <Button variant="outlined" onClick={() => downloadReport(id, 'DOCX')}>{translate('welkom.progress.download_docx')}</Button>
-        <Button variant="outlined" onClick={() => downloadReport(id, 'PDF')}>{translate('welkom.progress.download_pdf')}</Button>
+        <Button variant="outlined" onClick={() => dataProvider.getProgressReport(id, 'DOCX').then(saveReport)}>{translate('welkom.progress.download_docx')}</Button>
+        <Button variant="outlined" onClick={() => dataProvider.getProgressReport(id, 'PDF').then(saveReport)}>{translate('welkom.progress.download_pdf')}</Button>
         <TextField select size="small" sx={{ minWidth: 260 }} label={translate('welkom.progress.compare')} value={compareWith} onChange={(event) => setCompareWith(event.target.value)}>
           {(rounds?.progressRounds.nodes ?? []).filter((r) => r.id !== id).map((r) => <MenuItem key={r.id} value={r.id}>{r.title}</MenuItem>)}
         </TextField>

@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Title, useTranslate } from 'react-admin';
 import { Link, useNavigate } from 'react-router-dom';
-import { type Round, graphql } from './api';
+import { useWelkomDataProvider } from '../data/dataProvider';
 
 export const PROGRESS_PATH = '/voortgang';
 
@@ -14,16 +14,16 @@ export function RoundsPage() {
   const navigate = useNavigate();
   const [form, setForm] = useState({ title: '', periodStart: '', periodEnd: '', dueOn: '' });
   const [error, setError] = useState<string | null>(null);
+  const dataProvider = useWelkomDataProvider();
   const { data } = useQuery({
     queryKey: ['progress-rounds'],
-    queryFn: () => graphql<{ progressRounds: { nodes: Round[] } }>('{ progressRounds(limit: 100) { nodes { id title periodStart periodEnd dueOn state updatesCount } } }'),
+    queryFn: () => dataProvider.getProgressRounds(),
   });
   const open = async () => {
     setError(null);
     try {
-      const { openProgressRound } = await graphql<{ openProgressRound: { id: string } }>(
-        'mutation ($input: OpenProgressRoundInput!) { openProgressRound(input: $input) { id } }', { input: form });
-      navigate(`${PROGRESS_PATH}/${openProgressRound.id}`);
+      const opened = await dataProvider.openProgressRound(form);
+      navigate(`${PROGRESS_PATH}/${opened.id}`);
     } catch (caught) {
       setError((caught as Error).message);
     }

@@ -1,7 +1,7 @@
 // A resource's list, generated: sortable columns, server pagination, search and filters
 // (kept in the URL by react-admin), a column chooser, CSV export of the whole filtered list,
 // bulk delete with confirmation, and a bulk status change when the entity has a status.
-import { useMediaQuery, type Theme } from '@mui/material';
+import { InputAdornment, useMediaQuery, type Theme } from '@mui/material';
 import {
   AutocompleteInput,
   BooleanInput,
@@ -13,6 +13,7 @@ import {
   DateInput,
   ExportButton,
   FilterButton,
+  Link,
   List,
   NumberInput,
   ReferenceInput,
@@ -23,10 +24,12 @@ import {
   TopToolbar,
   downloadCSV,
   useCanAccess,
+  useCreatePath,
+  useRecordContext,
   useTranslate,
   type Exporter,
 } from 'react-admin';
-import type { ReactElement } from 'react';
+import type { MouseEvent, ReactElement } from 'react';
 import { enumKey } from '../i18n/messages';
 import { toCsv } from '../lib/csv';
 import type { ConsoleModel, FieldModel, FilterModel, ResourceModel } from '../schema/model';
@@ -71,6 +74,15 @@ function filterInput(model: ConsoleModel, filter: FilterModel, alwaysOn: boolean
     case 'stringList':
       return <TextInput key={key} source={key} alwaysOn={alwaysOn} />;
     case 'number':
+      if (filter.money === 'cents') {
+        // Typed in euros, like the money inputs of the forms; the API filters on cents.
+        return (
+          <NumberInput key={key} source={key} alwaysOn={alwaysOn} step={0.01}
+            format={(value) => (value == null || value === '' ? '' : Number(value) / 100)}
+            parse={(value) => (value === '' || value == null ? null : Math.round(Number(value) * 100))}
+            slotProps={{ input: { startAdornment: <InputAdornment position="start">€</InputAdornment> } }} />
+        );
+      }
       return <NumberInput key={key} source={key} alwaysOn={alwaysOn} />;
     case 'boolean':
       return <BooleanInput key={key} source={key} alwaysOn={alwaysOn} />;
@@ -166,6 +178,27 @@ function BulkActions({ resource }: { resource: ResourceModel }) {
   );
 }
 
+/**
+ * The record's name in a row is a link to its page: a keyboard user tabs to it and opens the
+ * record (the row's click is for the mouse only), and its name says where it goes.
+ */
+function OpenRecordLink({ resource, children }: { resource: ResourceModel; children: ReactElement | null }) {
+  const record = useRecordContext();
+  const createPath = useCreatePath();
+  const translate = useTranslate();
+  if (!record) return children;
+  const name = String(record[resource.representation] ?? record.id);
+  return (
+    <Link
+      to={createPath({ resource: resource.name, type: 'show', id: record.id })}
+      onClick={(event: MouseEvent) => event.stopPropagation()}
+      aria-label={translate('welkom.open_record', { name, resource: translate(`resources.${resource.name}.name`, { smart_count: 1 }) })}
+    >
+      {children}
+    </Link>
+  );
+}
+
 export function GeneratedList({ model, resource }: { model: ConsoleModel; resource: ResourceModel }) {
   const translate = useTranslate();
   const small = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'));
@@ -198,7 +231,11 @@ export function GeneratedList({ model, resource }: { model: ConsoleModel; resour
               disableSort={!field.sortable}
               align={['integer', 'float', 'count', 'money'].includes(field.kind) ? 'right' : undefined}
             >
-              {renderField(model, field, { inList: true })}
+              {field.source === resource.representation ? (
+                <OpenRecordLink resource={resource}>{renderField(model, field, { inList: true })}</OpenRecordLink>
+              ) : (
+                renderField(model, field, { inList: true })
+              )}
             </DataTable.Col>
           ))}
         </DataTable>

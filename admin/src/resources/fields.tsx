@@ -81,8 +81,10 @@ export function renderField(model: ConsoleModel, field: FieldModel, options: { i
         <TextField source={source} sx={{ whiteSpace: 'pre-line' }} emptyText="—" />
       );
     case 'integer':
-    case 'float':
     case 'count':
+      // Years, codes and counts: "2026", not "2.026" (a thousands separator reads as an amount).
+      return <NumberField source={source} locales="nl-NL" options={{ useGrouping: false }} />;
+    case 'float':
       return <NumberField source={source} locales="nl-NL" />;
     case 'money':
       return <FunctionField source={source} render={(record) => formatMoney(record[source], field.money)} textAlign="right" />;

@@ -1,6 +1,7 @@
 import { buildSchema, introspectionFromSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { NO_ACCESS, accessFromSchema, accessOf, audienceOf, buildConsoleModel, inAudience, parseDescription } from './model';
+import { readFileSync } from 'node:fs';
+import { NO_ACCESS, accessFromSchema, accessOf, audienceOf, buildConsoleModel, inAudience, parseDescription, withoutUnit } from './model';
 
 // A schema with an entity the console has never seen (Location), built the way docs/api.md
 // describes every entity: the generator must turn it into a resource with no console code.
@@ -259,5 +260,26 @@ describe('who may read and change an entity, from the @access data of its type',
     expect(inAudience({ kind: 'staff' }, null)).toBe(false);
     expect(inAudience({ kind: 'staff' }, ['VIEWER'])).toBe(true);
     expect(inAudience({ kind: 'anyone' }, null)).toBe(true);
+  });
+});
+
+describe('money on the real schema', () => {
+  const sdl = readFileSync(new URL('../../../schema.graphql', import.meta.url), 'utf8');
+  const realSchema = buildSchema(sdl);
+  const real = buildConsoleModel(introspectionFromSchema(realSchema), accessFromSchema(realSchema));
+
+  it('is labelled without a unit: the console shows and takes euros, with € at the value', () => {
+    const money = real.resources.flatMap((resource) => resource.fields.filter((field) => field.kind === 'money'));
+    expect(money.length).toBeGreaterThan(5);
+    for (const field of money) {
+      expect(`${field.label.nl} | ${field.label.en}`, field.source).not.toMatch(/eurocent|euro cents|\(€\)/i);
+    }
+    expect(withoutUnit({ nl: 'Aangevraagd (eurocent)', en: 'Requested (euro cents)' })).toEqual({ nl: 'Aangevraagd', en: 'Requested' });
+  });
+
+  it('filters money in euros too', () => {
+    const filters = real.resources.flatMap((resource) => resource.filters);
+    const moneyFilters = filters.filter((filter) => /Cents$/.test(filter.field) && filter.kind === 'number');
+    for (const filter of moneyFilters) expect(filter, filter.field).toMatchObject({ money: 'cents' });
   });
 });

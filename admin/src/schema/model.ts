@@ -95,6 +95,8 @@ export interface FilterModel {
   operator?: 'gte' | 'lte';
   reference?: string;
   enum?: EnumModel;
+  /** A number filter on money: the user types euros, the API filters on the stored unit. */
+  money?: 'cents' | 'decimal';
 }
 
 /** Who may read or change an entity, from the `@access` directive schema.graphql puts on its type. */
@@ -111,6 +113,15 @@ export interface AccessModel {
  * applied directives, so scripts/introspect.mjs extracts them beside it (generated/access.json).
  */
 export type AccessData = Record<string, { read: string[]; write: string[]; history?: string[] }>;
+
+/**
+ * The API documents money fields with their storage unit ("Bedrag (eurocent)"); the console
+ * shows and takes euros, with the € sign at the value, so the label names no unit at all.
+ */
+export function withoutUnit(label: Text): Text {
+  const strip = (text: string) => text.replace(/\s*\((?:in )?(?:eurocent|euro ?cents?|euro's|euros?|€)\)/gi, '');
+  return { nl: strip(label.nl), en: strip(label.en) };
+}
 
 /** What a type without access data gets: nothing. The API decides anyway; the console shows no more than it knows. */
 export const NO_ACCESS: AccessModel = { read: { kind: 'roles', roles: [] }, change: { kind: 'roles', roles: [] } };
@@ -371,7 +382,7 @@ export function buildConsoleModel(introspection: IntrospectionQuery, access: Acc
         continue;
       }
       if (MONEY_SCALARS.has(ref.name)) {
-        fields.push({ ...common, kind: 'money', money: 'decimal' });
+        fields.push({ ...common, label: withoutUnit(common.label), kind: 'money', money: 'decimal' });
         continue;
       }
       switch (ref.name) {
@@ -380,7 +391,7 @@ export function buildConsoleModel(introspection: IntrospectionQuery, access: Acc
           else fields.push({ ...common, kind: LONG_TEXT_NAMES.has(field.name) || /Text$/.test(field.name) ? 'longText' : 'text' });
           break;
         case 'Int':
-          fields.push({ ...common, ...(/Cents$/.test(field.name) ? { kind: 'money', money: 'cents' } : { kind: 'integer' }) });
+          fields.push({ ...common, ...(/Cents$/.test(field.name) ? { label: withoutUnit(common.label), kind: 'money', money: 'cents' } : { kind: 'integer' }) });
           break;
         case 'Float':
           fields.push({ ...common, kind: 'float' });
@@ -430,7 +441,8 @@ export function buildConsoleModel(introspection: IntrospectionQuery, access: Acc
         filters.push({ source: `${input.name}_contains`, field: input.name, kind: 'text', label: described });
       } else if (ref.name === 'IntFilter' || ref.name === 'FloatFilter') {
         if (field?.readOnly) continue;
-        filters.push({ source: input.name, field: input.name, kind: 'number', label: described });
+        if (field?.kind === 'money') filters.push({ source: input.name, field: input.name, kind: 'number', label: field.label, money: field.money });
+        else filters.push({ source: input.name, field: input.name, kind: 'number', label: described });
       } else if (ref.name === 'BooleanFilter') {
         filters.push({ source: input.name, field: input.name, kind: 'boolean', label: described });
       } else if (ref.name === 'StringListFilter') {

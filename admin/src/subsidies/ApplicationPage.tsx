@@ -1,140 +1,161 @@
 // One application: its money, its deadline, its timeline (every transition with actor, time and
-// reason), its documents, and buttons for exactly the transitions the server allows now.
+// reason), its documents, and buttons for exactly the transitions the server allows now. The
+// record comes through useGetOne; a transition is the data provider's transitionSubsidy, built
+// from the server's workflow table; every word is the user's language (steps and states are the
+// schema's enum labels).
 import {
-  Alert, Box, Button, Card, CardContent, CardHeader, Chip, Dialog, DialogActions, DialogContent, DialogTitle, List, ListItem,
+  Alert, Box, Button, Card, CardContent, CardHeader, Chip, Dialog, DialogActions, DialogContent, DialogTitle, InputAdornment, List, ListItem,
   ListItemText, MenuItem, Select, Table, TableBody, TableCell, TableRow, TextField, Typography,
 } from '@mui/material';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Title, useNotify } from 'react-admin';
+import { Title, useGetOne, useLocale, useNotify, usePermissions, useTranslate } from 'react-admin';
 import { Link, useParams } from 'react-router-dom';
+import { useWelkomDataProvider } from '../data/dataProvider';
+import { errorBody } from '../data/request';
+import { enumKey } from '../i18n/messages';
+import { day, euros, moment, parseEuros } from '../lib/format';
 import { DeadlineText } from './ApplicationsTable';
-import {
-  APPLICATION_QUERY, type Application, type ApiError, OPERATION_LABELS, STATE_LABELS, TRANSITIONS, dateText, dateTimeText, euro, graphql,
-  parseEuros, uploadDocument,
-} from './api';
+import { APPLICATIONS, APPLICATION_SELECT, type Application, type TransitionRule } from './data';
 
-const DOCUMENT_KINDS: Record<string, string> = {
-  APPLICATION: 'Aanvraagformulier', BUDGET: 'Begroting', INFORMATION: 'Aanvullende informatie', ACCOUNTABILITY: 'Verantwoording', OTHER: 'Overig',
-};
-const PAYMENT_KINDS: Record<string, string> = { ADVANCE: 'Voorschot', SETTLEMENT: 'Nabetaling', RECLAIM: 'Terugvordering' };
+const DOCUMENT_KINDS = ['APPLICATION', 'BUDGET', 'INFORMATION', 'ACCOUNTABILITY', 'OTHER'];
+/** A step that ends the application without a grant is shown as a warning. */
+const ENDS_WITHOUT_GRANT = ['REJECTED', 'WITHDRAWN'];
 
-function TransitionDialog({ application, transition, onClose, onDone, onStale }: { application: Application; transition: string; onClose: () => void; onDone: () => void; onStale: () => void }) {
-  const spec = TRANSITIONS[transition]!;
+function useStepLabel() {
+  const translate = useTranslate();
+  return (operation: string) => translate(enumKey('SubsidyTransitionOperation', operation));
+}
+
+function TransitionDialog({ application, rule, onClose, onDone, onStale }: {
+  application: Application; rule: TransitionRule; onClose: () => void; onDone: () => void; onStale: () => void;
+}) {
+  const translate = useTranslate();
+  const locale = useLocale();
+  const stepLabel = useStepLabel();
+  const dataProvider = useWelkomDataProvider();
+  const label = stepLabel(rule.operation);
   const [reason, setReason] = useState('');
   const [amount, setAmount] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   // One key per opened dialog: a double click or a retry after a lost answer acts once.
   const [key] = useState(() => `console-${crypto.randomUUID()}`);
-  const submit = async () => {
-    const cents = parseEuros(amount);
-    if (!reason.trim()) return setError('Geef een reden.');
-    if (spec.amount?.required && cents === null) return setError('Vul een bedrag in euro in, bijvoorbeeld 1.250,00.');
-    setBusy(true);
-    try {
-      if (spec.approvesProposal) {
-        // The approval names the proposal this page shows: a re-proposal since then is refused.
-        await graphql(
-          `mutation ($id: ID!, $reason: String!, $key: String, $amount: Int!, $version: Int!) { ${spec.mutation}(id: $id, reason: $reason, idempotencyKey: $key, amountCents: $amount, expectedVersion: $version) { id } }`,
-          { id: application.id, reason, key, amount: application.proposedCents, version: application.version },
-        );
-        return onDone();
-      }
-      const withAmount = spec.amount ? `, $amount: Int${spec.amount.required ? '!' : ''}` : '';
-      await graphql(
-        `mutation ($id: ID!, $reason: String!, $key: String${withAmount}) { ${spec.mutation}(id: $id, reason: $reason, idempotencyKey: $key${spec.amount ? ', amountCents: $amount' : ''}) { id } }`,
-        { id: application.id, reason, key, ...(spec.amount ? { amount: cents } : {}) },
-      );
-      onDone();
-    } catch (caught) {
-      const apiError = caught as ApiError;
+  const asksAmount = rule.takesAmount && !rule.expectsVersion;
+  const { mutate, isPending } = useMutation({
+    mutationFn: (amountCents: number | null) =>
+      dataProvider.transitionSubsidy(application.id, rule.operation, {
+        reason, idempotencyKey: key,
+        // An approval names the proposal this page shows: a re-proposal since then is refused.
+        ...(rule.expectsVersion ? { amountCents: application.proposedCents, expectedVersion: application.version } : { amountCents }),
+      }),
+    onSuccess: onDone,
+    onError: (caught) => {
+      const body = errorBody(caught);
       // The proposal changed since this page was read: show the current one, approve only that.
-      if (spec.approvesProposal && apiError.extensions?.code === 'CONFLICT') onStale();
-      const allowed = apiError.extensions?.allowed as string[] | undefined;
-      setError(apiError.message + (allowed ? ` (nu toegestaan: ${allowed.map((a) => OPERATION_LABELS[a] ?? a).join(', ') || 'niets'})` : ''));
-    } finally {
-      setBusy(false);
-    }
+      if (rule.expectsVersion && body.code === 'CONFLICT') onStale();
+      // The server's message says what is refused and what is allowed now, in the user's language.
+      setError(caught.message);
+    },
+  });
+  const submit = () => {
+    const cents = parseEuros(amount, locale);
+    if (!reason.trim()) return setError(translate('welkom.subsidies.dialog.reason_required'));
+    if (asksAmount && rule.amountRequired && cents === null) return setError(translate('welkom.subsidies.dialog.amount_invalid'));
+    setError(null);
+    mutate(cents);
   };
+  const amountHelp = application.grantedCents !== null
+    ? translate('welkom.subsidies.dialog.amount_help_granted', { requested: euros(application.requestedCents, locale), granted: euros(application.grantedCents, locale) })
+    : translate('welkom.subsidies.dialog.amount_help', { requested: euros(application.requestedCents, locale) });
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="transition-title">
-      <DialogTitle id="transition-title">{spec.label}</DialogTitle>
+      <DialogTitle id="transition-title">{label}</DialogTitle>
       <DialogContent>
         {error ? <Alert severity="error" sx={{ mb: 2 }}>{error}</Alert> : null}
-        {spec.approvesProposal ? (
-          <Typography sx={{ mb: 1 }}>U keurt het voorstel van <strong>{euro(application.proposedCents)}</strong> goed (aangevraagd {euro(application.requestedCents)}). Is het intussen gewijzigd, dan weigert de server en laadt u de aanvraag opnieuw.</Typography>
+        {rule.expectsVersion ? (
+          <Typography sx={{ mb: 1 }}>
+            {translate('welkom.subsidies.dialog.approve', { proposed: euros(application.proposedCents, locale), requested: euros(application.requestedCents, locale) })}
+          </Typography>
         ) : null}
-        {spec.amount ? (
-          <TextField label={spec.amount.label} value={amount} onChange={(event) => setAmount(event.target.value)} fullWidth margin="dense"
-            helperText={`Aangevraagd ${euro(application.requestedCents)}${application.grantedCents !== null ? `, verleend ${euro(application.grantedCents)}` : ''}`} />
+        {asksAmount ? (
+          <TextField
+            label={translate(`welkom.subsidies.amount.${rule.operation}`, { _: translate('welkom.subsidies.dialog.amount') })}
+            value={amount} onChange={(event) => setAmount(event.target.value)} fullWidth margin="dense" required={rule.amountRequired}
+            inputMode="decimal" helperText={amountHelp}
+            slotProps={{ input: { startAdornment: <InputAdornment position="start">€</InputAdornment> } }}
+          />
         ) : null}
-        <TextField label="Reden" value={reason} onChange={(event) => setReason(event.target.value)} fullWidth multiline minRows={3} margin="dense" required
-          helperText="Komt in de tijdlijn en de audittrail; bij verlenen of afwijzen is dit de motivering van het besluit." />
+        <TextField label={translate('welkom.subsidies.dialog.reason')} value={reason} onChange={(event) => setReason(event.target.value)}
+          fullWidth multiline minRows={3} margin="dense" required helperText={translate('welkom.subsidies.dialog.reason_help')} />
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose}>Annuleren</Button>
-        <Button variant="contained" color={spec.tone === 'error' ? 'error' : 'primary'} onClick={submit} disabled={busy}>{spec.label}</Button>
+        <Button onClick={onClose}>{translate('welkom.subsidies.dialog.cancel')}</Button>
+        <Button variant="contained" color={ENDS_WITHOUT_GRANT.includes(rule.to) ? 'error' : 'primary'} onClick={submit} disabled={isPending}>{label}</Button>
       </DialogActions>
     </Dialog>
   );
 }
 
 function Money({ application }: { application: Application }) {
+  const translate = useTranslate();
+  const locale = useLocale();
   const rows: [string, number | null][] = [
-    ['Aangevraagd', application.requestedCents],
-    ['Voorgesteld (wacht op goedkeuring)', application.proposedCents],
-    ['Verleend', application.grantedCents],
-    ['Voorschot betaald', application.advancePaidCents],
-    ['Werkelijke kosten', application.actualCostsCents],
-    ['Vastgesteld', application.finalCents],
-    ['Terug te vorderen', application.reclaimCents],
+    ['requested', application.requestedCents],
+    ['proposed', application.proposedCents],
+    ['granted', application.grantedCents],
+    ['advance', application.advancePaidCents],
+    ['costs', application.actualCostsCents],
+    ['final', application.finalCents],
+    ['reclaim', application.reclaimCents],
   ];
   return (
-    <Table size="small" aria-label="Bedragen">
+    <Table size="small" aria-label={translate('welkom.subsidies.money.title')}>
       <TableBody>
-        {rows.map(([label, cents]) => (
-          <TableRow key={label}><TableCell>{label}</TableCell><TableCell align="right">{euro(cents)}</TableCell></TableRow>
+        {rows.map(([name, cents]) => (
+          <TableRow key={name}><TableCell>{translate(`welkom.subsidies.money.${name}`)}</TableCell><TableCell align="right">{euros(cents, locale)}</TableCell></TableRow>
         ))}
       </TableBody>
     </Table>
   );
 }
 
-function Documents({ application, onChange }: { application: Application; onChange: () => void }) {
+function Documents({ application, canAdd, onChange }: { application: Application; canAdd: boolean; onChange: () => void }) {
+  const translate = useTranslate();
+  const locale = useLocale();
   const notify = useNotify();
+  const dataProvider = useWelkomDataProvider();
   const [kind, setKind] = useState('APPLICATION');
-  const upload = async (file: File | undefined) => {
-    if (!file) return;
-    try {
-      await uploadDocument(application.id, file, kind);
-      notify(`${file.name} toegevoegd`, { type: 'success' });
+  const kindLabel = (value: string) => translate(enumKey('SubsidyDocumentKind', value));
+  const upload = useMutation({
+    mutationFn: (file: File) => dataProvider.uploadSubsidyDocument(application.id, file, kind),
+    onSuccess: (_result, file) => {
+      notify(translate('welkom.subsidies.documents.added', { name: file.name }), { type: 'success' });
       onChange();
-    } catch (error) {
-      notify((error as Error).message, { type: 'error' });
-    }
-  };
+    },
+    onError: (error) => notify(error.message, { type: 'error' }),
+  });
   return (
     <>
-      <List dense aria-label="Documenten">
+      <List dense aria-label={translate('welkom.subsidies.documents.title')}>
         {application.documents.map((document) => (
           <ListItem key={document.id}>
             <ListItemText
               primary={<a href={`/files/documents/${document.id}`}>{document.fileName}</a>}
-              secondary={`${DOCUMENT_KINDS[document.kind] ?? document.kind} · ${Math.ceil(document.sizeBytes / 1024)} kB · ${dateTimeText(document.createdAt)} · sha-256 ${document.sha256.slice(0, 12)}…`}
+              secondary={`${kindLabel(document.kind)} · ${Math.ceil(document.sizeBytes / 1024)} kB · ${moment(document.createdAt, locale)} · sha-256 ${document.sha256.slice(0, 12)}…`}
             />
           </ListItem>
         ))}
-        {application.documents.length === 0 ? <ListItem><ListItemText secondary="Nog geen documenten." /></ListItem> : null}
+        {application.documents.length === 0 ? <ListItem><ListItemText secondary={translate('welkom.subsidies.documents.empty')} /></ListItem> : null}
       </List>
-      {application.allowedTransitions.length || application.state !== 'CLOSED' ? (
+      {canAdd && application.state !== 'CLOSED' ? (
         <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
-          <Select size="small" value={kind} onChange={(event) => setKind(event.target.value)} inputProps={{ 'aria-label': 'Soort document' }}>
-            {Object.entries(DOCUMENT_KINDS).map(([value, label]) => <MenuItem key={value} value={value}>{label}</MenuItem>)}
+          <Select size="small" value={kind} onChange={(event) => setKind(event.target.value)} inputProps={{ 'aria-label': translate('welkom.subsidies.documents.kind') }}>
+            {DOCUMENT_KINDS.map((value) => <MenuItem key={value} value={value}>{kindLabel(value)}</MenuItem>)}
           </Select>
-          <Button component="label" variant="outlined" size="small">
-            Document toevoegen
-            <input hidden type="file" aria-label="Document kiezen" accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx,.odt,.ods" onChange={(event) => upload(event.target.files?.[0])} />
+          <Button component="label" variant="outlined" size="small" disabled={upload.isPending}>
+            {translate('welkom.subsidies.documents.add')}
+            <input hidden type="file" aria-label={translate('welkom.subsidies.documents.choose')} accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx,.odt,.ods"
+              onChange={(event) => { const file = event.target.files?.[0]; if (file) upload.mutate(file); }} />
           </Button>
         </Box>
       ) : null}
@@ -143,106 +164,123 @@ function Documents({ application, onChange }: { application: Application; onChan
 }
 
 export function ApplicationPage() {
-  const { id } = useParams<{ id: string }>();
+  const { id = '' } = useParams<{ id: string }>();
+  const translate = useTranslate();
+  const locale = useLocale();
+  const stepLabel = useStepLabel();
+  const stateLabel = (state: string | null) => (state ? translate(enumKey('SubsidyApplicationState', state)) : '–');
   const queryClient = useQueryClient();
   const notify = useNotify();
-  const [transition, setTransition] = useState<string | null>(null);
-  const { data, error, refetch } = useQuery({
-    queryKey: ['subsidy-application', id],
-    queryFn: () => graphql<{ subsidyApplication: Application | null }>(APPLICATION_QUERY, { id }),
-  });
-  const application = data?.subsidyApplication;
-  if (error) return <Alert severity="error" sx={{ m: 2 }}>{(error as Error).message}</Alert>;
-  if (!data) return <Typography sx={{ m: 2 }}>Laden…</Typography>;
-  if (!application) return <Alert severity="warning" sx={{ m: 2 }}>Deze aanvraag bestaat niet.</Alert>;
+  const dataProvider = useWelkomDataProvider();
+  const { permissions } = usePermissions<string[]>();
+  const [operation, setOperation] = useState<string | null>(null);
+  const { data: application, error, isPending, refetch } = useGetOne<Application>(APPLICATIONS, { id, meta: { select: APPLICATION_SELECT } });
+  const { data: rules } = useQuery({ queryKey: ['subsidyTransitions'], queryFn: () => dataProvider.getSubsidyTransitions(), staleTime: Infinity });
+  if (isPending) return <Typography sx={{ m: 2 }}>{translate('welkom.subsidies.loading')}</Typography>;
+  if (errorBody(error).code === 'NOT_FOUND' || (!error && !application)) return <Alert severity="warning" sx={{ m: 2 }}>{translate('welkom.subsidies.not_found')}</Alert>;
+  if (error || !application) return <Alert severity="error" sx={{ m: 2 }}>{(error as Error).message}</Alert>;
   const decided = application.decidedOn !== null && application.transitions.some((t) => t.toState === 'GRANTED' || t.toState === 'REJECTED');
   const reload = () => {
     void refetch();
-    void queryClient.invalidateQueries({ queryKey: ['subsidy-queue'] });
+    void queryClient.invalidateQueries({ queryKey: [APPLICATIONS] });
   };
+  // Buttons in the workflow's order, for exactly the steps the server allows now.
+  const allowed = (rules ?? []).filter((rule) => application.allowedTransitions.includes(rule.operation));
+  const rule = allowed.find((candidate) => candidate.operation === operation);
+  const canAddDocuments = Boolean(permissions?.some((role) => role === 'GRANT_OFFICER' || role === 'ADMIN'));
+  const title = translate('welkom.subsidies.application', { reference: application.reference });
   return (
     <Box sx={{ p: 2 }}>
-      <Title title={`Aanvraag ${application.reference}`} />
-      <Typography variant="body2"><Link to="/subsidies">Werkvoorraad</Link> › <Link to={`/subsidies/schemes/${application.scheme.id}`}>{application.scheme.name}</Link></Typography>
+      <Title title={title} />
+      <Typography variant="body2" component="nav" aria-label={translate('welkom.subsidies.breadcrumb')}>
+        <Link to="/subsidies">{translate('welkom.subsidies.queue_link')}</Link> › <Link to={`/subsidies/schemes/${application.scheme.id}`}>{application.scheme.name}</Link>
+      </Typography>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, my: 1 }}>
-        <Typography variant="h5" component="h1">Aanvraag {application.reference}</Typography>
-        <Chip label={STATE_LABELS[application.state] ?? application.state} color="primary" aria-label="Status" />
+        <Typography variant="h5" component="h1">{title}</Typography>
+        <Chip label={stateLabel(application.state)} color="primary" aria-label={translate('welkom.subsidies.status_label')} />
         <DeadlineText row={application} />
       </Box>
       <Typography variant="subtitle1">{application.activity} · {application.applicant.name}</Typography>
       {application.description ? <Typography variant="body2" color="text.secondary">{application.description}</Typography> : null}
 
-      <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', my: 2 }} role="group" aria-label="Toegestane overgangen">
-        {application.allowedTransitions.map((name) => (
-          <Button key={name} variant={TRANSITIONS[name]?.tone === 'error' ? 'outlined' : 'contained'} color={TRANSITIONS[name]?.tone === 'error' ? 'error' : 'primary'} onClick={() => setTransition(name)}>
-            {TRANSITIONS[name]?.label ?? name}
-          </Button>
-        ))}
-        {decided ? <Button variant="outlined" href={`/files/applications/${application.id}/decision-letter.pdf`}>Beschikking (PDF)</Button> : null}
+      <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', my: 2 }} role="group" aria-label={translate('welkom.subsidies.allowed')}>
+        {allowed.map((candidate) => {
+          const warn = ENDS_WITHOUT_GRANT.includes(candidate.to);
+          return (
+            <Button key={candidate.operation} variant={warn ? 'outlined' : 'contained'} color={warn ? 'error' : 'primary'} onClick={() => setOperation(candidate.operation)}>
+              {stepLabel(candidate.operation)}
+            </Button>
+          );
+        })}
+        {decided ? <Button variant="outlined" href={`/files/applications/${application.id}/decision-letter.pdf`}>{translate('welkom.subsidies.letter')}</Button> : null}
       </Box>
 
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, gap: 2 }}>
-        <Card variant="outlined" component="section" aria-label="Geld">
-          <CardHeader title="Geld" />
+        <Card variant="outlined" component="section" aria-label={translate('welkom.subsidies.money.title')}>
+          <CardHeader title={translate('welkom.subsidies.money.title')} />
           <CardContent><Money application={application} /></CardContent>
           {application.payments.length ? (
             <CardContent>
-              <Typography variant="subtitle2">Betalingen</Typography>
-              {application.payments.map((payment) => <Typography key={payment.id} variant="body2">{dateText(payment.paidOn)} · {PAYMENT_KINDS[payment.kind]} {euro(payment.amountCents)}</Typography>)}
+              <Typography variant="subtitle2">{translate('welkom.subsidies.money.payments')}</Typography>
+              {application.payments.map((payment) => (
+                <Typography key={payment.id} variant="body2">
+                  {day(payment.paidOn, locale)} · {translate(enumKey('SubsidyPaymentKind', payment.kind))} {euros(payment.amountCents, locale)}
+                </Typography>
+              ))}
             </CardContent>
           ) : null}
         </Card>
-        <Card variant="outlined" component="section" aria-label="Termijn en gegevens">
-          <CardHeader title="Termijn en gegevens" />
+        <Card variant="outlined" component="section" aria-label={translate('welkom.subsidies.terms.title')}>
+          <CardHeader title={translate('welkom.subsidies.terms.title')} />
           <CardContent>
             <Table size="small"><TableBody>
-              <TableRow><TableCell>Ontvangen op</TableCell><TableCell>{dateText(application.receivedOn)}</TableCell></TableRow>
-              <TableRow><TableCell>Uiterste beslisdatum</TableCell><TableCell>{dateText(application.decisionDueOn)}{application.pausedDays ? ` (${application.pausedDays} dagen stilgestaan)` : ''}</TableCell></TableRow>
-              <TableRow><TableCell>Besloten op</TableCell><TableCell>{dateText(application.decidedOn)}</TableCell></TableRow>
-              <TableRow><TableCell>Gepland</TableCell><TableCell>{dateText(application.plannedStartOn)} – {dateText(application.plannedEndOn)}</TableCell></TableRow>
-              <TableRow><TableCell>Contactpersoon</TableCell><TableCell>{application.contactName ?? '–'} {application.contactEmail ? `(${application.contactEmail})` : ''}</TableCell></TableRow>
+              <TableRow><TableCell>{translate('welkom.subsidies.terms.received')}</TableCell><TableCell>{day(application.receivedOn, locale)}</TableCell></TableRow>
+              <TableRow>
+                <TableCell>{translate('welkom.subsidies.terms.due')}</TableCell>
+                <TableCell>{day(application.decisionDueOn, locale)}{application.pausedDays ? ` ${translate('welkom.subsidies.terms.paused', { smart_count: application.pausedDays })}` : ''}</TableCell>
+              </TableRow>
+              <TableRow><TableCell>{translate('welkom.subsidies.terms.decided')}</TableCell><TableCell>{day(application.decidedOn, locale)}</TableCell></TableRow>
+              <TableRow><TableCell>{translate('welkom.subsidies.terms.planned')}</TableCell><TableCell>{day(application.plannedStartOn, locale)} – {day(application.plannedEndOn, locale)}</TableCell></TableRow>
+              <TableRow>
+                <TableCell>{translate('welkom.subsidies.terms.contact')}</TableCell>
+                <TableCell>{application.contactName ?? '–'} {application.contactEmail ? `(${application.contactEmail})` : ''}</TableCell>
+              </TableRow>
             </TableBody></Table>
           </CardContent>
         </Card>
-        <Card variant="outlined" component="section" aria-label="Tijdlijn">
-          <CardHeader title="Tijdlijn" />
+        <Card variant="outlined" component="section" aria-label={translate('welkom.subsidies.timeline.title')}>
+          <CardHeader title={translate('welkom.subsidies.timeline.title')} />
           <CardContent>
             <List dense>
               {application.transitions.map((step) => (
                 <ListItem key={step.id} alignItems="flex-start" divider>
                   <ListItemText
-                    primary={`${OPERATION_LABELS[step.operation] ?? step.operation}: ${STATE_LABELS[step.fromState ?? ''] ?? '–'} → ${STATE_LABELS[step.toState]}${step.amountCents !== null ? ` · ${euro(step.amountCents)}` : ''}`}
-                    secondary={`${dateTimeText(step.at)} · ${step.actorLabel ?? 'onbekend'} · ${step.reason}`}
+                    primary={`${stepLabel(step.operation)}: ${stateLabel(step.fromState)} → ${stateLabel(step.toState)}${step.amountCents !== null ? ` · ${euros(step.amountCents, locale)}` : ''}`}
+                    secondary={`${moment(step.at, locale)} · ${step.actorLabel ?? translate('welkom.subsidies.timeline.unknown_actor')} · ${step.reason}`}
                   />
                 </ListItem>
               ))}
-              {application.transitions.length === 0 ? <ListItem><ListItemText secondary="Nog niet ingediend." /></ListItem> : null}
+              {application.transitions.length === 0 ? <ListItem><ListItemText secondary={translate('welkom.subsidies.timeline.empty')} /></ListItem> : null}
             </List>
           </CardContent>
         </Card>
-        <Card variant="outlined" component="section" aria-label="Documenten en begroting">
-          <CardHeader title="Documenten" />
-          <CardContent><Documents application={application} onChange={reload} /></CardContent>
-          <CardHeader title="Begroting" />
+        <Card variant="outlined" component="section" aria-label={translate('welkom.subsidies.documents.section')}>
+          <CardHeader title={translate('welkom.subsidies.documents.title')} />
+          <CardContent><Documents application={application} canAdd={canAddDocuments} onChange={reload} /></CardContent>
+          <CardHeader title={translate('welkom.subsidies.budget')} />
           <CardContent>
-            <BudgetTable lines={application.budgetLines} />
+            <Table size="small" aria-label={translate('welkom.subsidies.budget')}><TableBody>
+              {application.budgetLines.map((line, index) => (
+                <TableRow key={index}><TableCell>{line.description}</TableCell><TableCell align="right">{euros(line.amountCents, locale)}</TableCell></TableRow>
+              ))}
+            </TableBody></Table>
           </CardContent>
         </Card>
       </Box>
-      {transition ? (
-        <TransitionDialog application={application} transition={transition} onClose={() => setTransition(null)} onStale={reload}
-          onDone={() => { setTransition(null); notify(`${TRANSITIONS[transition]!.label}: gelukt`, { type: 'success' }); reload(); }} />
+      {rule ? (
+        <TransitionDialog application={application} rule={rule} onClose={() => setOperation(null)} onStale={reload}
+          onDone={() => { setOperation(null); notify(translate('welkom.subsidies.dialog.done', { step: stepLabel(rule.operation) }), { type: 'success' }); reload(); }} />
       ) : null}
     </Box>
   );
 }
-
-// biome-ignore-start lint/suspicious/noArrayIndexKey: budget lines have no id, are read-only here and keep their order
-function BudgetTable({ lines }: { lines: Application['budgetLines'] }) {
-  return (
-    <Table size="small" aria-label="Begroting"><TableBody>
-      {lines.map((line, index) => <TableRow key={index}><TableCell>{line.description}</TableCell><TableCell align="right">{euro(line.amountCents)}</TableCell></TableRow>)}
-    </TableBody></Table>
-  );
-}
-// biome-ignore-end lint/suspicious/noArrayIndexKey: until here

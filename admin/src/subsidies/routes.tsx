@@ -1,7 +1,7 @@
 // The grant officer's screens (hand-written: a workflow, not a generated form): the work queue
 // at /subsidies, an application at /subsidies/applications/:id, a scheme at /subsidies/schemes/:id.
 import EuroIcon from '@mui/icons-material/Euro';
-import { CustomRoutes, Menu, usePermissions } from 'react-admin';
+import { CustomRoutes, Menu, usePermissions, useTranslate } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { ApplicationPage } from './ApplicationPage';
 import { SchemePage } from './SchemePage';
@@ -22,7 +22,8 @@ const READERS = ['ADMIN', 'GRANT_OFFICER', 'VIEWER'];
 
 /** The menu entry, for those who may read applications. */
 export function SubsidiesMenuItem() {
+  const translate = useTranslate();
   const { permissions } = usePermissions<string[]>();
   if (!permissions?.some((role) => READERS.includes(role))) return null;
-  return <Menu.Item to={SUBSIDIES_PATH} primaryText="Subsidies" leftIcon={<EuroIcon />} />;
+  return <Menu.Item to={SUBSIDIES_PATH} primaryText={translate('welkom.subsidies.menu')} leftIcon={<EuroIcon />} />;
 }

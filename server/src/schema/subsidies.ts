@@ -26,7 +26,7 @@ import { applicationReaders, grantOfficer, identityId, ownApplications, schemeLi
 import { loadCommittedCents } from '../subsidies/committed.js';
 import { SCHEME_LIMITS, type SchemeLimit, setBudget, setSchemeLimits } from '../subsidies/money.js';
 import { type TransitionArgs, amountError, clockOf, runTransition } from '../subsidies/transitions.js';
-import { TRANSITIONS, type Transition, allowedTransitions } from '../subsidies/workflow.js';
+import { TRANSITIONS, TRANSITION_NAMES, type Transition, type TransitionRule, allowedTransitions } from '../subsidies/workflow.js';
 
 const MONEY_FIELDS = [
   'requestedCents', 'proposedCents', 'proposedById', 'grantedCents', 'advancePaidCents', 'finalCents', 'reclaimCents',
@@ -157,27 +157,30 @@ defineEntity('SubsidyApplication', {
   }),
 });
 
-const MUTATIONS: Record<Transition, { name: string; amount?: 'required' | 'optional'; version?: true; description: string }> = {
-  submit: { name: 'submitSubsidyApplication', description: 'Concept -> ingediend; de beslistermijn begint op de ontvangstdatum (on) | Draft -> submitted; the decision term starts on the date received (on)' },
-  startReview: { name: 'startSubsidyReview', description: 'Ingediend -> in behandeling; wijst toe aan u als niemand behandelaar is | Submitted -> in review; assigns it to you when unassigned' },
-  requestInformation: { name: 'requestSubsidyInformation', description: 'In behandeling -> informatie gevraagd; de termijn staat stil | In review -> information requested; the clock pauses' },
-  receiveInformation: { name: 'receiveSubsidyInformation', description: 'Informatie ontvangen; de termijn loopt verder | Information received; the clock resumes' },
-  proposeGrant: { name: 'proposeSubsidyGrant', amount: 'required', description: 'Stelt een verlening voor die een tweede subsidieadviseur goedkeurt | Proposes a grant for a second grant officer to approve' },
-  approveGrant: { name: 'approveSubsidyGrant', amount: 'required', version: true, description: 'Keurt het voorstel van een ander goed: verleend. amountCents en expectedVersion noemen het voorstel dat u las; anders CONFLICT (proposal_changed, stale_version) | Approves another officer\'s proposal: granted. amountCents and expectedVersion name the proposal you read; otherwise CONFLICT (proposal_changed, stale_version)' },
-  grant: { name: 'grantSubsidy', amount: 'required', description: 'Verleent (tot de vier-ogengrens van de regeling); CEILING_EXCEEDED als het plafond het niet toelaat | Grants (up to the scheme\'s four-eyes threshold); CEILING_EXCEEDED when the ceiling does not allow it' },
-  reject: { name: 'rejectSubsidyApplication', description: 'Wijst af; de reden is de motivering van het besluit | Rejects; the reason is the decision\'s grounds' },
-  withdraw: { name: 'withdrawSubsidyApplication', description: 'De aanvrager trekt de aanvraag in | The applicant withdraws the application' },
-  payAdvance: { name: 'paySubsidyAdvance', amount: 'required', description: 'Betaalt een voorschot (ten hoogste het verleende bedrag) | Pays an advance (at most the granted amount)' },
-  receiveAccountability: { name: 'receiveSubsidyAccountability', amount: 'optional', description: 'Verantwoording ontvangen; amountCents: de werkelijke kosten | Accountability received; amountCents: the actual costs' },
-  setFinalAmount: { name: 'setSubsidyFinalAmount', amount: 'required', description: 'Stelt de subsidie vast; lager dan het voorschot geeft een terugvordering | Sets the final amount; below the advance records a reclaim' },
-  close: { name: 'closeSubsidyApplication', description: 'Sluit het dossier | Closes the file' },
+// What each transition's mutation does, for the SDL; its name, state change and arguments are the
+// workflow's table (subsidies/workflow.ts).
+const DESCRIPTIONS: Record<Transition, string> = {
+  submit: 'Concept -> ingediend; de beslistermijn begint op de ontvangstdatum (on) | Draft -> submitted; the decision term starts on the date received (on)',
+  startReview: 'Ingediend -> in behandeling; wijst toe aan u als niemand behandelaar is | Submitted -> in review; assigns it to you when unassigned',
+  requestInformation: 'In behandeling -> informatie gevraagd; de termijn staat stil | In review -> information requested; the clock pauses',
+  receiveInformation: 'Informatie ontvangen; de termijn loopt verder | Information received; the clock resumes',
+  proposeGrant: 'Stelt een verlening voor die een tweede subsidieadviseur goedkeurt | Proposes a grant for a second grant officer to approve',
+  approveGrant: 'Keurt het voorstel van een ander goed: verleend. amountCents en expectedVersion noemen het voorstel dat u las; anders CONFLICT (proposal_changed, stale_version) | Approves another officer\'s proposal: granted. amountCents and expectedVersion name the proposal you read; otherwise CONFLICT (proposal_changed, stale_version)',
+  grant: 'Verleent (tot de vier-ogengrens van de regeling); CEILING_EXCEEDED als het plafond het niet toelaat | Grants (up to the scheme\'s four-eyes threshold); CEILING_EXCEEDED when the ceiling does not allow it',
+  reject: 'Wijst af; de reden is de motivering van het besluit | Rejects; the reason is the decision\'s grounds',
+  withdraw: 'De aanvrager trekt de aanvraag in | The applicant withdraws the application',
+  payAdvance: 'Betaalt een voorschot (ten hoogste het verleende bedrag) | Pays an advance (at most the granted amount)',
+  receiveAccountability: 'Verantwoording ontvangen; amountCents: de werkelijke kosten | Accountability received; amountCents: the actual costs',
+  setFinalAmount: 'Stelt de subsidie vast; lager dan het voorschot geeft een terugvordering | Sets the final amount; below the advance records a reclaim',
+  close: 'Sluit het dossier | Closes the file',
 };
 
-for (const [transition, spec] of Object.entries(MUTATIONS) as [Transition, (typeof MUTATIONS)[Transition]][]) {
-  builder.mutationField(spec.name, (t) =>
+for (const transition of TRANSITION_NAMES) {
+  const spec: TransitionRule = TRANSITIONS[transition];
+  builder.mutationField(spec.mutation, (t) =>
     t.prismaField({
       type: 'SubsidyApplication',
-      description: `${spec.description}\nAlleen vanuit: ${TRANSITIONS[transition].from.join(', ')}. Anders TRANSITION_NOT_ALLOWED met de toegestane overgangen. | Only from: ${TRANSITIONS[transition].from.join(', ')}. Otherwise TRANSITION_NOT_ALLOWED listing the allowed transitions.`,
+      description: `${DESCRIPTIONS[transition]}\nAlleen vanuit: ${spec.from.join(', ')}. Anders TRANSITION_NOT_ALLOWED met de toegestane overgangen. | Only from: ${spec.from.join(', ')}. Otherwise TRANSITION_NOT_ALLOWED listing the allowed transitions.`,
       authScopes: guardedBy(grantOfficer),
       args: {
         id: t.arg.id({ required: true }),
@@ -185,12 +188,51 @@ for (const [transition, spec] of Object.entries(MUTATIONS) as [Transition, (type
         idempotencyKey: t.arg.string({ description: 'Zelfde sleutel opnieuw = geen tweede handeling | Same key again = no second action' }),
         on: t.arg({ type: 'Date', description: 'Datum van de stap (standaard vandaag) | Date of the step (default today)' }),
         ...(spec.amount ? { amountCents: t.arg.int({ required: spec.amount === 'required', description: 'Bedrag (eurocent) | Amount (euro cents)' }) } : {}),
-        ...(spec.version ? { expectedVersion: t.arg.int({ required: true, description: 'De versie van de aanvraag die u las | The version of the application you read' }) } : {}),
+        ...(spec.expectsVersion ? { expectedVersion: t.arg.int({ required: true, description: 'De versie van de aanvraag die u las | The version of the application you read' }) } : {}),
       },
       resolve: (query, _root, args, context) => runTransition(transition, args as TransitionArgs, context, query) as never,
     }),
   );
 }
+
+// ---- the workflow itself, for clients that build their buttons from it ---------------------
+const TransitionOperation = builder.enumType('SubsidyTransitionOperation', {
+  description: 'Een stap in de behandeling van een aanvraag | A step in processing an application',
+  values: Object.fromEntries(TRANSITION_NAMES.map((name) => [name, { value: name, description: TRANSITIONS[name].label }])) as Record<
+    Transition,
+    { value: Transition; description: string }
+  >,
+});
+
+const TransitionRuleRef = builder.objectRef<{ operation: Transition; rule: TransitionRule }>('SubsidyTransitionRule').implement({
+  description: 'Een regel van de werkstroom: vanuit welke statussen, naar welke, met welke mutatie | One rule of the workflow: from which states, to which, by which mutation',
+  authScopes: guardedBy(anyone),
+  fields: (t) => ({
+    operation: t.field({ type: TransitionOperation, description: 'Stap | Step', resolve: ({ operation }) => operation }),
+    mutation: t.string({ description: 'Naam van de mutatie | Name of the mutation', resolve: ({ rule }) => rule.mutation }),
+    from: t.field({ type: [enumRef('SubsidyApplicationState')], description: 'Alleen vanuit | Only from', resolve: ({ rule }) => [...rule.from] }),
+    to: t.field({
+      type: enumRef('SubsidyApplicationState'),
+      description: 'Naar | To\nEen voorstel tot verlening blijft in behandeling tot een tweede adviseur het goedkeurt. | A grant proposal stays in review until a second officer approves it.',
+      resolve: ({ rule }) => rule.to,
+    }),
+    takesAmount: t.boolean({ description: 'Neemt een bedrag (amountCents) | Takes an amount (amountCents)', resolve: ({ rule }) => rule.amount !== undefined }),
+    amountRequired: t.boolean({ description: 'Bedrag verplicht | Amount required', resolve: ({ rule }) => rule.amount === 'required' }),
+    expectsVersion: t.boolean({
+      description: 'Noemt wat gelezen is | Names what was read\nDe mutatie neemt expectedVersion en het voorgestelde bedrag dat de gebruiker las. | The mutation takes expectedVersion and the proposed amount the user read.',
+      resolve: ({ rule }) => rule.expectsVersion === true,
+    }),
+  }),
+});
+
+builder.queryField('subsidyTransitions', (t) =>
+  t.field({
+    type: [TransitionRuleRef],
+    description: 'De werkstroom van een subsidieaanvraag, in de volgorde van de behandeling | The workflow of a subsidy application, in processing order\nWelke stappen er zijn en wat ze nodig hebben; welke nu mogen staat per aanvraag in allowedTransitions. | Which steps exist and what they need; which are allowed now is in each application\'s allowedTransitions.',
+    authScopes: guardedBy(anyone),
+    resolve: () => TRANSITION_NAMES.map((operation) => ({ operation, rule: TRANSITIONS[operation] })),
+  }),
+);
 
 // ---- the budget of a draft, and the ceiling ------------------------------------------------
 const BudgetLineInput = builder.inputType('SubsidyBudgetLineInput', {

@@ -6,6 +6,7 @@ import type { GraphQLError } from 'graphql';
 import { Prisma, type PrismaClient, type SubsidyApplication, type SubsidyApplicationState } from '@welkom/db';
 import type { Context } from '../context.js';
 import { type FieldError, badUserInput, conflict, notFound } from '../crud/errors.js';
+import { getEnum } from '../crud/dmmf.js';
 import { checkId } from '../crud/validation.js';
 import { updateAudited } from '../crud/write.js';
 import { db } from '../db.js';
@@ -34,7 +35,16 @@ export function clockOf(application: Pick<SubsidyApplication, 'state' | 'decisio
 // ---- errors (shared with the budget and limits operations) --------------------------------------------------------------------------------
 export function transitionNotAllowed(transition: Transition, application: SubsidyApplication, actorId: string | null) {
   const allowed = allowedTransitions(application, actorId);
-  return apiError('TRANSITION_NOT_ALLOWED', `${TRANSITIONS[transition].label.split(' | ')[0]} kan niet in de status ${application.state}. Toegestaan: ${allowed.join(', ') || 'geen'}.`, `${transition} is not allowed in state ${application.state}. Allowed: ${allowed.join(', ') || 'none'}.`, { transition, state: application.state, allowed });
+  // In words the reader uses (the step's and state's labels), not the API's names; those are in the extensions.
+  const half = (label: string, index: 0 | 1) => label.split(' | ')[index] ?? label;
+  const stateLabel = getEnum('SubsidyApplicationState').values.find((value) => value.name === application.state)?.documentation?.split('\n')[0] ?? application.state;
+  const steps = (index: 0 | 1) => allowed.map((name) => half(TRANSITIONS[name].label, index).toLowerCase()).join(', ');
+  return apiError(
+    'TRANSITION_NOT_ALLOWED',
+    `${half(TRANSITIONS[transition].label, 0)} kan niet in de status "${half(stateLabel, 0).toLowerCase()}". Nu toegestaan: ${steps(0) || 'niets'}.`,
+    `${half(TRANSITIONS[transition].label, 1)} is not possible in the state "${half(stateLabel, 1).toLowerCase()}". Allowed now: ${steps(1) || 'nothing'}.`,
+    { transition, state: application.state, allowed },
+  );
 }
 
 export function amountError(field: string, reason: string, message: string, messageEn: string): GraphQLError {

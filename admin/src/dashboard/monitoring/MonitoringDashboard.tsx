@@ -14,7 +14,8 @@ import {
   Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis,
 } from 'recharts';
 import { BudgetRealisationChart } from './BudgetRealisationChart';
-import { type Filters, type MonitoringData, downloadCsv, loadMonitoring, thousands } from './data';
+import { type Filters, type MonitoringData, downloadCsv, thousands } from './data';
+import { useWelkomDataProvider } from '../../data/dataProvider';
 
 const COLORS = ['#1b5e9b', '#c0504d', '#4f8a3c', '#8064a2', '#d9822b', '#2c9fa3', '#7f7f7f', '#b5a642'];
 const nf = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
@@ -264,7 +265,8 @@ const today = () => new Date().toISOString().slice(0, 10);
 export function MonitoringDashboard({ publicView = false }: { publicView?: boolean }) {
   const t = useText();
   const [filters, setFilters] = useState<Filters>({ fromYear: 2024, toYear: 2028, themeId: null, targetGroupId: null, date: today() });
-  const query = useQuery({ queryKey: ['monitoring', filters], queryFn: () => loadMonitoring(filters) });
+  const dataProvider = useWelkomDataProvider();
+  const query = useQuery({ queryKey: ['monitoring', filters], queryFn: () => dataProvider.getMonitoring(filters) });
   const years = useMemo(() => Array.from({ length: 7 }, (_, i) => 2023 + i), []);
   const set = (patch: Partial<Filters>) => setFilters((current) => ({ ...current, ...patch }));
   return (

@@ -2,7 +2,7 @@
 // aggregates the server computes in PostgreSQL (budgetSummary, quotaAttainment,
 // capacityTimeline) plus the quotas' and indicators' measurements for the trend lines.
 import { toCsv } from '../../lib/csv';
-import { graphql } from '../../data/graphql';
+import type { Request } from '../../data/request';
 
 export interface Filters {
   fromYear: number;
@@ -72,12 +72,19 @@ export const MONITORING_QUERY = `query Monitoring($fromYear: Int, $toYear: Int, 
 }`;
 
 
-export async function loadMonitoring(filters: Filters): Promise<MonitoringData> {
+export interface MonitoringMethods {
+  /** Everything the dashboard shows for the chosen period, theme and target group, in one request. */
+  getMonitoring(filters: Filters): Promise<MonitoringData>;
+}
+
+export const monitoringMethods = (request: Request): MonitoringMethods => ({ getMonitoring: (filters) => loadMonitoring(request, filters) });
+
+async function loadMonitoring(request: Request, filters: Filters): Promise<MonitoringData> {
   const related = {
     ...(filters.themeId ? { themeId: { eq: filters.themeId } } : {}),
     ...(filters.targetGroupId ? { targetGroupId: { eq: filters.targetGroupId } } : {}),
   };
-  const data = await graphql<{
+  const data = await request<{
     themes: { nodes: MonitoringData['themes'] };
     targetGroups: { nodes: MonitoringData['targetGroups'] };
     budget: MonitoringData['budget'];
