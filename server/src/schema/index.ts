@@ -10,5 +10,6 @@ import './panel.js';
 import './role-grants.js';
 import './subsidies.js';
 import './progress.js';
+import './kaart.js';
 
 export const schema = assertEveryFieldGuarded(builder.toSchema());
