@@ -99,7 +99,7 @@ builder.mutationField('markKaartServiceChecked', (t) =>
     authScopes: guardedBy(kaartKeeper),
     args: { id: t.arg.id({ required: true }), expectedVersion: t.arg.int({ required: true, description: 'De versie die u las | The version you read' }) },
     resolve: async (query, _root, args, context) => {
-      checkId('id', String(args.id));
+      checkId(String(args.id), 'id');
       await markChecked(context, String(args.id), args.expectedVersion);
       return db().kaartService.findUniqueOrThrow({ ...query, where: { id: String(args.id) } });
     },
@@ -138,7 +138,7 @@ builder.mutationField('saveKaartTranslation', (t) =>
     authScopes: guardedBy(kaartKeeper),
     args: { input: t.arg({ type: SaveTranslationInput, required: true }) },
     resolve: async (query, _root, args, context) => {
-      checkId('input.entityId', String(args.input.entityId));
+      checkId(String(args.input.entityId), 'input.entityId');
       const saved = await saveTranslation(context, {
         ...args.input, entityId: String(args.input.entityId), status: args.input.status as KaartTranslationStatus,
       });
@@ -231,7 +231,7 @@ builder.mutationField('createOwnKaartService', (t) =>
     authScopes: guardedBy(ownEntries),
     args: { input: t.arg({ type: OwnServiceInput, required: true }) },
     resolve: (_root, args, context) => {
-      if (args.input.organizationId) checkId('input.organizationId', String(args.input.organizationId));
+      if (args.input.organizationId) checkId(String(args.input.organizationId), 'input.organizationId');
       return createOwnService(context, { ...args.input, organizationId: args.input.organizationId ? String(args.input.organizationId) : null });
     },
   }),
@@ -248,7 +248,7 @@ builder.mutationField('updateOwnKaartService', (t) =>
       input: t.arg({ type: OwnServiceInput, required: true }),
     },
     resolve: (_root, args, context) => {
-      checkId('id', String(args.id));
+      checkId(String(args.id), 'id');
       const { organizationId, ...rest } = args.input;
       return updateOwnService(context, String(args.id), args.expectedVersion, {
         ...rest, ...(organizationId !== undefined && organizationId !== null ? { organizationId: String(organizationId) } : {}),
@@ -264,7 +264,7 @@ builder.mutationField('reviewKaartService', (t) =>
     authScopes: guardedBy(kaartKeeper),
     args: { id: t.arg.id({ required: true }), expectedVersion: t.arg.int({ required: true }), publish: t.arg.boolean({ required: true }) },
     resolve: async (query, _root, args, context) => {
-      checkId('id', String(args.id));
+      checkId(String(args.id), 'id');
       await reviewService(context, String(args.id), args.expectedVersion, args.publish);
       return db().kaartService.findUniqueOrThrow({ ...query, where: { id: String(args.id) } });
     },
