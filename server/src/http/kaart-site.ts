@@ -23,7 +23,7 @@ const STYLE = `
 a{color:#0b4f8a}a:focus,button:focus,input:focus,select:focus{outline:3px solid #e07b00;outline-offset:2px}
 header{background:#0b4f8a;color:#fff;padding:.75rem 1rem}header a{color:#fff}header h1{margin:.25rem 0;font-size:1.4rem}
 nav.lang ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem .75rem}nav.lang a[aria-current]{font-weight:700}
-main{padding:1rem;max-width:48rem;margin:0 auto}.skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;color:#0b4f8a;padding:.5rem}
+main{padding:1rem;max-width:48rem;margin:0 auto}.skip{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}.skip:focus{position:static;width:auto;height:auto;clip:auto;display:block;background:#fff;color:#0b4f8a;padding:.5rem}
 form.search{display:grid;gap:.75rem;margin-bottom:1rem}label{display:block;font-weight:600}
 input[type=search],select{width:100%;padding:.6rem;font-size:1rem;border:1px solid #595959;border-radius:4px;background:#fff;color:#1a1a1a}
 .checks{display:flex;gap:1rem;flex-wrap:wrap}.checks label{font-weight:400;display:flex;gap:.4rem;align-items:center}
