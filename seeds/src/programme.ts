@@ -2,9 +2,13 @@
 // loads into an empty database, what tests and the demo seed start from.
 import type { PrismaClient } from '@welkom/db';
 import { extractProgramme } from './extract/programme.js';
+import { loadSocialMap } from './kaart.js';
 import { type LoadCounts, loadProgramme } from './load.js';
 import { readSourceDocument } from './source.js';
 
-export function loadProgrammeFromDocument(prisma: PrismaClient): Promise<LoadCounts> {
-  return loadProgramme(prisma, extractProgramme(readSourceDocument()));
+export async function loadProgrammeFromDocument(prisma: PrismaClient): Promise<LoadCounts> {
+  const counts = await loadProgramme(prisma, extractProgramme(readSourceDocument()));
+  // The sociale kaart's entries link to the register's partners and target groups, so they come after.
+  await loadSocialMap(prisma);
+  return counts;
 }

@@ -11,9 +11,9 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const SERVER = 'server/src/';
 
 /** Folders below the schema: they know nothing of GraphQL modules or the HTTP server. */
-const BELOW_SCHEMA = ['audit', 'auth', 'crud', 'accounts', 'subsidies', 'panel', 'monitoring', 'progress'];
+const BELOW_SCHEMA = ['audit', 'auth', 'crud', 'accounts', 'subsidies', 'panel', 'monitoring', 'progress', 'kaart'];
 /** Domain services: rules and data access, testable without GraphQL, so no Pothos. */
-const SERVICES = ['accounts', 'subsidies', 'panel', 'monitoring', 'progress'];
+const SERVICES = ['accounts', 'subsidies', 'panel', 'monitoring', 'progress', 'kaart'];
 
 let graph: Record<string, string[]>;
 

@@ -2,6 +2,7 @@
 // when it is unset. Safe to repeat: the loader only writes what differs.
 import { createPrismaClient, migrate, resolveDatabaseForTool } from '@welkom/db';
 import { extractProgramme } from '../extract/programme.js';
+import { loadSocialMap } from '../kaart.js';
 import { loadProgramme, type LoadCounts } from '../load.js';
 import { readSourceDocument, SOURCE_DOCUMENT_PATH } from '../source.js';
 
@@ -24,6 +25,8 @@ if (database.embedded) await migrate(database.url);
 const prisma = createPrismaClient(database.url);
 try {
   printCounts(await loadProgramme(prisma, records));
+  const kaart = await loadSocialMap(prisma);
+  console.log(`Sociale kaart | Social map: ${kaart.languages} talen, ${kaart.terms} categorieën, ${kaart.organizations} organisaties, ${kaart.services} diensten nieuw | new`);
 } finally {
   await prisma.$disconnect();
   await database.stop();

@@ -6,7 +6,7 @@ import type { Identity } from '../context.js';
 import { db } from '../db.js';
 import { formatToken, newTokenPrefix, newTokenSecret, parseToken, sameDigest, tokenSecretHash } from './secrets.js';
 
-export const TOKEN_SCOPES = ['register:read', 'subsidies:own', 'progress:write'] as const;
+export const TOKEN_SCOPES = ['register:read', 'subsidies:own', 'progress:write', 'kaart:own'] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 export const isTokenScope = (scope: string): scope is TokenScope => (TOKEN_SCOPES as readonly string[]).includes(scope);
 

@@ -7,6 +7,7 @@ import { seedDemoPanel } from '../panel/demo.js';
 import { loadProgrammeFromDocument } from '@welkom/seeds';
 import { runOnDatabase } from './database.js';
 import { seedDemoSubsidies } from '../subsidies/demo.js';
+import { seedDemoSocialMap } from '../kaart/demo.js';
 
 const refusal = demoSeedRefusal(process.env, process.argv.includes('--force'));
 if (refusal) {
@@ -27,6 +28,9 @@ await runOnDatabase(async (prisma) => {
   // The subsidy workflow's demo scheme and applications (issue 6).
   const subsidies = await seedDemoSubsidies(prisma);
   console.log(subsidies.skipped ? 'Demo-subsidieregeling bestond al | Demo subsidy scheme already there' : `Demo-subsidieaanvragen: ${subsidies.created} | Demo subsidy applications: ${subsidies.created}`);
+  // The sociale kaart's demo entries, translated, so the public site can be seen in every language (issue 14).
+  const kaart = await seedDemoSocialMap(prisma);
+  console.log(kaart.created ? 'Demo-sociale kaart: 2 fictieve diensten in 6 talen | Demo social map added' : 'Demo-sociale kaart bestond al | Demo social map already there');
   // The demo panel's profiles are encrypted with the server's PANEL_DATA_KEY, so read it the same way.
   configureSecurity(securitySettingsFromEnv(parseEnv()));
   const panel = await seedDemoPanel(prisma);

@@ -15,6 +15,8 @@ import { schema } from '../schema/index.js';
 import { securitySettings } from '../auth/settings.js';
 import { handleFiles } from './subsidy-files.js';
 import { apiErrorBody } from '../api-error.js';
+import { handleHsds } from './hsds.js';
+import { handleKaartSite } from './kaart-site.js';
 import { mapTransientDatabaseError } from '../crud/errors.js';
 import { AdmissionGate, type AdmissionOptions, overloaded, retryablePlugin, sendRetryable } from './admission.js';
 import { runForCaller } from './caller-scope.js';
@@ -235,6 +237,11 @@ export async function createApp(options: AppOptions): Promise<App> {
     } else if (path?.startsWith('/files/')) {
       // Subsidy documents and decision letters (issue 6): raw-body upload and downloads, not GraphQL.
       await handleFiles(request, response, requestId, logger);
+    } else if (path === '/hsds' || path?.startsWith('/hsds/')) {
+      // The sociale kaart as HSDS 3.0 open data, and its public site (issue 14).
+      await handleHsds(request, response);
+    } else if (path === '/kaart' || path?.startsWith('/kaart/')) {
+      await handleKaartSite(request, response);
     } else if (path === '/health') {
       sendJson(response, 200, { status: 'ok' });
     } else if (path === '/ready') {

@@ -11,5 +11,6 @@ import './panel.js';
 import './role-grants.js';
 import './subsidies.js';
 import './progress.js';
+import './kaart.js';
 
 export const schema = assertEveryFieldGuarded(builder.toSchema({ directives: [AccessDirective] }));

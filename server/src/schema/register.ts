@@ -95,13 +95,15 @@ defineEntity('Partner', {
   plural: 'partners',
   // Tokens are the security module's to show, to administrators only; subsidy applications
   // are schema/subsidies.ts's (grant officers, and a partner's own through its token).
-  hidden: ['apiTokens', 'subsidyApplications', 'progressRequests'],
+  hidden: ['apiTokens', 'subsidyApplications', 'progressRequests', 'kaartOrganizations', 'kaartServices'],
   rules: { name: { maxLength: 200 }, website: { maxLength: 500 } },
 });
 
 defineEntity('TargetGroup', {
   access: publicRegister,
   plural: 'targetGroups',
+  // The social map's services are for staff (schema/kaart.ts); the public reads them at /hsds and /kaart.
+  hidden: ['kaartServiceLinks'],
   rules: { name: { maxLength: 200 } },
 });
 
