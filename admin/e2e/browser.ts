@@ -13,7 +13,9 @@ export interface Session {
 }
 
 /** A fresh browser profile (its own cookies and storage), like a second user or tab. */
-export async function openBrowser(options: { viewport?: { width: number; height: number }; locale?: string } = {}): Promise<Session> {
+export async function openBrowser(
+  options: { viewport?: { width: number; height: number }; locale?: string } = {},
+): Promise<Session> {
   const profile = await mkdtemp(path.join(tmpdir(), 'welkom-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,

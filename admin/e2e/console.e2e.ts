@@ -77,7 +77,10 @@ describe('reading the register', () => {
     await show.field('Doelgroepen').waitFor();
     await show.section('Randvoorwaarden').waitFor();
     await show.section('Datakwaliteitsnotities').waitFor();
-    await show.section('Geschiedenis').getByText(/na inloggen/).waitFor();
+    await show
+      .section('Geschiedenis')
+      .getByText(/na inloggen/)
+      .waitFor();
     await show.screenshot('action-show');
   });
 
@@ -92,7 +95,9 @@ describe('reading the register', () => {
 
   it('exports the filtered list, all pages, to CSV', async () => {
     const list = new ListPage(session.page, baseUrl);
-    await session.page.goto(`${baseUrl}/#/actions?perPage=10&filter=${encodeURIComponent(JSON.stringify({ status: ['PLANNED'] }))}`);
+    await session.page.goto(
+      `${baseUrl}/#/actions?perPage=10&filter=${encodeURIComponent(JSON.stringify({ status: ['PLANNED'] }))}`,
+    );
     await list.waitForRows();
     const total = await list.total();
     expect(total).toBeGreaterThan(10); // more than one page
@@ -234,7 +239,10 @@ describe('changing the register', () => {
       await mine.notification(/Iemand anders heeft dit record gewijzigd/).waitFor();
       await mine.screenshot('version-conflict');
       await session.page.getByRole('button', { name: 'Nieuwste versie laden' }).click();
-      await session.page.waitForFunction((expected) => (document.querySelector('input[name="owner"]') as HTMLInputElement | null)?.value === expected, `Eerst opgeslagen ${run}`);
+      await session.page.waitForFunction(
+        (expected) => (document.querySelector('input[name="owner"]') as HTMLInputElement | null)?.value === expected,
+        `Eerst opgeslagen ${run}`,
+      );
     } finally {
       await other.close();
     }

@@ -12,7 +12,12 @@ const baseUrl = inject('baseUrl');
 const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 const PHONE = { width: 390, height: 844 };
 
-interface Visitor { session: Session; page: Page; kaart: KaartPage; foreignRequests: string[] }
+interface Visitor {
+  session: Session;
+  page: Page;
+  kaart: KaartPage;
+  foreignRequests: string[];
+}
 
 async function visitor(locale: string): Promise<Visitor> {
   const session = await openBrowser({ viewport: PHONE, locale });
@@ -32,12 +37,24 @@ afterAll(async () => {
 
 const WALKS = [
   {
-    locale: 'ar', dir: 'rtl', searchLabel: 'بحث', searchButton: 'ابحث', words: 'استشارة',
-    service: 'تجريبي: ساعة استشارة مفتوحة (وهمية)', lastChecked: 'آخر تحقق في', whenOpen: 'متى تكون مفتوحة؟',
+    locale: 'ar',
+    dir: 'rtl',
+    searchLabel: 'بحث',
+    searchButton: 'ابحث',
+    words: 'استشارة',
+    service: 'تجريبي: ساعة استشارة مفتوحة (وهمية)',
+    lastChecked: 'آخر تحقق في',
+    whenOpen: 'متى تكون مفتوحة؟',
   },
   {
-    locale: 'uk', dir: 'ltr', searchLabel: 'Пошук', searchButton: 'Шукати', words: 'кафе',
-    service: 'Демо: Мовне кафе (вигадане)', lastChecked: 'Востаннє перевірено', whenOpen: 'Коли відчинено?',
+    locale: 'uk',
+    dir: 'ltr',
+    searchLabel: 'Пошук',
+    searchButton: 'Шукати',
+    words: 'кафе',
+    service: 'Демо: Мовне кафе (вигадане)',
+    lastChecked: 'Востаннє перевірено',
+    whenOpen: 'Коли відчинено?',
   },
 ] as const;
 
@@ -83,8 +100,16 @@ describe('every public page in every language', () => {
     await v.kaart.open('/kaart?q=demo');
     const serviceHref = await v.page.getByRole('link', { name: /^Demo: Inloopspreekuur/ }).getAttribute('href');
     await v.kaart.open('/kaart?categorie=welzijn');
-    const seededHref = await v.page.getByRole('link', { name: 'Maatschappelijke begeleiding', exact: true }).getAttribute('href');
-    paths.push('/kaart', '/kaart?q=demo&gratis=1', serviceHref!.split('?')[0]!, seededHref!.split('?')[0]!, '/kaart/dienst/bestaat-niet');
+    const seededHref = await v.page
+      .getByRole('link', { name: 'Maatschappelijke begeleiding', exact: true })
+      .getAttribute('href');
+    paths.push(
+      '/kaart',
+      '/kaart?q=demo&gratis=1',
+      serviceHref!.split('?')[0]!,
+      seededHref!.split('?')[0]!,
+      '/kaart/dienst/bestaat-niet',
+    );
   });
 
   for (const lang of ['nl', 'en', 'ar', 'uk', 'ti', 'fa']) {

@@ -23,7 +23,11 @@ const legend = (region: Locator) => region.locator('.recharts-legend-item-text')
 async function expectSeries(region: Locator, names: (string | RegExp)[]) {
   await region.locator('.recharts-surface').first().waitFor();
   const shown = await legend(region).allInnerTexts();
-  for (const name of names) expect(shown.some((text) => (typeof name === 'string' ? text === name : name.test(text))), `${String(name)} in ${shown.join(', ')}`).toBe(true);
+  for (const name of names)
+    expect(
+      shown.some((text) => (typeof name === 'string' ? text === name : name.test(text))),
+      `${String(name)} in ${shown.join(', ')}`,
+    ).toBe(true);
 }
 
 describe('the monitoring dashboard', () => {
@@ -36,15 +40,28 @@ describe('the monitoring dashboard', () => {
     const quota = chart('Taakstelling en realisatie');
     await expectSeries(quota, ['Gerealiseerd', 'Te realiseren']);
     await quota.getByText(/Streefdatum 2025-07-01/).waitFor();
-    await quota.getByRole('table', { name: 'Bereik van de taakstellingen' }).getByRole('cell', { name: 'Opvangplekken asielzoekers (Spreidingswet)' }).waitFor();
+    await quota
+      .getByRole('table', { name: 'Bereik van de taakstellingen' })
+      .getByRole('cell', { name: 'Opvangplekken asielzoekers (Spreidingswet)' })
+      .waitFor();
 
     const capacity = chart('Opvangcapaciteit 2024-2028 met geplande sluitingen');
     await expectSeries(capacity, ['Asielzoekers', 'Ontheemden uit Oekraïne', 'Gepland']);
-    await capacity.getByRole('table', { name: 'Openingen en sluitingen' }).getByRole('cell', { name: 'Schepen in de Waalhaven' }).waitFor();
+    await capacity
+      .getByRole('table', { name: 'Openingen en sluitingen' })
+      .getByRole('cell', { name: 'Schepen in de Waalhaven' })
+      .waitFor();
     expect(await capacity.locator('.recharts-reference-line').count()).toBeGreaterThanOrEqual(4);
 
     const budget = chart('Begroting per jaar en opgave (x €1.000)');
-    await expectSeries(budget, [/^1\. Opvang/, /^2\. Huisvesting/, /^3\. /, /^4\. /, /^5\. /, 'Vermeld totaal (wijkt af)']);
+    await expectSeries(budget, [
+      /^1\. Opvang/,
+      /^2\. Huisvesting/,
+      /^3\. /,
+      /^4\. /,
+      /^5\. /,
+      'Vermeld totaal (wijkt af)',
+    ]);
     const row2027 = budget.getByRole('table', { name: 'Begroting per jaar' }).getByRole('row', { name: /^2027/ });
     expect(await row2027.innerText()).toMatch(/1\.775\s+2\.000\s+225/);
 
@@ -55,7 +72,10 @@ describe('the monitoring dashboard', () => {
 
   it('exports the numbers of a chart as CSV', async () => {
     const budget = chart('Begroting per jaar en opgave (x €1.000)');
-    const [download] = await Promise.all([page.waitForEvent('download'), budget.getByRole('button', { name: 'CSV' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      budget.getByRole('button', { name: 'CSV' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('begroting.csv');
     const { readFile } = await import('node:fs/promises');
     const text = await readFile((await download.path())!, 'utf8');
@@ -78,11 +98,18 @@ describe('the monitoring dashboard', () => {
       const visitor = await anonymous.context.newPage();
       await visitor.goto(`${baseUrl}/#/openbaar/monitoring`);
       await visitor.getByRole('heading', { name: /Monitoring: kengetallen/ }).waitFor();
-      await visitor.getByRole('region', { name: 'Taakstelling en realisatie' }).locator('.recharts-surface').first().waitFor();
+      await visitor
+        .getByRole('region', { name: 'Taakstelling en realisatie' })
+        .locator('.recharts-surface')
+        .first()
+        .waitFor();
       expect(await visitor.getByRole('navigation').count()).toBe(0);
       expect(await visitor.getByRole('button', { name: /opslaan|bewerken|save|edit/i }).count()).toBe(0);
       await visitor.waitForLoadState('networkidle');
-      await visitor.screenshot({ path: new URL('../../docs/screenshots/monitoring-public.png', import.meta.url).pathname, fullPage: true });
+      await visitor.screenshot({
+        path: new URL('../../docs/screenshots/monitoring-public.png', import.meta.url).pathname,
+        fullPage: true,
+      });
     } finally {
       await anonymous.close();
     }

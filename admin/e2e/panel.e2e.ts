@@ -30,7 +30,9 @@ afterAll(async () => {
 beforeEach((context) => {
   onTestFailed(async () => {
     const name = context.task.name.replace(/[^a-z0-9]+/gi, '-');
-    await page?.screenshot({ path: new URL(`../test-results/${name}.png`, import.meta.url).pathname }).catch(() => undefined);
+    await page
+      ?.screenshot({ path: new URL(`../test-results/${name}.png`, import.meta.url).pathname })
+      .catch(() => undefined);
   });
 });
 
@@ -45,10 +47,14 @@ describe('the panel coordinator', () => {
     await page.getByRole('heading', { level: 1, name: 'Samenstelling van het panel' }).waitFor();
     await page.getByText('Kleine groepen blijven verborgen.').waitFor();
     await panel.dimension('Leeftijd').waitFor();
-    for (const dimension of ['Leeftijd', 'Opleidingsniveau', 'Land van herkomst', 'LHBTIQ+']) await panel.dimension(dimension).waitFor();
+    for (const dimension of ['Leeftijd', 'Opleidingsniveau', 'Land van herkomst', 'LHBTIQ+'])
+      await panel.dimension(dimension).waitFor();
     // Twelve demo members: no age band holds five, so every one is suppressed.
     expect(await panel.count('Leeftijd', '27 tot en met 40').textContent()).toBe('< 5');
-    await panel.count('Leeftijd', '27 tot en met 40').getByLabel(/minder dan vijf/).waitFor();
+    await panel
+      .count('Leeftijd', '27 tot en met 40')
+      .getByLabel(/minder dan vijf/)
+      .waitFor();
     expect(await panel.count('LHBTIQ+', 'Nee').textContent()).toBe('5–9');
     expect(await page.getByText(/Leden geteld: \d+–\d+/).count()).toBe(1);
     expect(await panel.horizontalOverflow()).toBe(0);
@@ -86,7 +92,7 @@ describe('the panel coordinator', () => {
     await new ShowPage(page, baseUrl).field('Naam').getByText('Amina (demo)').waitFor();
   });
 
-  it('filters the advice awaiting the municipality\'s response with one click', async () => {
+  it("filters the advice awaiting the municipality's response with one click", async () => {
     const list = new ListPage(page, baseUrl);
     await list.open('/advices');
     await list.waitForRows();
@@ -120,7 +126,10 @@ describe('a programme secretary', () => {
     await home.menuItem('Acties').waitFor();
     expect(await home.menuItem('Panellid').count()).toBe(0);
     await home.open('/panelMembers');
-    await page.getByRole('alert').filter({ hasText: 'U hebt geen toegang tot Panellid. Alleen te zien voor: panelcoördinator.' }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'U hebt geen toegang tot Panellid. Alleen te zien voor: panelcoördinator.' })
+      .waitFor();
     expect(await page.getByRole('table').count()).toBe(0);
   });
 });

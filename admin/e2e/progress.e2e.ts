@@ -10,15 +10,29 @@ const { baseUrl } = session;
 
 /** Submits an update as the signed-in user would through the API (the owner's part of the round). */
 async function submit(roundId: string, actionCode: string, happened: string) {
-  return session.page.evaluate(async ({ roundId, actionCode, happened }) => {
-    const call = async (query: string, variables: Record<string, unknown>) =>
-      (await fetch('/graphql', { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) })).json();
-    const found = await call('query ($c: String!) { actions(filter: { code: { eq: $c } }) { nodes { id } } }', { c: actionCode });
-    const actionId = found.data.actions.nodes[0].id;
-    const answer = await call('mutation ($r: ID!, $a: ID!, $input: ProgressUpdateInput!) { submitProgressUpdate(roundId: $r, actionId: $a, input: $input) { state } }',
-      { r: roundId, a: actionId, input: { status: 'RUNNING', assessment: 'AT_RISK', happened } });
-    return answer.data?.submitProgressUpdate?.state ?? JSON.stringify(answer.errors);
-  }, { roundId, actionCode, happened });
+  return session.page.evaluate(
+    async ({ roundId, actionCode, happened }) => {
+      const call = async (query: string, variables: Record<string, unknown>) =>
+        (
+          await fetch('/graphql', {
+            method: 'POST',
+            credentials: 'same-origin',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ query, variables }),
+          })
+        ).json();
+      const found = await call('query ($c: String!) { actions(filter: { code: { eq: $c } }) { nodes { id } } }', {
+        c: actionCode,
+      });
+      const actionId = found.data.actions.nodes[0].id;
+      const answer = await call(
+        'mutation ($r: ID!, $a: ID!, $input: ProgressUpdateInput!) { submitProgressUpdate(roundId: $r, actionId: $a, input: $input) { state } }',
+        { r: roundId, a: actionId, input: { status: 'RUNNING', assessment: 'AT_RISK', happened } },
+      );
+      return answer.data?.submitProgressUpdate?.state ?? JSON.stringify(answer.errors);
+    },
+    { roundId, actionCode, happened },
+  );
 }
 
 describe('progress rounds in the console', () => {
@@ -80,14 +94,22 @@ describe('progress rounds in the console', () => {
         const element = document.activeElement as HTMLElement | null;
         if (!element) return '';
         const labelled = element.id ? document.querySelector(`label[for="${element.id}"]`)?.textContent : null;
-        return (labelled ?? element.getAttribute('aria-label') ?? element.textContent ?? '').replace(/\s*\*\s*$/, '').trim();
+        return (labelled ?? element.getAttribute('aria-label') ?? element.textContent ?? '')
+          .replace(/\s*\*\s*$/, '')
+          .trim();
       });
       if (name && order[order.length - 1] !== name) order.push(name);
       await session.page.keyboard.press('Tab');
     }
     expect(order).toEqual(['Titel', 'Begin periode', 'Einde periode', 'Uiterste datum', 'Ronde openen']);
-    const unnamed = async () => session.page.locator('main button, [role="dialog"] button').evaluateAll((buttons) =>
-      buttons.filter((b) => !(b.getAttribute('aria-label') || b.textContent?.trim() || b.getAttribute('title'))).length);
+    const unnamed = async () =>
+      session.page
+        .locator('main button, [role="dialog"] button')
+        .evaluateAll(
+          (buttons) =>
+            buttons.filter((b) => !(b.getAttribute('aria-label') || b.textContent?.trim() || b.getAttribute('title')))
+              .length,
+        );
     expect(await unnamed()).toBe(0);
 
     // The round opened in the first test: its returned update, resubmitted, is accepted by keyboard.
@@ -135,17 +157,31 @@ describe('progress rounds in the console', () => {
     // The secretary takes one action as owner; "Mijn acties" shows it with its late state.
     const code = await session.page.evaluate(async () => {
       const call = async (query: string, variables: Record<string, unknown> = {}) =>
-        (await fetch('/graphql', { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) })).json();
+        (
+          await fetch('/graphql', {
+            method: 'POST',
+            credentials: 'same-origin',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ query, variables }),
+          })
+        ).json();
       const me = (await call('{ me { id } }')).data.me.id;
-      const action = (await call('{ actions(filter: { code: { eq: "2.1 2.B" } }) { nodes { id code version } } }')).data.actions.nodes[0];
-      await call('mutation ($id: ID!, $v: Int!, $o: ID) { updateAction(id: $id, expectedVersion: $v, input: { ownerId: $o }) { id } }', { id: action.id, v: action.version, o: me });
+      const action = (await call('{ actions(filter: { code: { eq: "2.1 2.B" } }) { nodes { id code version } } }')).data
+        .actions.nodes[0];
+      await call(
+        'mutation ($id: ID!, $v: Int!, $o: ID) { updateAction(id: $id, expectedVersion: $v, input: { ownerId: $o }) { id } }',
+        { id: action.id, v: action.version, o: me },
+      );
       return action.code as string;
     });
     await console.open('/');
     await session.page.getByRole('region', { name: 'Voortgang' }).getByRole('link', { name: 'Mijn acties' }).click();
     const table = session.page.getByRole('table', { name: 'Mijn acties' });
     await table.getByRole('link', { name: code }).waitFor();
-    await table.getByText(/^(te laat|op tijd)$/).first().waitFor();
+    await table
+      .getByText(/^(te laat|op tijd)$/)
+      .first()
+      .waitFor();
     await console.screenshot('progress-my-actions');
   });
 });

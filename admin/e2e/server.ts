@@ -28,7 +28,11 @@ function run(
   onLine?: (line: string, child: ChildProcess) => void,
   cwd = SERVER_DIR,
 ): { child: ChildProcess; done: Promise<number | null>; log: string[] } {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const log: string[] = [];
   const collect = (chunk: Buffer) => {
     for (const line of String(chunk).split('\n')) {
@@ -69,10 +73,18 @@ export default async function setup(project: TestProject) {
     project.provide('baseUrl', process.env.E2E_BASE_URL);
     return;
   }
-  if (!existsSync(path.join(SERVER_DIR, '../admin/dist/index.html'))) throw new Error('admin/dist is missing: run `npm run build` first (npm run test:e2e does).');
+  if (!existsSync(path.join(SERVER_DIR, '../admin/dist/index.html')))
+    throw new Error('admin/dist is missing: run `npm run build` first (npm run test:e2e does).');
   const root: TemporaryDir = await createTemporaryDir('welkom-e2e-');
   // Everything the run writes stays in its own folder: database and audit checkpoints.
-  const env = { NODE_ENV: 'test', DATABASE_URL: '', EMBEDDED_PG_DIR: path.join(root.path, 'postgres'), AUDIT_CHECKPOINT_FILE: path.join(root.path, 'audit-checkpoints.jsonl'), LOG_LEVEL: 'info', PORT: '0' };
+  const env = {
+    NODE_ENV: 'test',
+    DATABASE_URL: '',
+    EMBEDDED_PG_DIR: path.join(root.path, 'postgres'),
+    AUDIT_CHECKPOINT_FILE: path.join(root.path, 'audit-checkpoints.jsonl'),
+    LOG_LEVEL: 'info',
+    PORT: '0',
+  };
 
   const programme = run([SEED_PROGRAMME], env, undefined, SEEDS_DIR);
   if ((await programme.done) !== 0) throw new Error(`seed failed:\n${programme.log.join('\n')}`);
@@ -89,7 +101,9 @@ export default async function setup(project: TestProject) {
     started,
     server.done.then((code) => Promise.reject(new Error(`the server exited (${code}):\n${server.log.join('\n')}`))),
     // unref: a pending guard timer must not keep vitest alive after the run.
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no server within 90 s:\n${server.log.join('\n')}`)), 90_000).unref()),
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`no server within 90 s:\n${server.log.join('\n')}`)), 90_000).unref(),
+    ),
   ]);
   project.provide('baseUrl', url);
 

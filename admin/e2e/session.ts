@@ -36,11 +36,15 @@ export interface FileSession {
 }
 
 /** Registers the file's hooks; `page` and `browser` are there from the first test on. */
-export function browserForFile(options: { as?: Account; viewport?: { width: number; height: number } } = {}): FileSession {
+export function browserForFile(
+  options: { as?: Account; viewport?: { width: number; height: number } } = {},
+): FileSession {
   const session = { baseUrl: inject('baseUrl') } as FileSession;
   beforeAll(async () => {
     session.browser = await openBrowser({ viewport: options.viewport });
-    session.page = options.as ? await signedInPage(session.browser, options.as) : await session.browser.context.newPage();
+    session.page = options.as
+      ? await signedInPage(session.browser, options.as)
+      : await session.browser.context.newPage();
   });
   afterAll(async () => {
     await session.browser?.close();
@@ -48,7 +52,9 @@ export function browserForFile(options: { as?: Account; viewport?: { width: numb
   beforeEach((context) => {
     onTestFailed(async () => {
       const name = context.task.name.replace(/[^a-z0-9]+/gi, '-');
-      await session.page?.screenshot({ path: new URL(`../test-results/${name}.png`, import.meta.url).pathname }).catch(() => undefined);
+      await session.page
+        ?.screenshot({ path: new URL(`../test-results/${name}.png`, import.meta.url).pathname })
+        .catch(() => undefined);
     });
   });
   return session;

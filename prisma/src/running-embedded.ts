@@ -18,7 +18,10 @@ export interface RunningEmbedded {
 }
 
 /** The live embedded server on `dataDir`, or null when none runs (or it is not ready yet). */
-export async function findRunningEmbedded(dataDir: string, database = EMBEDDED_DATABASE): Promise<RunningEmbedded | null> {
+export async function findRunningEmbedded(
+  dataDir: string,
+  database = EMBEDDED_DATABASE,
+): Promise<RunningEmbedded | null> {
   const resolved = path.resolve(dataDir);
   let lines: string[];
   try {

@@ -6,7 +6,11 @@ const LIST = `SELECT "t0"."id" FROM "public"."Partner" AS "t0" WHERE (("t0"."nam
 
 describe('search conditions', () => {
   it('become accent- and case-free LIKEs on the indexed expression, and the mark is dropped', () => {
-    const query = withSearchConditions({ sql: LIST, args: [searchValue('cafe'), [searchValue('cafe')], 'SCHOOL'], argTypes: [] });
+    const query = withSearchConditions({
+      sql: LIST,
+      args: [searchValue('cafe'), [searchValue('cafe')], 'SCHOOL'],
+      argTypes: [],
+    });
     expect(query.sql).toBe(
       `SELECT "t0"."id" FROM "public"."Partner" AS "t0" WHERE ((welkom_search_text("t0"."name") LIKE welkom_search_text('%' || $1 || '%') OR ` +
         `welkom_search_text("t0"."aliases") LIKE welkom_search_text('%' || ($2::text[])[1] || '%')) AND "t0"."kind" = $3)`,
@@ -23,7 +27,9 @@ describe('search conditions', () => {
   });
 
   it('refuse a marked value in a shape they do not know, rather than search for the mark', () => {
-    expect(() => withSearchConditions({ sql: 'SELECT 1 WHERE "x" = $1', args: [searchValue('cafe')], argTypes: [] })).toThrow(/cannot be rewritten/);
+    expect(() =>
+      withSearchConditions({ sql: 'SELECT 1 WHERE "x" = $1', args: [searchValue('cafe')], argTypes: [] }),
+    ).toThrow(/cannot be rewritten/);
   });
 
   it('a needle cannot smuggle in a mark of its own', () => {

@@ -26,7 +26,9 @@ const unmark = (value: string) => value.slice(SEARCH_MARK.length);
 
 /** The statement with its search conditions (marked values) made accent- and case-insensitive; others untouched. */
 export function withSearchConditions(query: SqlQuery): SqlQuery {
-  const marked = query.args.some((arg) => isMarked(arg) || (Array.isArray(arg) && arg.length === 1 && isMarked(arg[0])));
+  const marked = query.args.some(
+    (arg) => isMarked(arg) || (Array.isArray(arg) && arg.length === 1 && isMarked(arg[0])),
+  );
   if (!marked) return query;
   const args = [...query.args];
   const rewritten = new Set<number>();
@@ -47,7 +49,12 @@ export function withSearchConditions(query: SqlQuery): SqlQuery {
   });
   // A marked value left over means Prisma wrote a condition in a shape this does not know: fail
   // loudly instead of searching for the mark itself.
-  const left = args.findIndex((arg, index) => !rewritten.has(index) && (isMarked(arg) || (Array.isArray(arg) && arg.some(isMarked))));
-  if (left >= 0) throw new Error(`A search condition (parameter $${left + 1}) has a shape that cannot be rewritten: ${query.sql.slice(0, 300)}`);
+  const left = args.findIndex(
+    (arg, index) => !rewritten.has(index) && (isMarked(arg) || (Array.isArray(arg) && arg.some(isMarked))),
+  );
+  if (left >= 0)
+    throw new Error(
+      `A search condition (parameter $${left + 1}) has a shape that cannot be rewritten: ${query.sql.slice(0, 300)}`,
+    );
   return { ...query, sql, args };
 }

@@ -24,8 +24,12 @@ describe('prepared statement names', () => {
     try {
       await database.prisma.theme.create({ data: { number: 1, name: 'Opvang' } });
       for (let i = 0; i < 3; i++) expect(await database.prisma.theme.count({ where: { number: 1 } })).toBe(1);
-      expect(await database.prisma.$transaction((tx) => tx.theme.findMany({ where: { number: 1 }, select: { name: true } }))).toEqual([{ name: 'Opvang' }]);
-      const prepared = await database.prisma.$queryRawUnsafe<{ name: string }[]>('SELECT name FROM pg_prepared_statements');
+      expect(
+        await database.prisma.$transaction((tx) => tx.theme.findMany({ where: { number: 1 }, select: { name: true } })),
+      ).toEqual([{ name: 'Opvang' }]);
+      const prepared = await database.prisma.$queryRawUnsafe<{ name: string }[]>(
+        'SELECT name FROM pg_prepared_statements',
+      );
       const names = prepared.map((row) => row.name).filter((name) => name.startsWith('w'));
       expect(names.length).toBeGreaterThan(1);
       expect(new Set(names).size).toBe(names.length);

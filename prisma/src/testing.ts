@@ -54,7 +54,11 @@ declare module 'vitest' {
 export async function setup(project: TestProject): Promise<() => Promise<void>> {
   const root = await createTemporaryDir('welkom-test-postgres-');
   // Not durable: the data is thrown away after the run, so fsync only costs time.
-  const server = await startEmbeddedPostgres({ dataDir: path.join(root.path, 'data'), database: TEMPLATE_DATABASE, durable: false });
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(root.path, 'data'),
+    database: TEMPLATE_DATABASE,
+    durable: false,
+  });
   try {
     await migrate(server.url);
     const admin = new pg.Client({ connectionString: server.urlFor('postgres') });
@@ -92,7 +96,9 @@ export interface TestDatabaseOptions extends CreatePrismaClientOptions {
 export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const templateUrl = inject(PROVIDED_KEY);
   if (!templateUrl) {
-    throw new Error("No test database server: add globalSetup: ['@welkom/db/testing'] to this package's vitest.config.ts.");
+    throw new Error(
+      "No test database server: add globalSetup: ['@welkom/db/testing'] to this package's vitest.config.ts.",
+    );
   }
   const name = `test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
   // The template refuses connections, so administration goes through `postgres`.

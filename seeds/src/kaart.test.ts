@@ -21,16 +21,24 @@ describe('the sociale kaart seed', () => {
       expect(documentText.toLowerCase(), organization.name).toContain(organization.name.toLowerCase());
       expect(organization.provenance).toMatch(/^Uit het uitvoeringsprogramma, sectie \d\.\d/);
     }
-    for (const service of KAART_SERVICES) expect(service.provenance, service.name).toMatch(/^Uit het uitvoeringsprogramma, sectie \d\.\d/);
+    for (const service of KAART_SERVICES)
+      expect(service.provenance, service.name).toMatch(/^Uit het uitvoeringsprogramma, sectie \d\.\d/);
   });
 
   it('loads languages, categories, organisations and services once, with no invented contact details', async () => {
     const first = await loadSocialMap(db.prisma);
-    expect(first).toEqual({ languages: 6, terms: 10, organizations: KAART_ORGANIZATIONS.length, services: KAART_SERVICES.length });
+    expect(first).toEqual({
+      languages: 6,
+      terms: 10,
+      organizations: KAART_ORGANIZATIONS.length,
+      services: KAART_SERVICES.length,
+    });
     expect(await loadSocialMap(db.prisma)).toEqual({ languages: 0, terms: 0, organizations: 0, services: 0 });
 
     const languages = await db.prisma.kaartLanguage.findMany({ orderBy: { sortOrder: 'asc' } });
-    expect(languages.map((l) => `${l.code}:${l.direction}`)).toEqual(KAART_LANGUAGES.map((l) => `${l.code}:${l.direction}`));
+    expect(languages.map((l) => `${l.code}:${l.direction}`)).toEqual(
+      KAART_LANGUAGES.map((l) => `${l.code}:${l.direction}`),
+    );
     expect(languages.filter((l) => l.direction === 'RTL').map((l) => l.code)).toEqual(['ar', 'fa']);
 
     expect(await db.prisma.kaartLocation.count()).toBe(0);
@@ -46,7 +54,12 @@ describe('the sociale kaart seed', () => {
       const record = KAART_SERVICES.find((r) => r.name === service.name)!;
       expect(service.targetGroupLinks.length, service.name).toBe(record.targetGroups.length);
     }
-    const linked = await db.prisma.kaartOrganization.findMany({ where: { partnerId: { not: null } }, select: { name: true } });
-    expect(linked.map((o) => o.name)).toEqual(expect.arrayContaining(['GGD', 'VluchtelingenWerk', 'Bindkracht10', 'Pharos', 'Gemeente Nijmegen']));
+    const linked = await db.prisma.kaartOrganization.findMany({
+      where: { partnerId: { not: null } },
+      select: { name: true },
+    });
+    expect(linked.map((o) => o.name)).toEqual(
+      expect.arrayContaining(['GGD', 'VluchtelingenWerk', 'Bindkracht10', 'Pharos', 'Gemeente Nijmegen']),
+    );
   });
 });

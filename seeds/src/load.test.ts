@@ -10,8 +10,15 @@ const records = extractProgramme(readSourceDocument());
 async function snapshot(db: TestDatabase) {
   const stamp = (rows: { id: string; version: number; updatedAt: Date }[]) =>
     rows.map((row) => `${row.id}:${row.version}:${row.updatedAt.toISOString()}`).sort();
-  const links = (rows: { actionId: string; partnerId?: string; targetGroupId?: string; role?: string | null; sourceName?: string | null }[]) =>
-    rows.map((row) => JSON.stringify(row)).sort();
+  const links = (
+    rows: {
+      actionId: string;
+      partnerId?: string;
+      targetGroupId?: string;
+      role?: string | null;
+      sourceName?: string | null;
+    }[],
+  ) => rows.map((row) => JSON.stringify(row)).sort();
   return {
     themes: stamp(await db.prisma.theme.findMany()),
     sections: stamp(await db.prisma.section.findMany()),
@@ -65,12 +72,20 @@ describe('loadProgramme', () => {
 
   it('links monitoring records by natural keys: replacements, groups, actions', async () => {
     const ships = await db.prisma.location.findUniqueOrThrow({
-      where: { code: 'oekraine-waalhaven' }, include: { replacedBy: true, partOf: { include: { capacities: true } }, actionLinks: { include: { action: true } } },
+      where: { code: 'oekraine-waalhaven' },
+      include: {
+        replacedBy: true,
+        partOf: { include: { capacities: true } },
+        actionLinks: { include: { action: true } },
+      },
     });
     expect(ships.replacedBy?.code).toBe('oekraine-vervanging-waalhaven-tarweweg');
     expect(ships.partOf?.capacities.map((c) => c.places)).toEqual([785]);
     expect(ships.actionLinks.map((l) => l.action.code)).toEqual(['1.2 1.A']);
-    const line = await db.prisma.budgetLine.findFirstOrThrow({ where: { code: '2.1 4.A' }, include: { action: true, amounts: { orderBy: { year: 'asc' } } } });
+    const line = await db.prisma.budgetLine.findFirstOrThrow({
+      where: { code: '2.1 4.A' },
+      include: { action: true, amounts: { orderBy: { year: 'asc' } } },
+    });
     expect(line.action?.code).toBe('2.1 4.A');
     expect(line.amounts.map((a) => a.amountCents)).toEqual([25_000_000, 25_000_000, 2_500_000, 25_000_000]);
   });
@@ -78,7 +93,11 @@ describe('loadProgramme', () => {
   it('stores what the document says, linked by natural keys', async () => {
     const action = await db.prisma.action.findUniqueOrThrow({
       where: { code: '3.5 1.A' },
-      include: { goal: { include: { section: true } }, partnerLinks: { include: { partner: true } }, dataQualityNotes: true },
+      include: {
+        goal: { include: { section: true } },
+        partnerLinks: { include: { partner: true } },
+        dataQualityNotes: true,
+      },
     });
     expect(action.goal.code).toBe('3.5 1');
     expect(action.goal.section.code).toBe('3.5');
@@ -86,12 +105,16 @@ describe('loadProgramme', () => {
     expect(action.startDate?.toISOString().slice(0, 10)).toBe('2025-01-01');
     expect(action.endDate?.toISOString().slice(0, 10)).toBe('2026-12-31');
     expect(action.partnerLinks.map((l) => [l.partner.name, l.sourceName]).sort()).toEqual([
-      ['Bindkracht10', 'Binkracht10'], ['VluchtelingenWerk', 'VWN'],
+      ['Bindkracht10', 'Binkracht10'],
+      ['VluchtelingenWerk', 'VWN'],
     ]);
     expect(action.dataQualityNotes.map((n) => n.key).sort()).toEqual([
-      'partner-misspelt/3.5 1.A/Binkracht10', 'theme-reference-missing/5/3.5 1.A',
+      'partner-misspelt/3.5 1.A/Binkracht10',
+      'theme-reference-missing/5/3.5 1.A',
     ]);
-    const note = await db.prisma.dataQualityNote.findUniqueOrThrow({ where: { key: 'partner-misspelt/3.5 1.A/Binkracht10' } });
+    const note = await db.prisma.dataQualityNote.findUniqueOrThrow({
+      where: { key: 'partner-misspelt/3.5 1.A/Binkracht10' },
+    });
     expect(note.partnerId).not.toBeNull();
     expect(note.themeId).not.toBeNull();
   });
@@ -106,13 +129,22 @@ describe('loadProgramme', () => {
   });
 
   it('updates only what differs, bumps its version and keeps what people edited', async () => {
-    const target = await db.prisma.action.findUniqueOrThrow({ where: { code: '1.1 2.A' }, include: { preconditions: true } });
-    await db.prisma.action.update({ where: { id: target.id }, data: { description: 'handmatig gewijzigd', status: 'RUNNING' } });
+    const target = await db.prisma.action.findUniqueOrThrow({
+      where: { code: '1.1 2.A' },
+      include: { preconditions: true },
+    });
+    await db.prisma.action.update({
+      where: { id: target.id },
+      data: { description: 'handmatig gewijzigd', status: 'RUNNING' },
+    });
     await db.prisma.precondition.updateMany({ where: { actionId: target.id, sortOrder: 0 }, data: { met: true } });
 
     const counts = await loadProgramme(db.prisma, records);
     expect(counts.actions).toEqual({ created: 0, updated: 1, unchanged: 55, deleted: 0 });
-    const after = await db.prisma.action.findUniqueOrThrow({ where: { id: target.id }, include: { preconditions: true } });
+    const after = await db.prisma.action.findUniqueOrThrow({
+      where: { id: target.id },
+      include: { preconditions: true },
+    });
     expect(after.description).toBe(records.actions.find((a) => a.code === '1.1 2.A')!.description);
     expect(after.version).toBe(target.version + 1);
     expect(after.status).toBe('RUNNING');

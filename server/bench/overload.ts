@@ -95,7 +95,12 @@ interface Result {
   data?: any;
 }
 
-export async function post(url: string, query: string, variables?: Record<string, unknown>, cookie?: string): Promise<Result> {
+export async function post(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  cookie?: string,
+): Promise<Result> {
   const started = performance.now();
   try {
     const response = await fetch(`${url}/graphql`, {
@@ -104,7 +109,12 @@ export async function post(url: string, query: string, variables?: Record<string
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] };
-    return { ms: performance.now() - started, status: response.status, code: body.errors?.[0]?.extensions?.code, data: body.data };
+    return {
+      ms: performance.now() - started,
+      status: response.status,
+      code: body.errors?.[0]?.extensions?.code,
+      data: body.data,
+    };
   } catch {
     return { ms: performance.now() - started, status: 0, code: 'NETWORK' };
   }
@@ -114,7 +124,10 @@ export async function login(url: string, email: string, password: string): Promi
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: `mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { id } }`, variables: { e: email, p: password } }),
+    body: JSON.stringify({
+      query: `mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { id } }`,
+      variables: { e: email, p: password },
+    }),
   });
   const cookie = response.headers.get('set-cookie')?.split(';')[0];
   if (!cookie) throw new Error(`login failed: ${await response.text()}`);
@@ -144,7 +157,10 @@ const latencies = [];
 
 /** `count` requests at once, while /health is asked every 25 ms. */
 export async function burst(server: ServerProcess, count: number, request: (index: number) => Promise<Result>) {
-  const probe = spawn(process.execPath, ['-e', HEALTH_PROBE], { env: { ...process.env, HEALTH_URL: `${server.url}/health` }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const probe = spawn(process.execPath, ['-e', HEALTH_PROBE], {
+    env: { ...process.env, HEALTH_URL: `${server.url}/health` },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let output = '';
   probe.stdout.on('data', (chunk) => (output += String(chunk)));
   const probeDone = new Promise((resolve) => probe.once('exit', resolve));
@@ -155,15 +171,29 @@ export async function burst(server: ServerProcess, count: number, request: (inde
   // The first answers (before the burst) are left out.
   const health = (JSON.parse(output || '[]') as number[]).slice(5);
   const ok = results.filter((result) => result.status === 200 && !result.code);
-  const refused = results.filter((result) => result.status === 503 && ['OVERLOADED', 'TRY_AGAIN'].includes(result.code ?? ''));
+  const refused = results.filter(
+    (result) => result.status === 503 && ['OVERLOADED', 'TRY_AGAIN'].includes(result.code ?? ''),
+  );
   const other = results.filter((result) => !ok.includes(result) && !refused.includes(result));
   return {
     ok: ok.length,
     refused: refused.length,
     errors: other.length,
-    otherCodes: [...new Set(other.map((result) => (result.status ? `${result.status} ${result.code}` : 'no HTTP answer: the client\'s fetch failed')))],
-    p50: percentile(ok.map((result) => result.ms), 50),
-    p99: percentile(ok.map((result) => result.ms), 99),
+    otherCodes: [
+      ...new Set(
+        other.map((result) =>
+          result.status ? `${result.status} ${result.code}` : "no HTTP answer: the client's fetch failed",
+        ),
+      ),
+    ],
+    p50: percentile(
+      ok.map((result) => result.ms),
+      50,
+    ),
+    p99: percentile(
+      ok.map((result) => result.ms),
+      99,
+    ),
     healthP50: percentile(health, 50),
     healthMax: Math.max(...health),
     peakRssMb: server.peakRssMb(),
@@ -187,14 +217,24 @@ export async function loadWithOutage(
   const reader = async () => {
     while (performance.now() < until) {
       const result = await post(url, `{ actions(limit: 20) { totalCount nodes { code goal { code } } } }`, {}, cookie);
-      outcomes.push({ at: performance.now() - started, ok: result.status === 200 && !result.code, code: result.code, status: result.status });
+      outcomes.push({
+        at: performance.now() - started,
+        ok: result.status === 200 && !result.code,
+        code: result.code,
+        status: result.status,
+      });
       if (result.code) await new Promise((resolve) => setTimeout(resolve, 100));
     }
   };
   const writer = async (id: number) => {
     while (performance.now() < until) {
       const name = `${options.label} ${id}-${++written}`;
-      const result = await post(url, `mutation ($name: String!) { createTargetGroup(input: { name: $name }) { id } }`, { name }, cookie);
+      const result = await post(
+        url,
+        `mutation ($name: String!) { createTargetGroup(input: { name: $name }) { id } }`,
+        { name },
+        cookie,
+      );
       const ok = result.status === 200 && !result.code;
       outcomes.push({ at: performance.now() - started, ok, code: result.code, status: result.status });
       if (ok) acknowledged.push(name);
@@ -226,7 +266,9 @@ export async function loadWithOutage(
     )
       .map(([code, count]) => `${count}× ${code}`)
       .join(', '),
-    internal: failures.filter((failure) => !['DATABASE_UNAVAILABLE', 'TRY_AGAIN', 'OVERLOADED'].includes(failure.code ?? '')).length,
+    internal: failures.filter(
+      (failure) => !['DATABASE_UNAVAILABLE', 'TRY_AGAIN', 'OVERLOADED'].includes(failure.code ?? ''),
+    ).length,
     outageMs: lastFailure && firstSuccess ? firstSuccess.at - killedAt : 0,
     // The pool may serve before the start-up call returns: 0 then.
     afterBackMs: backAt !== undefined && firstSuccess ? Math.max(0, firstSuccess.at - backAt) : undefined,

@@ -35,7 +35,8 @@ const cpuMs = (pid: number | undefined) => {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ 100)
 };
-const rssMb = (pid: number | undefined) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+const rssMb = (pid: number | undefined) =>
+  Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
 interface ProfileNode {
   id: number;
@@ -104,7 +105,10 @@ function summarise(profile: Profile, skipMicros: number): string {
     }
   }
   const top = (map: Map<string, number>, count: number) =>
-    [...map].sort((a, b) => b[1] - a[1]).slice(0, count).map(([name, micros]) => `${((micros / total) * 100).toFixed(1).padStart(5)}%  ${name}`);
+    [...map]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, count)
+      .map(([name, micros]) => `${((micros / total) * 100).toFixed(1).padStart(5)}%  ${name}`);
   return [
     `busy ${(total / 1e6).toFixed(1)} s, idle ${(idle / 1e6).toFixed(1)} s`,
     'self time by package:',
@@ -129,7 +133,14 @@ try {
   const profileDir = path.join(root.path, 'profile');
   const spawned = performance.now();
   const server = await spawnServer(
-    { ...(process.argv.includes('--test-mode') ? {} : productionEnv()), DATABASE_URL: postgres.url, GRAPHQL_MAX_ACTIVE: '64', GRAPHQL_MAX_QUEUE: '1024', GRAPHQL_DEADLINE_MS: '60000', AUDIT_CHECKPOINT_FILE: path.join(root.path, 'checkpoints.jsonl') },
+    {
+      ...(process.argv.includes('--test-mode') ? {} : productionEnv()),
+      DATABASE_URL: postgres.url,
+      GRAPHQL_MAX_ACTIVE: '64',
+      GRAPHQL_MAX_QUEUE: '1024',
+      GRAPHQL_DEADLINE_MS: '60000',
+      AUDIT_CHECKPOINT_FILE: path.join(root.path, 'checkpoints.jsonl'),
+    },
     [
       ...(memoryOnly ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]),
       ...process.argv.filter((arg) => arg.startsWith('--node-arg=')).map((arg) => arg.slice('--node-arg='.length)),
@@ -139,7 +150,11 @@ try {
   const idle = rssMb(server.child.pid);
   const body = JSON.stringify(QUERIES[operation]!(theme?.id ?? ''));
   const send = async () => {
-    const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
     const answer = (await response.json()) as { errors?: unknown };
     if (answer.errors) throw new Error(JSON.stringify(answer.errors));
   };
@@ -160,7 +175,9 @@ try {
   const cpuPerRequest = (cpuMs(server.child.pid) - cpuBefore) / done;
   const peak = server.peakRssMb();
   await server.stop();
-  console.log(`${operation} c=${concurrency}: ${done} requests in ${elapsed.toFixed(1)} s = ${(done / elapsed).toFixed(1)} req/s, server CPU ${cpuPerRequest.toFixed(1)} ms per request; server RSS at rest ${idle.toFixed(0)} MB, peak ${peak.toFixed(0)} MB`);
+  console.log(
+    `${operation} c=${concurrency}: ${done} requests in ${elapsed.toFixed(1)} s = ${(done / elapsed).toFixed(1)} req/s, server CPU ${cpuPerRequest.toFixed(1)} ms per request; server RSS at rest ${idle.toFixed(0)} MB, peak ${peak.toFixed(0)} MB`,
+  );
   if (!memoryOnly) {
     const [file] = await readdir(profileDir);
     const profile = JSON.parse(await readFile(path.join(profileDir, file!), 'utf8')) as Profile;

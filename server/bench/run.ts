@@ -57,8 +57,16 @@ try {
   };
   // Writes are a secretary's: sign one in (the session cookie rides along from here on).
   const password = 'bench-wachtwoord-2025';
-  await createAccount(db(), { email: 'bench@welkom.test', name: 'Benchmark', roles: ['SECRETARY', 'GRANT_OFFICER'], password });
-  await post(`mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { id } }`, { e: 'bench@welkom.test', p: password });
+  await createAccount(db(), {
+    email: 'bench@welkom.test',
+    name: 'Benchmark',
+    roles: ['SECRETARY', 'GRANT_OFFICER'],
+    password,
+  });
+  await post(`mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { id } }`, {
+    e: 'bench@welkom.test',
+    p: password,
+  });
 
   const list = `{ actions(limit: 50) { totalCount nodes { code description status goal { code section { code theme { name } } }
     partners { name } targetGroups { name } preconditions { text } } } }`;
@@ -79,12 +87,25 @@ try {
   const inReview: string[] = [];
   for (let i = 0; i <= GRANTS; i++) {
     const created = (
-      await post(`mutation ($input: SubsidyApplicationCreateInput!) { createSubsidyApplication(input: $input) { id version } }`, {
-        input: { schemeId: scheme, applicantId: applicant, activity: 'Themabijeenkomst (benchmark)', contactName: 'Benchmark' },
-      })
+      await post(
+        `mutation ($input: SubsidyApplicationCreateInput!) { createSubsidyApplication(input: $input) { id version } }`,
+        {
+          input: {
+            schemeId: scheme,
+            applicantId: applicant,
+            activity: 'Themabijeenkomst (benchmark)',
+            contactName: 'Benchmark',
+          },
+        },
+      )
     ).createSubsidyApplication;
-    await post(`mutation ($id: ID!, $v: Int!) { setSubsidyBudget(id: $id, expectedVersion: $v, lines: [{ description: "Zaalhuur", amountCents: 50000 }]) { id } }`, { id: created.id, v: created.version });
-    await post(`mutation ($id: ID!) { submitSubsidyApplication(id: $id, reason: "benchmark") { id } }`, { id: created.id });
+    await post(
+      `mutation ($id: ID!, $v: Int!) { setSubsidyBudget(id: $id, expectedVersion: $v, lines: [{ description: "Zaalhuur", amountCents: 50000 }]) { id } }`,
+      { id: created.id, v: created.version },
+    );
+    await post(`mutation ($id: ID!) { submitSubsidyApplication(id: $id, reason: "benchmark") { id } }`, {
+      id: created.id,
+    });
     await post(`mutation ($id: ID!) { startSubsidyReview(id: $id, reason: "benchmark") { id } }`, { id: created.id });
     inReview.push(created.id);
   }
@@ -92,16 +113,42 @@ try {
   const flat = `{ actions(first: 50) { totalCount nodes { id code description status startDate endDate } } }`;
   const scenarios: { name: string; count: number; concurrency: number; run: () => Promise<unknown> }[] = [
     { name: 'list the first 50 actions, flat, with totalCount', count: 400, concurrency: 8, run: () => post(flat) },
-    { name: 'list 50 actions with goal, section, theme, partners, target groups, preconditions', count: 200, concurrency: 1, run: () => post(list) },
-    { name: 'list 50 actions with goal, section, theme, partners, target groups, preconditions', count: 400, concurrency: 8, run: () => post(list) },
-    { name: 'one action by id with its relations', count: 400, concurrency: 8, run: () => post(`query ($id: ID!) { action(id: $id) { code goal { code } partners { name } preconditions { text } } }`, { id: actionId }) },
-    { name: 'search actions (q) and count', count: 400, concurrency: 8, run: () => post(`{ actions(filter: { q: "statushouders" }) { totalCount nodes { code } } }`) },
+    {
+      name: 'list 50 actions with goal, section, theme, partners, target groups, preconditions',
+      count: 200,
+      concurrency: 1,
+      run: () => post(list),
+    },
+    {
+      name: 'list 50 actions with goal, section, theme, partners, target groups, preconditions',
+      count: 400,
+      concurrency: 8,
+      run: () => post(list),
+    },
+    {
+      name: 'one action by id with its relations',
+      count: 400,
+      concurrency: 8,
+      run: () =>
+        post(`query ($id: ID!) { action(id: $id) { code goal { code } partners { name } preconditions { text } } }`, {
+          id: actionId,
+        }),
+    },
+    {
+      name: 'search actions (q) and count',
+      count: 400,
+      concurrency: 8,
+      run: () => post(`{ actions(filter: { q: "statushouders" }) { totalCount nodes { code } } }`),
+    },
     {
       name: 'update an action as a secretary (version check + audit event, sequential)',
       count: 200,
       concurrency: 1,
       run: async () => {
-        const data = await post(`mutation ($id: ID!, $v: Int!) { updateAction(id: $id, input: { notes: "bench" }, expectedVersion: $v) { version } }`, { id: actionId, v: version });
+        const data = await post(
+          `mutation ($id: ID!, $v: Int!) { updateAction(id: $id, input: { notes: "bench" }, expectedVersion: $v) { version } }`,
+          { id: actionId, v: version },
+        );
         version = data.updateAction.version;
       },
     },
@@ -113,7 +160,9 @@ try {
     count: GRANTS - 20,
     concurrency: 8,
     run: () =>
-      post(`mutation ($id: ID!) { grantSubsidy(id: $id, amountCents: 40000, reason: "benchmark") { id } }`, { id: inReview.pop() }),
+      post(`mutation ($id: ID!) { grantSubsidy(id: $id, amountCents: 40000, reason: "benchmark") { id } }`, {
+        id: inReview.pop(),
+      }),
   });
 
   scenarios.push(...progressScenarios(post));
@@ -146,16 +195,30 @@ try {
   }
   const rssMb = (process.memoryUsage().rss / 1024 / 1024).toFixed(0);
   const peakRssMb = (process.resourceUsage().maxRSS / 1024).toFixed(0);
-  const documents = await benchUploads({ databaseUrl: server.url, dataDir: root.path, email: 'bench@welkom.test', password, applicationId: forDocuments });
+  const documents = await benchUploads({
+    databaseUrl: server.url,
+    dataDir: root.path,
+    email: 'bench@welkom.test',
+    password,
+    applicationId: forDocuments,
+  });
   await app.close();
 
   // Overload and faults: the server in a process of its own, with the settings of `npm start`.
   const goalId = (await db().goal.findFirstOrThrow({ select: { id: true } })).id;
   const WRITES = 250;
   await db().action.createMany({
-    data: Array.from({ length: WRITES }, (_, i) => ({ code: `9.9 ${i + 1}.A`, letter: 'A', description: 'Benchmark', goalId })),
+    data: Array.from({ length: WRITES }, (_, i) => ({
+      code: `9.9 ${i + 1}.A`,
+      letter: 'A',
+      description: 'Benchmark',
+      goalId,
+    })),
   });
-  const writeTargets = await db().action.findMany({ where: { description: 'Benchmark' }, select: { id: true, version: true } });
+  const writeTargets = await db().action.findMany({
+    where: { description: 'Benchmark' },
+    select: { id: true, version: true },
+  });
   await disconnectDatabase();
   const heavy = list.replace('limit: 50', 'limit: 100');
   const fmt = (value: number) => (Number.isFinite(value) ? value.toFixed(0) : '–');
@@ -250,7 +313,7 @@ try {
     '',
     'Bursts against the server in a process of its own, with the default admission control (4 running, 32 waiting):',
     'refused means 503 `OVERLOADED`/`TRY_AGAIN` with `Retry-After`; /health is asked every 25 ms during the burst;',
-    'peak RSS is the server process\'s high-water mark (VmHWM) from its start.',
+    "peak RSS is the server process's high-water mark (VmHWM) from its start.",
     '',
     '| burst | succeeded | refused | errors | p50 ms | p99 ms | /health p50 / max ms | peak RSS MB |',
     '|---|---:|---:|---:|---:|---:|---:|---:|',
@@ -267,7 +330,10 @@ try {
   console.log(table);
   if (process.argv.includes('--write')) {
     const readme = await readFile(README, 'utf8');
-    const updated = readme.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`);
+    const updated = readme.replace(
+      /<!-- bench:start -->[\s\S]*<!-- bench:end -->/,
+      `<!-- bench:start -->\n${table}\n<!-- bench:end -->`,
+    );
     await writeFile(README, updated);
     console.log('README.md updated.');
   }

@@ -40,8 +40,16 @@ function startServer(databaseUrl: string, dataDir: string): Promise<{ child: Chi
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: SERVER_DIR,
     env: {
-      ...process.env, NODE_ENV: 'test', PORT: '0', DATABASE_URL: databaseUrl, MIGRATE_ON_START: 'false', SEED_ON_START: 'false',
-      LOG_LEVEL: 'info', RATE_LIMIT_USER: '0', FILES_MAX_MB: '10', AUDIT_CHECKPOINT_FILE: path.join(dataDir, 'checkpoints.jsonl'),
+      ...process.env,
+      NODE_ENV: 'test',
+      PORT: '0',
+      DATABASE_URL: databaseUrl,
+      MIGRATE_ON_START: 'false',
+      SEED_ON_START: 'false',
+      LOG_LEVEL: 'info',
+      RATE_LIMIT_USER: '0',
+      FILES_MAX_MB: '10',
+      AUDIT_CHECKPOINT_FILE: path.join(dataDir, 'checkpoints.jsonl'),
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -54,19 +62,30 @@ function startServer(databaseUrl: string, dataDir: string): Promise<{ child: Chi
   });
 }
 
-export async function benchUploads(options: { databaseUrl: string; dataDir: string; email: string; password: string; applicationId: string }): Promise<string> {
+export async function benchUploads(options: {
+  databaseUrl: string;
+  dataDir: string;
+  email: string;
+  password: string;
+  applicationId: string;
+}): Promise<string> {
   const { child, url } = await startServer(options.databaseUrl, options.dataDir);
   try {
     const login = await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { id } }', variables: { e: options.email, p: options.password } }),
+      body: JSON.stringify({
+        query: 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { id } }',
+        variables: { e: options.email, p: options.password },
+      }),
     });
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
     const file = await pdf(10 * 1024 * 1024 - 64 * 1024);
     const upload = async () => {
       const response = await fetch(`${url}/files/applications/${options.applicationId}?name=groot.pdf`, {
-        method: 'POST', headers: { 'content-type': 'application/pdf', cookie }, body: file,
+        method: 'POST',
+        headers: { 'content-type': 'application/pdf', cookie },
+        body: file,
       });
       if (response.status !== 201) throw new Error(`upload: ${response.status} ${await response.text()}`);
       return ((await response.json()) as { document: { id: string } }).document.id;
@@ -75,7 +94,8 @@ export async function benchUploads(options: { databaseUrl: string; dataDir: stri
       const response = await fetch(`${url}/files/documents/${id}`, { headers: { cookie } });
       let size = 0;
       for await (const piece of response.body!) size += (piece as Uint8Array).length;
-      if (response.status !== 200 || size !== file.length) throw new Error(`download: ${response.status}, ${size} bytes`);
+      if (response.status !== 200 || size !== file.length)
+        throw new Error(`download: ${response.status}, ${size} bytes`);
     };
     // Warm-up: one of each, so the baseline includes what the first upload loads once.
     await download(await upload());

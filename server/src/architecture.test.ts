@@ -81,7 +81,8 @@ describe('the import graph', () => {
   });
 
   it('keeps the domain services free of Pothos and the schema builder, also through what they import', () => {
-    const usesPothos = (file: string) => file === `${SERVER}builder.ts` || /from '@pothos\//.test(readFileSync(join(root, file), 'utf8'));
+    const usesPothos = (file: string) =>
+      file === `${SERVER}builder.ts` || /from '@pothos\//.test(readFileSync(join(root, file), 'utf8'));
     /** The first chain of imports from `file` to a module that uses Pothos, or undefined. */
     const chainToPothos = (file: string, seen = new Set<string>()): string[] | undefined => {
       if (seen.has(file) || !file.startsWith(SERVER)) return undefined;

@@ -53,8 +53,16 @@ export const builder = new SchemaBuilder<{
     complexityError: (kind, result) => {
       const measure = { Depth: 'depth', Breadth: 'breadth', Complexity: 'complexity' } as const;
       const key = measure[kind];
-      const dutch = { depth: 'te diep genest', breadth: 'te breed (te veel velden of aliassen)', complexity: 'te zwaar' }[key];
-      const english = { depth: 'nested too deep', breadth: 'too broad (too many fields or aliases)', complexity: 'too heavy' }[key];
+      const dutch = {
+        depth: 'te diep genest',
+        breadth: 'te breed (te veel velden of aliassen)',
+        complexity: 'te zwaar',
+      }[key];
+      const english = {
+        depth: 'nested too deep',
+        breadth: 'too broad (too many fields or aliases)',
+        complexity: 'too heavy',
+      }[key];
       const limits = { depth: result.maxDepth, breadth: result.maxBreadth, complexity: result.maxComplexity };
       return apiError(
         'QUERY_TOO_COMPLEX',

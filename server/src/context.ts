@@ -46,11 +46,6 @@ export interface Context {
 
 export const ANONYMOUS: Identity = { kind: 'anonymous' };
 
-/** A user's roles, with ADMIN implying every other role. */
-export function hasRole(identity: Identity, role: Role): boolean {
-  return identity.kind === 'user' && (identity.roles.includes(role) || identity.roles.includes('ADMIN'));
-}
-
 /** How the audit trail names the actor. */
 export function actorOf(identity: Identity): { actorType: string; actorId: string | null; actorLabel: string | null } {
   switch (identity.kind) {

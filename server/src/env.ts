@@ -21,7 +21,12 @@ const schema = z.object({
   /** Other web origins allowed to call the API from a browser (comma-separated); the console itself is same-origin. */
   CORS_ORIGINS: z
     .string()
-    .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
     .default([]),
   /** Largest request body accepted, in kilobytes. */
   BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(100),
@@ -125,14 +130,19 @@ export function productionRefusals(env: Env): string[] {
     );
   }
   if (!env.PANEL_DATA_KEY || env.PANEL_DATA_KEY === DEVELOPMENT_PANEL_DATA_KEY) {
-    refusals.push('PANEL_DATA_KEY: set 32 random bytes in base64 (`openssl rand -base64 32`); it encrypts the panel\'s special-category data. Keep it safe: without it those profiles cannot be read.');
+    refusals.push(
+      "PANEL_DATA_KEY: set 32 random bytes in base64 (`openssl rand -base64 32`); it encrypts the panel's special-category data. Keep it safe: without it those profiles cannot be read.",
+    );
   }
   if (!env.AUDIT_CHECKPOINT_KEY || env.AUDIT_CHECKPOINT_KEY === DEVELOPMENT_AUDIT_CHECKPOINT_KEY) {
-    refusals.push('AUDIT_CHECKPOINT_KEY: set a random key of at least 32 characters (`openssl rand -base64 48`); it signs the audit checkpoints. Keep a copy outside the database server.');
+    refusals.push(
+      'AUDIT_CHECKPOINT_KEY: set a random key of at least 32 characters (`openssl rand -base64 48`); it signs the audit checkpoints. Keep a copy outside the database server.',
+    );
   }
   if (!env.DATABASE_URL) {
-    refusals.push('DATABASE_URL: production needs a real PostgreSQL server; the embedded database is for development only.');
+    refusals.push(
+      'DATABASE_URL: production needs a real PostgreSQL server; the embedded database is for development only.',
+    );
   }
   return refusals;
 }
-

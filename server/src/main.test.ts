@@ -18,7 +18,11 @@ afterAll(() => root.remove());
 
 const startServer = () =>
   spawnServer({
-    NODE_ENV: 'test', PORT: '0', EMBEDDED_PG_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'info',
+    NODE_ENV: 'test',
+    PORT: '0',
+    EMBEDDED_PG_DIR: dataDir,
+    DATABASE_URL: '',
+    LOG_LEVEL: 'info',
     AUDIT_CHECKPOINT_FILE: path.join(root.path, 'audit-checkpoints.jsonl'),
   });
 
@@ -90,12 +94,19 @@ describe('faults of the embedded PostgreSQL', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: '{ actions { totalCount } }' }),
       });
-      const body = (await response.json()) as { data?: { actions: { totalCount: number } }; errors?: { extensions: { code: string } }[] };
+      const body = (await response.json()) as {
+        data?: { actions: { totalCount: number } };
+        errors?: { extensions: { code: string } }[];
+      };
       if (response.status === 200 && body.data) {
         expect(body.data.actions.totalCount).toBe(actions);
         recovered = true;
       } else {
-        outage.push({ status: response.status, code: body.errors?.[0]?.extensions.code, retryAfter: response.headers.get('retry-after') });
+        outage.push({
+          status: response.status,
+          code: body.errors?.[0]?.extensions.code,
+          retryAfter: response.headers.get('retry-after'),
+        });
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     }

@@ -35,7 +35,9 @@ try {
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EADDRINUSE') {
-    logger.fatal(`Poort ${env.PORT} is al in gebruik. Zet PORT op een andere waarde. | Port ${env.PORT} is in use: set PORT.`);
+    logger.fatal(
+      `Poort ${env.PORT} is al in gebruik. Zet PORT op een andere waarde. | Port ${env.PORT} is in use: set PORT.`,
+    );
   } else {
     logger.fatal({ err: error }, 'Welkom could not start');
   }

@@ -35,7 +35,10 @@ export class ConsolePage {
   }
 
   async chooseLanguage(name: 'English' | 'Nederlands') {
-    await this.page.getByRole('button', { name: /Nederlands|English|Taal|Language/ }).first().click();
+    await this.page
+      .getByRole('button', { name: /Nederlands|English|Taal|Language/ })
+      .first()
+      .click();
     await this.page.getByRole('menuitem', { name }).click();
   }
 

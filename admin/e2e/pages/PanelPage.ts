@@ -9,7 +9,9 @@ export class PanelPage extends ConsolePage {
 
   /** The count shown for one group of a dimension ("< 5", "5–9"). */
   count(dimension: string, group: string): Locator {
-    return this.dimension(dimension).getByRole('row', { name: new RegExp(`^${group}`) }).getByRole('cell');
+    return this.dimension(dimension)
+      .getByRole('row', { name: new RegExp(`^${group}`) })
+      .getByRole('cell');
   }
 
   get privacy(): Locator {

@@ -4,7 +4,9 @@ import { ConsolePage } from './ConsolePage';
 
 export class SubsidyApplicationPage extends ConsolePage {
   transitionButton(label: string): Locator {
-    return this.page.getByRole('group', { name: 'Toegestane overgangen' }).getByRole('button', { name: label, exact: true });
+    return this.page
+      .getByRole('group', { name: 'Toegestane overgangen' })
+      .getByRole('button', { name: label, exact: true });
   }
 
   async transition(label: string, reason: string, amount?: string) {
@@ -17,7 +19,10 @@ export class SubsidyApplicationPage extends ConsolePage {
   }
 
   state(): Locator {
-    return this.page.getByRole('button', { name: 'Status' }).or(this.page.getByLabel('Status', { exact: true })).first();
+    return this.page
+      .getByRole('button', { name: 'Status' })
+      .or(this.page.getByLabel('Status', { exact: true }))
+      .first();
   }
 
   section(name: string): Locator {

@@ -23,7 +23,10 @@ async function graphql<T>(uri: string, query: string, variables: Record<string, 
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await response.json()) as { data?: T; errors?: { message: string; extensions?: { messageEn?: unknown } }[] };
+  const body = (await response.json()) as {
+    data?: T;
+    errors?: { message: string; extensions?: { messageEn?: unknown } }[];
+  };
   if (body.errors?.length) throw new Error(localizedMessage(body.errors[0]!));
   return body.data as T;
 }
@@ -40,10 +43,14 @@ export function createAuthProvider(model: ConsoleModel, uri = '/graphql'): AuthP
   return {
     login: async ({ username, password }: { username: string; password: string }) => {
       if (!model.auth.login) throw new Error('Inloggen is nog niet beschikbaar.');
-      const data = await graphql<{ login: Me }>(uri, 'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { id email name roles } }', {
-        email: username,
-        password,
-      });
+      const data = await graphql<{ login: Me }>(
+        uri,
+        'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { id email name roles } }',
+        {
+          email: username,
+          password,
+        },
+      );
       me = Promise.resolve(data.login);
     },
     logout: async () => {

@@ -42,7 +42,10 @@ export function dashboardMethods(request: Request): DashboardMethods {
       // One request for the whole matrix: an aliased count per theme and status.
       const cells = overview.themes.nodes.flatMap((theme, t) => [
         `t${t}_total: actions(filter: { themeId: { eq: ${JSON.stringify(theme.id)} } }) { totalCount }`,
-        ...statuses.map((status, s) => `t${t}_s${s}: actions(filter: { themeId: { eq: ${JSON.stringify(theme.id)} }, status: { eq: ${status} } }) { totalCount }`),
+        ...statuses.map(
+          (status, s) =>
+            `t${t}_s${s}: actions(filter: { themeId: { eq: ${JSON.stringify(theme.id)} }, status: { eq: ${status} } }) { totalCount }`,
+        ),
       ]);
       const counts = cells.length ? await request<ProgrammeOverview['counts']>(`{ ${cells.join('\n')} }`) : {};
       return { ...overview, counts };

@@ -102,7 +102,8 @@ export function toApiFilter(resource: ResourceModel, values: Params = {}): Recor
 
 function orderBy(resource: ResourceModel, sort?: { field?: string; order?: string }) {
   if (!sort?.field) return undefined;
-  const sortable = sort.field === 'id' || resource.fields.some((field) => field.source === sort.field && field.sortable);
+  const sortable =
+    sort.field === 'id' || resource.fields.some((field) => field.source === sort.field && field.sortable);
   if (!sortable) return undefined;
   return [{ field: sort.field, direction: sort.order === 'DESC' ? 'DESC' : 'ASC' }];
 }
@@ -110,7 +111,10 @@ function orderBy(resource: ResourceModel, sort?: { field?: string; order?: strin
 /** Values the API accepts: '' clears an optional field, numbers stay numbers. */
 function inputValue(field: FieldModel, value: unknown): unknown {
   if (value === '' || value === undefined) return field.required ? '' : null;
-  if ((field.kind === 'integer' || field.kind === 'float' || (field.kind === 'money' && field.money === 'cents')) && value !== null) {
+  if (
+    (field.kind === 'integer' || field.kind === 'float' || (field.kind === 'money' && field.money === 'cents')) &&
+    value !== null
+  ) {
     const number = Number(value);
     return Number.isNaN(number) ? value : number;
   }
@@ -120,7 +124,9 @@ function inputValue(field: FieldModel, value: unknown): unknown {
 
 const sameValue = (a: unknown, b: unknown) => {
   const normal = (value: unknown) =>
-    Array.isArray(value) ? JSON.stringify([...value].map(String).sort()) : JSON.stringify(value === '' || value === undefined ? null : value);
+    Array.isArray(value)
+      ? JSON.stringify([...value].map(String).sort())
+      : JSON.stringify(value === '' || value === undefined ? null : value);
   return normal(a) === normal(b);
 };
 
@@ -158,7 +164,9 @@ export function buildQueryFactory(model: ConsoleModel) {
     const { operations, type } = resource;
     // A hand-written screen may ask for more than the generated record (`meta.select`: nested
     // names, a timeline); the record keeps those parts as they come.
-    const fields = [selection(resource), typeof params.meta?.select === 'string' ? params.meta.select : ''].join(' ').trim();
+    const fields = [selection(resource), typeof params.meta?.select === 'string' ? params.meta.select : '']
+      .join(' ')
+      .trim();
     const list = (variables: Record<string, unknown>): BuiltQuery => ({
       query: parse(
         `query ${type}List($filter: ${type}Filter, $orderBy: [${type}OrderBy!], $offset: Int, $limit: Int) {
@@ -205,7 +213,9 @@ export function buildQueryFactory(model: ConsoleModel) {
       case 'CREATE':
         if (!operations.create) break;
         return {
-          query: parse(`mutation Create${type}($input: ${type}CreateInput!) { ${operations.create}(input: $input) { ${fields} } }`),
+          query: parse(
+            `mutation Create${type}($input: ${type}CreateInput!) { ${operations.create}(input: $input) { ${fields} } }`,
+          ),
           variables: { input: createInput(resource, params.data) },
           parseResponse: mutationResult(operations.create),
         };
@@ -249,13 +259,17 @@ export function buildQueryFactory(model: ConsoleModel) {
           if (method === 'UPDATE_MANY') {
             declarations.push(`$input${index}: ${type}UpdateInput!`);
             variables[`input${index}`] = updateInput(resource, params.data, record);
-            calls.push(`r${index}: ${operation}(id: $id${index}, input: $input${index}, expectedVersion: $v${index}) { id }`);
+            calls.push(
+              `r${index}: ${operation}(id: $id${index}, input: $input${index}, expectedVersion: $v${index}) { id }`,
+            );
           } else {
             calls.push(`r${index}: ${operation}(id: $id${index}, expectedVersion: $v${index}) { id }`);
           }
         });
         return {
-          query: parse(`mutation ${method === 'DELETE_MANY' ? 'Delete' : 'Update'}Many${type}(${declarations.join(', ')}) { ${calls.join(' ')} }`),
+          query: parse(
+            `mutation ${method === 'DELETE_MANY' ? 'Delete' : 'Update'}Many${type}(${declarations.join(', ')}) { ${calls.join(' ')} }`,
+          ),
           variables,
           parseResponse: ({ data }) => ({ data: records.map((_, index) => (data[`r${index}`] as Node).id) }),
         };

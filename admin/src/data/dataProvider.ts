@@ -18,12 +18,21 @@ import { type ProgressMethods, progressMethods } from '../progress/api';
 import { type SubsidyMethods, subsidyMethods } from '../subsidies/data';
 
 /** react-admin's methods plus the domain operations and views of the hand-written screens. */
-export type WelkomDataProvider = DataProvider & DashboardMethods & MonitoringMethods & SubsidyMethods & PanelMethods & ProgressMethods;
+export type WelkomDataProvider = DataProvider &
+  DashboardMethods &
+  MonitoringMethods &
+  SubsidyMethods &
+  PanelMethods &
+  ProgressMethods;
 
 /** The data provider with its custom methods (react-admin's useDataProvider, typed). */
 export const useWelkomDataProvider = () => useDataProvider<WelkomDataProvider>();
 
-export function createDataProvider(model: ConsoleModel, introspection: IntrospectionQuery, uri = '/graphql'): WelkomDataProvider {
+export function createDataProvider(
+  model: ConsoleModel,
+  introspection: IntrospectionQuery,
+  uri = '/graphql',
+): WelkomDataProvider {
   const graphql = buildGraphQLProvider({
     clientOptions: { uri, credentials: 'same-origin' },
     introspection: { schema: introspection.__schema },
@@ -87,5 +96,12 @@ export function createDataProvider(model: ConsoleModel, introspection: Introspec
       }),
   };
   const request = createRequest(uri);
-  return { ...provider, ...dashboardMethods(request), ...monitoringMethods(request), ...subsidyMethods(request), ...panelMethods(request), ...progressMethods(request) };
+  return {
+    ...provider,
+    ...dashboardMethods(request),
+    ...monitoringMethods(request),
+    ...subsidyMethods(request),
+    ...panelMethods(request),
+    ...progressMethods(request),
+  };
 }

@@ -17,7 +17,10 @@ interface ApiError {
 }
 
 /** An API error's text in the user's language: `message` is Dutch, `extensions.messageEn` English (docs/api.md, Errors). */
-export function localizedMessage(error: { message: string; extensions?: { messageEn?: unknown } }, locale = currentLocale()): string {
+export function localizedMessage(
+  error: { message: string; extensions?: { messageEn?: unknown } },
+  locale = currentLocale(),
+): string {
   const english = error.extensions?.messageEn;
   return locale === 'en' && typeof english === 'string' ? english : error.message;
 }
@@ -31,9 +34,13 @@ export function translateError(error: unknown, locale = currentLocale()): unknow
   const apiError = body?.graphQLErrors?.[0];
   if (!apiError) return error;
   const extensions = apiError.extensions ?? {};
-  const text = (item: { message: string; messageEn?: string }) => (locale === 'en' && item.messageEn ? item.messageEn : item.message);
+  const text = (item: { message: string; messageEn?: string }) =>
+    locale === 'en' && item.messageEn ? item.messageEn : item.message;
   const withoutPath = (text: string) => text.replace(/^input\.\w+: /, '');
-  const message = text({ message: withoutPath(apiError.message), messageEn: extensions.messageEn && withoutPath(extensions.messageEn) });
+  const message = text({
+    message: withoutPath(apiError.message),
+    messageEn: extensions.messageEn && withoutPath(extensions.messageEn),
+  });
   switch (extensions.code) {
     case 'BAD_USER_INPUT': {
       const errors: Record<string, unknown> = {};
@@ -43,7 +50,13 @@ export function translateError(error: unknown, locale = currentLocale()): unknow
           ? [{ field: extensions.field, message }]
           : [];
       for (const fieldError of fieldErrors) errors[fieldOfPath(fieldError.field)] = text(fieldError);
-      errors.root = { serverError: fieldErrors.length ? (locale === 'en' ? 'The form has errors; see the fields.' : 'Het formulier bevat fouten; zie de velden.') : message };
+      errors.root = {
+        serverError: fieldErrors.length
+          ? locale === 'en'
+            ? 'The form has errors; see the fields.'
+            : 'Het formulier bevat fouten; zie de velden.'
+          : message,
+      };
       return new HttpError(message, 400, { errors, code: extensions.code });
     }
     case 'CONFLICT':
@@ -54,7 +67,11 @@ export function translateError(error: unknown, locale = currentLocale()): unknow
           reason: 'unique',
         });
       }
-      return new HttpError(message, 409, { code: 'CONFLICT', reason: extensions.reason, currentVersion: extensions.currentVersion });
+      return new HttpError(message, 409, {
+        code: 'CONFLICT',
+        reason: extensions.reason,
+        currentVersion: extensions.currentVersion,
+      });
     case 'NOT_FOUND':
       return new HttpError(message, 404, { code: 'NOT_FOUND' });
     case 'UNAUTHENTICATED':

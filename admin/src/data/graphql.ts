@@ -4,10 +4,17 @@
 
 export interface GraphQLAnswer<T> {
   data: T | null;
-  errors: { message: string; extensions?: { code?: string; field?: string; messageEn?: string; [key: string]: unknown } }[];
+  errors: {
+    message: string;
+    extensions?: { code?: string; field?: string; messageEn?: string; [key: string]: unknown };
+  }[];
 }
 
-export async function requestGraphQL<T>(query: string, variables: Record<string, unknown> = {}, uri = '/graphql'): Promise<GraphQLAnswer<T>> {
+export async function requestGraphQL<T>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  uri = '/graphql',
+): Promise<GraphQLAnswer<T>> {
   const response = await fetch(uri, {
     method: 'POST',
     credentials: 'same-origin',

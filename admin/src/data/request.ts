@@ -16,4 +16,10 @@ export function createRequest(uri = '/graphql'): Request {
 }
 
 /** What an HttpError carries in `body`: the API's code and details. */
-export const errorBody = (error: unknown) => ((error as { body?: Record<string, unknown> })?.body ?? {}) as { code?: string; reason?: string; allowed?: string[]; [key: string]: unknown };
+export const errorBody = (error: unknown) =>
+  ((error as { body?: Record<string, unknown> })?.body ?? {}) as {
+    code?: string;
+    reason?: string;
+    allowed?: string[];
+    [key: string]: unknown;
+  };

@@ -36,7 +36,8 @@ export const appMessages = {
         },
         member: {
           title: 'Diversiteitsprofiel en privacy',
-          intro: 'Alleen de panelcoördinator ziet dit. Elk gegeven is vrijwillig; het profiel staat versleuteld opgeslagen en verschijnt nergens anders dan hier en, geteld in groepen van vijf, in de samenstelling.',
+          intro:
+            'Alleen de panelcoördinator ziet dit. Elk gegeven is vrijwillig; het profiel staat versleuteld opgeslagen en verschijnt nergens anders dan hier en, geteld in groepen van vijf, in de samenstelling.',
           ageBand: 'Leeftijdsgroep',
           educationLevel: 'Opleidingsniveau',
           countryOfOrigin: 'Land van herkomst',
@@ -48,13 +49,15 @@ export const appMessages = {
           profile_saved: 'Profiel opgeslagen',
           no_consent: 'Er is geen toestemming vastgelegd: zonder toestemming wordt geen profiel bewaard of getoond.',
           withdraw: 'Toestemming intrekken',
-          withdraw_confirm: '%{name} trekt de toestemming in. Het diversiteitsprofiel wordt gewist en niet meer getoond of geteld. Dit kan niet ongedaan worden gemaakt.',
+          withdraw_confirm:
+            '%{name} trekt de toestemming in. Het diversiteitsprofiel wordt gewist en niet meer getoond of geteld. Dit kan niet ongedaan worden gemaakt.',
           withdrawn: 'Toestemming ingetrokken op %{date}: het profiel is gewist en wordt niet meer getoond of geteld.',
           export: 'Gegevens exporteren (inzageverzoek)',
           exported: 'Bestand %{file} gedownload; de export is vastgelegd in de audittrail.',
           erase: 'Lid wissen (AVG art. 17)',
           erase_button: 'Definitief wissen',
-          erase_confirm: 'Alle persoonsgegevens en het profiel van %{name} worden verwijderd. Het record blijft als "gewist" bestaan; adviezen en bijeenkomsten blijven. Dit kan niet ongedaan worden gemaakt.',
+          erase_confirm:
+            'Alle persoonsgegevens en het profiel van %{name} worden verwijderd. Het record blijft als "gewist" bestaan; adviezen en bijeenkomsten blijven. Dit kan niet ongedaan worden gemaakt.',
           erased: 'Persoonsgegevens gewist op %{date} (AVG art. 17).',
         },
         awaiting_response: 'Wacht op reactie',
@@ -130,7 +133,8 @@ export const appMessages = {
         },
         member: {
           title: 'Diversity profile and privacy',
-          intro: 'Only the panel coordinator sees this. Every item is voluntary; the profile is stored encrypted and appears nowhere but here and, counted in bands of five, in the composition.',
+          intro:
+            'Only the panel coordinator sees this. Every item is voluntary; the profile is stored encrypted and appears nowhere but here and, counted in bands of five, in the composition.',
           ageBand: 'Age band',
           educationLevel: 'Education level',
           countryOfOrigin: 'Country of origin',
@@ -142,13 +146,15 @@ export const appMessages = {
           profile_saved: 'Profile saved',
           no_consent: 'No consent is recorded: without consent no profile is kept or shown.',
           withdraw: 'Withdraw consent',
-          withdraw_confirm: '%{name} withdraws consent. The diversity profile is erased and no longer shown or counted. This cannot be undone.',
+          withdraw_confirm:
+            '%{name} withdraws consent. The diversity profile is erased and no longer shown or counted. This cannot be undone.',
           withdrawn: 'Consent withdrawn on %{date}: the profile is erased and no longer shown or counted.',
           export: 'Export data (access request)',
           exported: 'File %{file} downloaded; the export is recorded in the audit trail.',
           erase: 'Erase member (GDPR art. 17)',
           erase_button: 'Erase permanently',
-          erase_confirm: 'All personal data and the profile of %{name} are removed. The record stays as "erased"; advice and meetings stay. This cannot be undone.',
+          erase_confirm:
+            'All personal data and the profile of %{name} are removed. The record stays as "erased"; advice and meetings stay. This cannot be undone.',
           erased: 'Personal data erased on %{date} (GDPR art. 17).',
         },
         awaiting_response: 'Awaiting response',

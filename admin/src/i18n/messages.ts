@@ -44,7 +44,13 @@ function merge(target: Record<string, any>, source: Record<string, any>): Record
 
 export function buildMessages(model: ConsoleModel): Record<Locale, TranslationMessages> {
   return {
-    nl: [appMessages.nl, progressMessages.nl, subsidyMessages.nl, schemaMessages(model, 'nl')].reduce(merge, raDutch) as TranslationMessages,
-    en: [appMessages.en, progressMessages.en, subsidyMessages.en, schemaMessages(model, 'en')].reduce(merge, englishMessages) as TranslationMessages,
+    nl: [appMessages.nl, progressMessages.nl, subsidyMessages.nl, schemaMessages(model, 'nl')].reduce(
+      merge,
+      raDutch,
+    ) as TranslationMessages,
+    en: [appMessages.en, progressMessages.en, subsidyMessages.en, schemaMessages(model, 'en')].reduce(
+      merge,
+      englishMessages,
+    ) as TranslationMessages,
   };
 }

@@ -73,7 +73,7 @@ export const raDutch: TranslationMessages = {
         upload_single: 'Sleep een bestand hierheen of klik om het te kiezen.',
       },
       image: {
-        upload_several: "Sleep afbeeldingen hierheen of klik om er een te kiezen.",
+        upload_several: 'Sleep afbeeldingen hierheen of klik om er een te kiezen.',
         upload_single: 'Sleep een afbeelding hierheen of klik om haar te kiezen.',
       },
       references: {
@@ -107,7 +107,8 @@ export const raDutch: TranslationMessages = {
       loading: 'Even geduld',
       no: 'Nee',
       not_found: 'De pagina bestaat niet: het adres is verkeerd getypt of de link klopt niet.',
-      select_all_limit_reached: 'Er zijn te veel items om alles te selecteren. Alleen de eerste %{max} zijn geselecteerd.',
+      select_all_limit_reached:
+        'Er zijn te veel items om alles te selecteren. Alleen de eerste %{max} zijn geselecteerd.',
       unsaved_changes: 'Sommige wijzigingen zijn niet opgeslagen. Wilt u ze echt negeren?',
       yes: 'Ja',
       placeholder_data_warning: 'Netwerkprobleem: de gegevens konden niet worden vernieuwd.',

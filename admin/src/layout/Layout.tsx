@@ -49,5 +49,9 @@ function WelkomAppBar() {
 }
 
 export function Layout({ children }: { children: ReactNode }) {
-  return <RaLayout appBar={WelkomAppBar} menu={ConsoleMenu}>{children}</RaLayout>;
+  return (
+    <RaLayout appBar={WelkomAppBar} menu={ConsoleMenu}>
+      {children}
+    </RaLayout>
+  );
 }

@@ -25,8 +25,22 @@ function LoginForm() {
   return (
     <Form onSubmit={submit}>
       <CardContent sx={{ width: '20rem', maxWidth: '100%', mx: 'auto' }}>
-        <TextInput source="email" label="ra.auth.email" type="email" autoComplete="username" autoFocus validate={required()} fullWidth />
-        <PasswordInput source="password" label="ra.auth.password" autoComplete="current-password" validate={required()} fullWidth />
+        <TextInput
+          source="email"
+          label="ra.auth.email"
+          type="email"
+          autoComplete="username"
+          autoFocus
+          validate={required()}
+          fullWidth
+        />
+        <PasswordInput
+          source="password"
+          label="ra.auth.password"
+          autoComplete="current-password"
+          validate={required()}
+          fullWidth
+        />
         <Button variant="contained" type="submit" color="primary" disabled={pending} fullWidth sx={{ mt: 2 }}>
           {pending ? <CircularProgress size={19} thickness={3} /> : translate('ra.auth.sign_in')}
         </Button>
@@ -42,7 +56,12 @@ export function LoginPage() {
       <Typography variant="h5" component="h1" align="center" sx={{ mt: 2 }}>
         {translate('welkom.title')}
       </Typography>
-      <Typography variant="body2" align="center" color="text.secondary" sx={{ mx: 'auto', mt: 1, px: 2, maxWidth: '20rem' }}>
+      <Typography
+        variant="body2"
+        align="center"
+        color="text.secondary"
+        sx={{ mx: 'auto', mt: 1, px: 2, maxWidth: '20rem' }}
+      >
         {translate('welkom.sign_in_intro')}
       </Typography>
       <LoginForm />

@@ -17,6 +17,13 @@ export const lightTheme: RaThemeOptions = {
     // width instead, and a wide table scrolls sideways inside its own card.
     RaLayout: { styleOverrides: { root: { minWidth: 0, '& .RaLayout-content': { minWidth: 0 } } } },
     RaList: { styleOverrides: { root: { '& .RaList-main': { minWidth: 0 } } } },
-    RaDataTable: { styleOverrides: { root: { '& .RaDataTable-headerCell': { fontWeight: 600 }, '& .RaDataTable-tableWrapper': { overflowX: 'auto' } } } },
+    RaDataTable: {
+      styleOverrides: {
+        root: {
+          '& .RaDataTable-headerCell': { fontWeight: 600 },
+          '& .RaDataTable-tableWrapper': { overflowX: 'auto' },
+        },
+      },
+    },
   },
 };

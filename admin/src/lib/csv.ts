@@ -6,5 +6,8 @@ export function toCsv(rows: Record<string, unknown>[], delimiter = ';'): string 
     const text = value === null || value === undefined ? '' : String(value);
     return /["\n\r;,]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
-  return [headers.map(cell).join(delimiter), ...rows.map((row) => headers.map((header) => cell(row[header])).join(delimiter))].join('\r\n');
+  return [
+    headers.map(cell).join(delimiter),
+    ...rows.map((row) => headers.map((header) => cell(row[header])).join(delimiter)),
+  ].join('\r\n');
 }

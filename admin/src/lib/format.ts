@@ -13,12 +13,21 @@ export function euros(cents: number | null | undefined, locale: string): string 
 /** A calendar date (YYYY-MM-DD or ISO); '–' when there is none. */
 export function day(iso: string | null | undefined, locale: string): string {
   if (!iso) return '–';
-  return new Intl.DateTimeFormat(tag(locale), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(tag(locale), {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(iso));
 }
 
 /** A moment, in Dutch time. */
 export function moment(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(tag(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(tag(locale), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Europe/Amsterdam',
+  }).format(new Date(iso));
 }
 
 /** What a person types as euros ("1.250,00", "1250.5", "€ 900") in cents; null when it is not an amount. */
@@ -28,7 +37,10 @@ export function parseEuros(text: string, locale: Locale | string = 'nl'): number
   let normalised: string;
   if (clean.includes(',') && clean.includes('.')) {
     // Both marks: the last one is the decimal mark.
-    normalised = clean.lastIndexOf(',') > clean.lastIndexOf('.') ? clean.replace(/\./g, '').replace(',', '.') : clean.replace(/,/g, '');
+    normalised =
+      clean.lastIndexOf(',') > clean.lastIndexOf('.')
+        ? clean.replace(/\./g, '').replace(',', '.')
+        : clean.replace(/,/g, '');
   } else if (clean.includes(',')) {
     normalised = locale === 'en' && /,\d{3}$/.test(clean) ? clean.replace(/,/g, '') : clean.replace(',', '.');
   } else {

@@ -2,7 +2,21 @@
 // ("< 5", "5–9"), so no group smaller than five can be seen or derived. The page says so,
 // and marks each suppressed group instead of hiding it.
 import VisibilityOffIcon from '@mui/icons-material/VisibilityOff';
-import { Alert, Box, Card, CardContent, CardHeader, Chip, Grid, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Card,
+  CardContent,
+  CardHeader,
+  Chip,
+  Grid,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Title, useGetIdentity, useLocale, useTranslate } from 'react-admin';
 import { useWelkomDataProvider } from '../data/dataProvider';
@@ -43,11 +57,23 @@ export function PanelComposition() {
       <Typography variant="h5" component="h1" gutterBottom>
         {translate('welkom.panel.composition.title')}
       </Typography>
-      {!identityPending && !signedIn && <Alert severity="warning">{translate('welkom.panel.composition.sign_in')}</Alert>}
-      {error && <Alert severity="error">{(error as Error).message.split(' | ')[english ? 1 : 0] ?? (error as Error).message}</Alert>}
+      {!identityPending && !signedIn && (
+        <Alert severity="warning">{translate('welkom.panel.composition.sign_in')}</Alert>
+      )}
+      {error && (
+        <Alert severity="error">
+          {(error as Error).message.split(' | ')[english ? 1 : 0] ?? (error as Error).message}
+        </Alert>
+      )}
       {signedIn && (
-        <Alert severity="info" icon={<VisibilityOffIcon />} sx={{ mb: 2 }} aria-label={translate('welkom.panel.composition.about_title')}>
-          <strong>{translate('welkom.panel.composition.about_title')}</strong> {translate('welkom.panel.composition.about')}
+        <Alert
+          severity="info"
+          icon={<VisibilityOffIcon />}
+          sx={{ mb: 2 }}
+          aria-label={translate('welkom.panel.composition.about_title')}
+        >
+          <strong>{translate('welkom.panel.composition.about_title')}</strong>{' '}
+          {translate('welkom.panel.composition.about')}
         </Alert>
       )}
       {data && (

@@ -42,7 +42,15 @@ function downloadFile(fileName: string, contentType: string, content: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-function ProfileDialog({ model, member, onClose }: { model: ConsoleModel; member: MemberPrivacy; onClose: () => void }) {
+function ProfileDialog({
+  model,
+  member,
+  onClose,
+}: {
+  model: ConsoleModel;
+  member: MemberPrivacy;
+  onClose: () => void;
+}) {
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
@@ -56,7 +64,12 @@ function ProfileDialog({ model, member, onClose }: { model: ConsoleModel; member
   const dataProvider = useWelkomDataProvider();
   const save = async () => {
     try {
-      const profile = Object.fromEntries(Object.entries(values).map(([key, value]) => [key, value === '' ? null : key === 'countryOfOrigin' ? value.trim().toUpperCase() : value]));
+      const profile = Object.fromEntries(
+        Object.entries(values).map(([key, value]) => [
+          key,
+          value === '' ? null : key === 'countryOfOrigin' ? value.trim().toUpperCase() : value,
+        ]),
+      );
       await dataProvider.setPanelMemberProfile(member.id, member.version, profile);
       notify('welkom.panel.member.profile_saved', { type: 'success' });
       refresh();
@@ -111,7 +124,14 @@ function ProfileDialog({ model, member, onClose }: { model: ConsoleModel; member
   );
 }
 
-function ConfirmDialog(props: { title: string; text: string; confirm: string; danger?: boolean; onConfirm: () => Promise<void>; onClose: () => void }) {
+function ConfirmDialog(props: {
+  title: string;
+  text: string;
+  confirm: string;
+  danger?: boolean;
+  onConfirm: () => Promise<void>;
+  onClose: () => void;
+}) {
   const translate = useTranslate();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -131,7 +151,11 @@ function ConfirmDialog(props: { title: string; text: string; confirm: string; da
       <DialogTitle id="confirm-title">{props.title}</DialogTitle>
       <DialogContent>
         <DialogContentText>{props.text}</DialogContentText>
-        {error && <Alert severity="error" sx={{ mt: 2 }}>{error}</Alert>}
+        {error && (
+          <Alert severity="error" sx={{ mt: 2 }}>
+            {error}
+          </Alert>
+        )}
       </DialogContent>
       <DialogActions>
         <Button onClick={props.onClose}>{translate('ra.action.cancel')}</Button>
@@ -175,12 +199,17 @@ export function PanelMemberPrivacy({ model }: { model: ConsoleModel }) {
     const profile = member?.profile;
     const value =
       source === 'countryOfOrigin'
-        ? profile?.countryOfOriginName ?? profile?.countryOfOrigin
+        ? (profile?.countryOfOriginName ?? profile?.countryOfOrigin)
         : profile?.[source]
           ? translate(enumKey(ENUMS[source], profile[source]!))
           : null;
     return (
-      <Grid key={source} size={{ xs: 12, sm: 6, lg: 3 }} role="group" aria-label={translate(`welkom.panel.member.${source}`)}>
+      <Grid
+        key={source}
+        size={{ xs: 12, sm: 6, lg: 3 }}
+        role="group"
+        aria-label={translate(`welkom.panel.member.${source}`)}
+      >
         <Typography variant="caption" color="text.secondary" component="div">
           {translate(`welkom.panel.member.${source}`)}
         </Typography>
@@ -201,14 +230,28 @@ export function PanelMemberPrivacy({ model }: { model: ConsoleModel }) {
         {translate('welkom.panel.member.intro')}
       </Typography>
       {error && <Alert severity="error">{error.message}</Alert>}
-      {member && erased && <Alert severity="info">{translate('welkom.panel.member.erased', { date: new Date(member.erasedAt!).toLocaleDateString('nl-NL') })}</Alert>}
-      {member && !erased && withdrawn && (
-        <Alert severity="info" sx={{ mb: 2 }}>
-          {translate('welkom.panel.member.withdrawn', { date: new Date(member.consentWithdrawnOn!).toLocaleDateString('nl-NL', { timeZone: 'UTC' }) })}
+      {member && erased && (
+        <Alert severity="info">
+          {translate('welkom.panel.member.erased', { date: new Date(member.erasedAt!).toLocaleDateString('nl-NL') })}
         </Alert>
       )}
-      {member && !erased && !member.consentGivenOn && <Alert severity="warning" sx={{ mb: 2 }}>{translate('welkom.panel.member.no_consent')}</Alert>}
-      {member && !erased && consented && <Grid container spacing={2} sx={{ mb: 2 }}>{(['ageBand', 'educationLevel', 'countryOfOrigin', 'lgbtiq'] as const).map(profileRow)}</Grid>}
+      {member && !erased && withdrawn && (
+        <Alert severity="info" sx={{ mb: 2 }}>
+          {translate('welkom.panel.member.withdrawn', {
+            date: new Date(member.consentWithdrawnOn!).toLocaleDateString('nl-NL', { timeZone: 'UTC' }),
+          })}
+        </Alert>
+      )}
+      {member && !erased && !member.consentGivenOn && (
+        <Alert severity="warning" sx={{ mb: 2 }}>
+          {translate('welkom.panel.member.no_consent')}
+        </Alert>
+      )}
+      {member && !erased && consented && (
+        <Grid container spacing={2} sx={{ mb: 2 }}>
+          {(['ageBand', 'educationLevel', 'countryOfOrigin', 'lgbtiq'] as const).map(profileRow)}
+        </Grid>
+      )}
       {member && (
         <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
           {!erased && consented && (
@@ -225,13 +268,20 @@ export function PanelMemberPrivacy({ model }: { model: ConsoleModel }) {
             {translate('welkom.panel.member.export')}
           </Button>
           {!erased && (
-            <Button variant="outlined" color="error" startIcon={<DeleteForeverIcon />} onClick={() => setDialog('erase')}>
+            <Button
+              variant="outlined"
+              color="error"
+              startIcon={<DeleteForeverIcon />}
+              onClick={() => setDialog('erase')}
+            >
               {translate('welkom.panel.member.erase')}
             </Button>
           )}
         </Stack>
       )}
-      {member && dialog === 'profile' && <ProfileDialog model={model} member={member} onClose={() => setDialog(undefined)} />}
+      {member && dialog === 'profile' && (
+        <ProfileDialog model={model} member={member} onClose={() => setDialog(undefined)} />
+      )}
       {dialog === 'withdraw' && (
         <ConfirmDialog
           title={translate('welkom.panel.member.withdraw')}

@@ -10,7 +10,12 @@ export interface PanelCount {
 
 export interface Composition {
   total: PanelCount;
-  dimensions: { key: string; label: string; labelEn: string; cells: { key: string; label: string; labelEn: string; count: PanelCount }[] }[];
+  dimensions: {
+    key: string;
+    label: string;
+    labelEn: string;
+    cells: { key: string; label: string; labelEn: string; count: PanelCount }[];
+  }[];
 }
 
 export interface Profile {
@@ -43,7 +48,8 @@ const COMPOSITION_QUERY = `query PanelComposition {
   }
 }`;
 
-const MEMBER = 'id version consentGivenOn consentWithdrawnOn erasedAt profile { ageBand educationLevel countryOfOrigin countryOfOriginName lgbtiq }';
+const MEMBER =
+  'id version consentGivenOn consentWithdrawnOn erasedAt profile { ageBand educationLevel countryOfOrigin countryOfOriginName lgbtiq }';
 
 export interface PanelMethods {
   getPanelComposition(): Promise<Composition>;
@@ -57,11 +63,17 @@ export interface PanelMethods {
 
 export function panelMethods(request: Request): PanelMethods {
   const versioned = (mutation: string) => async (id: string, expectedVersion: number) => {
-    await request(`mutation ($id: ID!, $expectedVersion: Int!) { ${mutation}(id: $id, expectedVersion: $expectedVersion) { id version } }`, { id, expectedVersion });
+    await request(
+      `mutation ($id: ID!, $expectedVersion: Int!) { ${mutation}(id: $id, expectedVersion: $expectedVersion) { id version } }`,
+      { id, expectedVersion },
+    );
   };
   return {
-    getPanelComposition: async () => (await request<{ panelComposition: Composition }>(COMPOSITION_QUERY)).panelComposition,
-    getPanelMemberPrivacy: async (id) => (await request<{ panelMember: MemberPrivacy }>(`query ($id: ID!) { panelMember(id: $id) { ${MEMBER} } }`, { id })).panelMember,
+    getPanelComposition: async () =>
+      (await request<{ panelComposition: Composition }>(COMPOSITION_QUERY)).panelComposition,
+    getPanelMemberPrivacy: async (id) =>
+      (await request<{ panelMember: MemberPrivacy }>(`query ($id: ID!) { panelMember(id: $id) { ${MEMBER} } }`, { id }))
+        .panelMember,
     async setPanelMemberProfile(id, expectedVersion, profile) {
       await request(
         'mutation ($id: ID!, $expectedVersion: Int!, $profile: PanelMemberProfileInput!) { setPanelMemberProfile(id: $id, expectedVersion: $expectedVersion, profile: $profile) { id version } }',
@@ -69,7 +81,12 @@ export function panelMethods(request: Request): PanelMethods {
       );
     },
     exportPanelMember: async (id) =>
-      (await request<{ exportPanelMember: ExportFile }>('mutation ($id: ID!) { exportPanelMember(id: $id) { fileName contentType content } }', { id })).exportPanelMember,
+      (
+        await request<{ exportPanelMember: ExportFile }>(
+          'mutation ($id: ID!) { exportPanelMember(id: $id) { fileName contentType content } }',
+          { id },
+        )
+      ).exportPanelMember,
     withdrawPanelConsent: versioned('withdrawPanelConsent'),
     erasePanelMember: versioned('erasePanelMember'),
   };

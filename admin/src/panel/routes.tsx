@@ -19,5 +19,11 @@ export function PanelCompositionMenuItem() {
   const translate = useTranslate();
   const { identity } = useGetIdentity();
   if (!identity?.id) return null;
-  return <Menu.Item to={PANEL_COMPOSITION_PATH} primaryText={translate('welkom.panel.composition.menu')} leftIcon={<DiversityIcon />} />;
+  return (
+    <Menu.Item
+      to={PANEL_COMPOSITION_PATH}
+      primaryText={translate('welkom.panel.composition.menu')}
+      leftIcon={<DiversityIcon />}
+    />
+  );
 }

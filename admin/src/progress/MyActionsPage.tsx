@@ -7,9 +7,25 @@ import { Link } from 'react-router-dom';
 
 export const MY_ACTIONS_PATH = '/mijn-acties';
 
-interface ActionRow { id: string; code: string; description: string; status: string; endDate: string | null }
-interface UpdateRow { id: string; actionId: string; roundId: string; state: string }
-interface RoundRow { id: string; title: string; dueOn: string; state: string }
+interface ActionRow {
+  id: string;
+  code: string;
+  description: string;
+  status: string;
+  endDate: string | null;
+}
+interface UpdateRow {
+  id: string;
+  actionId: string;
+  roundId: string;
+  state: string;
+}
+interface RoundRow {
+  id: string;
+  title: string;
+  dueOn: string;
+  state: string;
+}
 
 const OPEN_STATES = ['REQUESTED', 'DRAFT', 'RETURNED', 'SUBMITTED'];
 const ALL = { page: 1, perPage: 500 };
@@ -19,10 +35,22 @@ export function MyActionsPage() {
   const { identity } = useGetIdentity();
   const me = identity?.id ? String(identity.id) : null;
   const mine = { ownerId: { eq: me } };
-  const actions = useGetList<ActionRow>('actions', { filter: mine, pagination: ALL, sort: { field: 'code', order: 'ASC' } }, { enabled: Boolean(me) });
-  const late = useGetList<ActionRow>('actions', { filter: { ...mine, late_eq: true }, pagination: ALL }, { enabled: Boolean(me) });
+  const actions = useGetList<ActionRow>(
+    'actions',
+    { filter: mine, pagination: ALL, sort: { field: 'code', order: 'ASC' } },
+    { enabled: Boolean(me) },
+  );
+  const late = useGetList<ActionRow>(
+    'actions',
+    { filter: { ...mine, late_eq: true }, pagination: ALL },
+    { enabled: Boolean(me) },
+  );
   const ids = (actions.data ?? []).map((action) => action.id);
-  const rounds = useGetList<RoundRow>('progressRounds', { filter: { state: ['OPEN'] }, pagination: { page: 1, perPage: 100 } }, { enabled: ids.length > 0 });
+  const rounds = useGetList<RoundRow>(
+    'progressRounds',
+    { filter: { state: ['OPEN'] }, pagination: { page: 1, perPage: 100 } },
+    { enabled: ids.length > 0 },
+  );
   const updates = useGetList<UpdateRow>(
     'progressUpdates',
     { filter: { actionId: { in: ids }, state: OPEN_STATES }, pagination: ALL },
@@ -37,9 +65,13 @@ export function MyActionsPage() {
   return (
     <Box sx={{ p: 2 }}>
       <Title title={translate('welkom.progress.my_actions')} />
-      <Typography variant="h5" component="h1" gutterBottom>{translate('welkom.progress.my_actions')}</Typography>
+      <Typography variant="h5" component="h1" gutterBottom>
+        {translate('welkom.progress.my_actions')}
+      </Typography>
       {error ? <Alert severity="error">{(error as Error).message}</Alert> : null}
-      {actions.data && actions.data.length === 0 ? <Typography>{translate('welkom.progress.no_actions')}</Typography> : null}
+      {actions.data && actions.data.length === 0 ? (
+        <Typography>{translate('welkom.progress.no_actions')}</Typography>
+      ) : null}
       {actions.data?.length ? (
         <Table size="small" aria-label={translate('welkom.progress.my_actions')}>
           <TableHead>
@@ -53,22 +85,29 @@ export function MyActionsPage() {
           <TableBody>
             {actions.data.map((action) => (
               <TableRow key={action.id}>
-                <TableCell><Link to={`/actions/${encodeURIComponent(action.id)}/show`}>{action.code}</Link></TableCell>
+                <TableCell>
+                  <Link to={`/actions/${encodeURIComponent(action.id)}/show`}>{action.code}</Link>
+                </TableCell>
                 <TableCell>{action.description}</TableCell>
                 <TableCell>
-                  <Chip size="small" color={lateIds.has(action.id) ? 'warning' : 'default'}
-                    label={translate(lateIds.has(action.id) ? 'welkom.progress.late' : 'welkom.progress.on_time')} />
+                  <Chip
+                    size="small"
+                    color={lateIds.has(action.id) ? 'warning' : 'default'}
+                    label={translate(lateIds.has(action.id) ? 'welkom.progress.late' : 'welkom.progress.on_time')}
+                  />
                 </TableCell>
                 <TableCell>
-                  {requestsOf(action.id).length === 0 ? translate('welkom.progress.none') : requestsOf(action.id).map((update) => {
-                    const round = openRounds.get(update.roundId)!;
-                    return (
-                      <Box key={update.id}>
-                        <Link to={`/voortgang/${round.id}`}>{round.title}</Link>
-                        {` · ${translate('welkom.progress.due_on')} ${round.dueOn} · ${update.state}`}
-                      </Box>
-                    );
-                  })}
+                  {requestsOf(action.id).length === 0
+                    ? translate('welkom.progress.none')
+                    : requestsOf(action.id).map((update) => {
+                        const round = openRounds.get(update.roundId)!;
+                        return (
+                          <Box key={update.id}>
+                            <Link to={`/voortgang/${round.id}`}>{round.title}</Link>
+                            {` · ${translate('welkom.progress.due_on')} ${round.dueOn} · ${update.state}`}
+                          </Box>
+                        );
+                      })}
                 </TableCell>
               </TableRow>
             ))}

@@ -1,6 +1,20 @@
 // The secretary's list of progress rounds, with the form that opens a new one (all open
 // actions; the server addresses each request to the owner or a linked partner).
-import { Alert, Box, Button, Card, CardContent, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Title, useTranslate } from 'react-admin';
@@ -29,36 +43,60 @@ export function RoundsPage() {
     }
   };
   const field = (name: keyof typeof form, label: string, type = 'date') => (
-    <TextField label={translate(label)} type={type} value={form[name]} size="small" slotProps={{ inputLabel: { shrink: true } }}
-      onChange={(event) => setForm({ ...form, [name]: event.target.value })} />
+    <TextField
+      label={translate(label)}
+      type={type}
+      value={form[name]}
+      size="small"
+      slotProps={{ inputLabel: { shrink: true } }}
+      onChange={(event) => setForm({ ...form, [name]: event.target.value })}
+    />
   );
   return (
     <Box sx={{ p: 2 }}>
       <Title title={translate('welkom.progress.rounds')} />
-      <Typography variant="h5" component="h1" gutterBottom>{translate('welkom.progress.rounds')}</Typography>
+      <Typography variant="h5" component="h1" gutterBottom>
+        {translate('welkom.progress.rounds')}
+      </Typography>
       <Card sx={{ mb: 2 }} component="section" aria-label={translate('welkom.progress.open_round')}>
         <CardContent>
-          <Typography variant="h6" component="h2" gutterBottom>{translate('welkom.progress.open_round')}</Typography>
-          <Stack direction="row" spacing={2} sx={{ flexWrap: "wrap" }} useFlexGap>
+          <Typography variant="h6" component="h2" gutterBottom>
+            {translate('welkom.progress.open_round')}
+          </Typography>
+          <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap' }} useFlexGap>
             {field('title', 'welkom.progress.title', 'text')}
             {field('periodStart', 'welkom.progress.period_start')}
             {field('periodEnd', 'welkom.progress.period_end')}
             {field('dueOn', 'welkom.progress.due_on')}
-            <Button variant="contained" onClick={open}>{translate('welkom.progress.open_round')}</Button>
+            <Button variant="contained" onClick={open}>
+              {translate('welkom.progress.open_round')}
+            </Button>
           </Stack>
-          {error ? <Alert severity="error" sx={{ mt: 2 }}>{error}</Alert> : null}
+          {error ? (
+            <Alert severity="error" sx={{ mt: 2 }}>
+              {error}
+            </Alert>
+          ) : null}
         </CardContent>
       </Card>
       <Table size="small" aria-label={translate('welkom.progress.rounds')}>
-        <TableHead><TableRow>
-          <TableCell>{translate('welkom.progress.title')}</TableCell><TableCell>{translate('welkom.progress.period_end')}</TableCell>
-          <TableCell>{translate('welkom.progress.due_on')}</TableCell><TableCell align="right">{translate('welkom.progress.requests')}</TableCell>
-        </TableRow></TableHead>
+        <TableHead>
+          <TableRow>
+            <TableCell>{translate('welkom.progress.title')}</TableCell>
+            <TableCell>{translate('welkom.progress.period_end')}</TableCell>
+            <TableCell>{translate('welkom.progress.due_on')}</TableCell>
+            <TableCell align="right">{translate('welkom.progress.requests')}</TableCell>
+          </TableRow>
+        </TableHead>
         <TableBody>
           {(data?.progressRounds.nodes ?? []).map((round) => (
             <TableRow key={round.id}>
-              <TableCell><Link to={`${PROGRESS_PATH}/${round.id}`}>{round.title}</Link></TableCell>
-              <TableCell>{round.periodEnd}</TableCell><TableCell>{round.dueOn}</TableCell><TableCell align="right">{round.updatesCount}</TableCell>
+              <TableCell>
+                <Link to={`${PROGRESS_PATH}/${round.id}`}>{round.title}</Link>
+              </TableCell>
+              <TableCell>{round.periodEnd}</TableCell>
+              <TableCell>{round.dueOn}</TableCell>
+              <TableCell align="right">{round.updatesCount}</TableCell>
             </TableRow>
           ))}
         </TableBody>

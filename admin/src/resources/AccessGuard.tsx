@@ -14,7 +14,9 @@ function useAudienceText(audience: Audience): string {
   if (audience.kind === 'staff') return translate('welkom.access.staff');
   const names = audience.roles.map((role) => translate(enumKey('Role', role)).toLowerCase());
   if (!names.length) return translate('welkom.access.nobody');
-  return names.length > 1 ? `${names.slice(0, -1).join(', ')} ${translate('welkom.access.and')} ${names.at(-1)}` : names[0]!;
+  return names.length > 1
+    ? `${names.slice(0, -1).join(', ')} ${translate('welkom.access.and')} ${names.at(-1)}`
+    : names[0]!;
 }
 
 export function NoAccess({ resource }: { resource: ResourceModel }) {
@@ -43,7 +45,15 @@ export function NoAccess({ resource }: { resource: ResourceModel }) {
   );
 }
 
-export function AccessGuard({ resource, action, children }: { resource: ResourceModel; action: 'list' | 'show'; children: ReactNode }) {
+export function AccessGuard({
+  resource,
+  action,
+  children,
+}: {
+  resource: ResourceModel;
+  action: 'list' | 'show';
+  children: ReactNode;
+}) {
   const { canAccess, isPending } = useCanAccess({ action, resource: resource.name });
   if (isPending) return null;
   return canAccess ? children : <NoAccess resource={resource} />;

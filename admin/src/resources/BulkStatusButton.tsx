@@ -1,5 +1,13 @@
 // Bulk status change for the selected records: pick a status, confirm, one request.
-import { Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, TextField } from '@mui/material';
+import {
+  Button as MuiButton,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  MenuItem,
+  TextField,
+} from '@mui/material';
 import SyncAltIcon from '@mui/icons-material/SyncAlt';
 import { useState } from 'react';
 import {
@@ -46,7 +54,9 @@ export function BulkStatusButton({ field }: { field: FieldModel }) {
         <SyncAltIcon />
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby="bulk-status-title">
-        <DialogTitle id="bulk-status-title">{translate('welkom.bulk_status.title', { smart_count: selectedIds.length })}</DialogTitle>
+        <DialogTitle id="bulk-status-title">
+          {translate('welkom.bulk_status.title', { smart_count: selectedIds.length })}
+        </DialogTitle>
         <DialogContent>
           <TextField
             select

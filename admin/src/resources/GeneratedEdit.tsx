@@ -82,7 +82,13 @@ function EditToolbar({ resource }: { resource: ResourceModel }) {
 export function GeneratedEdit({ model, resource }: { model: ConsoleModel; resource: ResourceModel }) {
   const onError = useSaveErrorHandler(resource);
   return (
-    <Edit resource={resource.name} mutationMode="pessimistic" mutationOptions={{ onError }} actions={<EditActions />} redirect="show">
+    <Edit
+      resource={resource.name}
+      mutationMode="pessimistic"
+      mutationOptions={{ onError }}
+      actions={<EditActions />}
+      redirect="show"
+    >
       <SimpleForm toolbar={<EditToolbar resource={resource} />} warnWhenUnsavedChanges>
         {resource.fields.filter((field) => field.updatable).map((field) => renderInput(model, resource, field))}
       </SimpleForm>
@@ -94,7 +100,9 @@ export function GeneratedCreate({ model, resource }: { model: ConsoleModel; reso
   const onError = useSaveErrorHandler(resource);
   return (
     <Create resource={resource.name} mutationOptions={{ onError }} redirect="show">
-      <SimpleForm>{resource.fields.filter((field) => field.creatable).map((field) => renderInput(model, resource, field))}</SimpleForm>
+      <SimpleForm>
+        {resource.fields.filter((field) => field.creatable).map((field) => renderInput(model, resource, field))}
+      </SimpleForm>
     </Create>
   );
 }

@@ -63,13 +63,31 @@ function filterInput(model: ConsoleModel, filter: FilterModel, alwaysOn: boolean
       const target = model.byName(filter.reference!);
       if (!target) return null;
       return (
-        <ReferenceInput key={key} source={key} reference={target.name} alwaysOn={alwaysOn} sort={target.defaultSort ? { field: target.defaultSort, order: 'ASC' } : undefined}>
-          <AutocompleteInput optionText={target.representation} filterToQuery={(q) => ({ q })} sx={{ width: '13rem' }} />
+        <ReferenceInput
+          key={key}
+          source={key}
+          reference={target.name}
+          alwaysOn={alwaysOn}
+          sort={target.defaultSort ? { field: target.defaultSort, order: 'ASC' } : undefined}
+        >
+          <AutocompleteInput
+            optionText={target.representation}
+            filterToQuery={(q) => ({ q })}
+            sx={{ width: '13rem' }}
+          />
         </ReferenceInput>
       );
     }
     case 'enum':
-      return <SelectArrayInput key={key} source={key} choices={enumChoices(filter.enum!)} alwaysOn={alwaysOn} sx={{ minWidth: '11rem' }} />;
+      return (
+        <SelectArrayInput
+          key={key}
+          source={key}
+          choices={enumChoices(filter.enum!)}
+          alwaysOn={alwaysOn}
+          sx={{ minWidth: '11rem' }}
+        />
+      );
     case 'text':
     case 'stringList':
       return <TextInput key={key} source={key} alwaysOn={alwaysOn} />;
@@ -77,10 +95,15 @@ function filterInput(model: ConsoleModel, filter: FilterModel, alwaysOn: boolean
       if (filter.money === 'cents') {
         // Typed in euros, like the money inputs of the forms; the API filters on cents.
         return (
-          <NumberInput key={key} source={key} alwaysOn={alwaysOn} step={0.01}
+          <NumberInput
+            key={key}
+            source={key}
+            alwaysOn={alwaysOn}
+            step={0.01}
             format={(value) => (value == null || value === '' ? '' : Number(value) / 100)}
             parse={(value) => (value === '' || value == null ? null : Math.round(Number(value) * 100))}
-            slotProps={{ input: { startAdornment: <InputAdornment position="start">€</InputAdornment> } }} />
+            slotProps={{ input: { startAdornment: <InputAdornment position="start">€</InputAdornment> } }}
+          />
         );
       }
       return <NumberInput key={key} source={key} alwaysOn={alwaysOn} />;
@@ -97,12 +120,20 @@ const ALWAYS_ON_REFERENCES = 2;
 export function generatedFilters(model: ConsoleModel, resource: ResourceModel): ReactElement[] {
   const order = menuOrder(model.resources).map((candidate) => candidate.name);
   const rank = (filter: FilterModel) =>
-    filter.kind === 'search' ? 0 : filter.kind === 'enum' ? 1 : filter.kind === 'reference' ? 2 + order.indexOf(filter.reference!) / 100 : 3;
+    filter.kind === 'search'
+      ? 0
+      : filter.kind === 'enum'
+        ? 1
+        : filter.kind === 'reference'
+          ? 2 + order.indexOf(filter.reference!) / 100
+          : 3;
   const sorted = [...resource.filters].sort((a, b) => rank(a) - rank(b));
   const references = sorted.filter((filter) => filter.kind === 'reference').slice(0, ALWAYS_ON_REFERENCES);
   return [
     ...sorted
-      .map((filter) => filterInput(model, filter, filter.kind === 'search' || filter.kind === 'enum' || references.includes(filter)))
+      .map((filter) =>
+        filterInput(model, filter, filter.kind === 'search' || filter.kind === 'enum' || references.includes(filter)),
+      )
       .filter((input): input is ReactElement => input !== null),
     ...(QUICK_FILTERS[resource.type] ?? []),
   ];
@@ -120,7 +151,14 @@ function csvExporter(model: ConsoleModel, resource: ResourceModel, translate: (k
     }
     const rows = records.map((record) => {
       const row: Record<string, unknown> = {};
-      for (const field of columns) row[translate(`resources.${resource.name}.fields.${field.source}`)] = csvValue(model, field, record, related, translate);
+      for (const field of columns)
+        row[translate(`resources.${resource.name}.fields.${field.source}`)] = csvValue(
+          model,
+          field,
+          record,
+          related,
+          translate,
+        );
       return row;
     });
     // The byte-order mark makes spreadsheet programs read the file as UTF-8.
@@ -128,7 +166,13 @@ function csvExporter(model: ConsoleModel, resource: ResourceModel, translate: (k
   };
 }
 
-function csvValue(model: ConsoleModel, field: FieldModel, record: Record<string, any>, related: Record<string, Record<string, any>>, translate: (key: string) => string) {
+function csvValue(
+  model: ConsoleModel,
+  field: FieldModel,
+  record: Record<string, any>,
+  related: Record<string, Record<string, any>>,
+  translate: (key: string) => string,
+) {
   const value = record[field.source];
   if (value === null || value === undefined) return '';
   const name = (id: string) => {
@@ -192,7 +236,10 @@ function OpenRecordLink({ resource, children }: { resource: ResourceModel; child
     <Link
       to={createPath({ resource: resource.name, type: 'show', id: record.id })}
       onClick={(event: MouseEvent) => event.stopPropagation()}
-      aria-label={translate('welkom.open_record', { name, resource: translate(`resources.${resource.name}.name`, { smart_count: 1 }) })}
+      aria-label={translate('welkom.open_record', {
+        name,
+        resource: translate(`resources.${resource.name}.name`, { smart_count: 1 }),
+      })}
     >
       {children}
     </Link>

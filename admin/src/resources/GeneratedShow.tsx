@@ -50,7 +50,11 @@ function FieldBlock({ model, field }: { model: ConsoleModel; field: FieldModel }
 
 // biome-ignore-start lint/suspicious/noArrayIndexKey: a fixed list of sections per entity type, never reordered
 export function GeneratedShow({ model, resource }: { model: ConsoleModel; resource: ResourceModel }) {
-  const main = resource.fields.filter((field) => !['related', 'referenceArray', 'count', 'id'].includes(field.kind) && !['version', 'createdAt', 'updatedAt'].includes(field.source));
+  const main = resource.fields.filter(
+    (field) =>
+      !['related', 'referenceArray', 'count', 'id'].includes(field.kind) &&
+      !['version', 'createdAt', 'updatedAt'].includes(field.source),
+  );
   const wide = (field: FieldModel) => field.kind === 'longText' || field.kind === 'stringList';
   const links = resource.fields.filter((field) => field.kind === 'referenceArray');
   const related = resource.fields.filter((field) => field.kind === 'related');
@@ -92,7 +96,15 @@ export function GeneratedShow({ model, resource }: { model: ConsoleModel; resour
 // biome-ignore-end lint/suspicious/noArrayIndexKey: until here
 
 /** Records pointing here, when the user may read them (the panel's advice is for staff only). */
-function RelatedSection({ model, resource, field }: { model: ConsoleModel; resource: ResourceModel; field: FieldModel }) {
+function RelatedSection({
+  model,
+  resource,
+  field,
+}: {
+  model: ConsoleModel;
+  resource: ResourceModel;
+  field: FieldModel;
+}) {
   const translate = useTranslate();
   const { canAccess } = useCanAccess({ action: 'list', resource: field.reference! });
   if (!canAccess) return null;
@@ -120,7 +132,11 @@ function RelatedTable({ model, field }: { model: ConsoleModel; field: FieldModel
       pagination={<Pagination rowsPerPageOptions={[10, 25, 50]} />}
       sort={target.defaultSort ? { field: target.defaultSort, order: 'ASC' } : undefined}
     >
-      <DataTable rowClick="show" bulkActionButtons={false} empty={<Typography color="text.secondary">{translate('welkom.related.none')}</Typography>}>
+      <DataTable
+        rowClick="show"
+        bulkActionButtons={false}
+        empty={<Typography color="text.secondary">{translate('welkom.related.none')}</Typography>}
+      >
         {columns.slice(0, 5).map((source) => {
           const column = target.fields.find((candidate) => candidate.source === source)!;
           return (
@@ -133,4 +149,3 @@ function RelatedTable({ model, field }: { model: ConsoleModel; field: FieldModel
     </ReferenceManyField>
   );
 }
-

@@ -3,7 +3,16 @@
 import { Chip } from '@mui/material';
 import { useListContext, useTranslate } from 'react-admin';
 
-export function QuickFilter({ source, value, label }: { source: string; value: unknown; label: string; alwaysOn?: boolean }) {
+export function QuickFilter({
+  source,
+  value,
+  label,
+}: {
+  source: string;
+  value: unknown;
+  label: string;
+  alwaysOn?: boolean;
+}) {
   const translate = useTranslate();
   const { filterValues, displayedFilters, setFilters } = useListContext();
   const active = filterValues[source] === value;

@@ -29,10 +29,18 @@ export function historyQuery(resource: ResourceModel): string {
 
 /** Loads the history; `null` when the API refuses it to this user. */
 export async function fetchHistory(resource: ResourceModel, id: string): Promise<AuditEventView[] | null> {
-  const answer = await requestGraphQL<Record<string, { history: AuditEventView[] | null } | null>>(historyQuery(resource), { id });
+  const answer = await requestGraphQL<Record<string, { history: AuditEventView[] | null } | null>>(
+    historyQuery(resource),
+    { id },
+  );
   const history = answer.data?.[resource.operations.one]?.history;
   if (history) return history;
-  if (answer.errors.some((error) => error.extensions?.code === 'FORBIDDEN' || error.extensions?.code === 'UNAUTHENTICATED')) return null;
+  if (
+    answer.errors.some(
+      (error) => error.extensions?.code === 'FORBIDDEN' || error.extensions?.code === 'UNAUTHENTICATED',
+    )
+  )
+    return null;
   if (answer.errors.length) throw new Error(answer.errors[0]!.message);
   return null;
 }
@@ -46,13 +54,16 @@ function ReferenceName({ model, field, id }: { model: ConsoleModel; field: Field
 function Value({ model, field, value }: { model: ConsoleModel; field: FieldModel | undefined; value: unknown }) {
   const translate = useTranslate();
   const locale = useLocale() === 'en' ? 'en-GB' : 'nl-NL';
-  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return <>—</>;
-  if (field?.kind === 'reference' && typeof value === 'string') return <ReferenceName model={model} field={field} id={value} />;
+  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0))
+    return <>—</>;
+  if (field?.kind === 'reference' && typeof value === 'string')
+    return <ReferenceName model={model} field={field} id={value} />;
   let text: string;
   if (field?.kind === 'enum' && field.enum) text = translate(enumKey(field.enum.name, String(value)));
   else if (field?.kind === 'money') text = formatMoney(value, field.money);
   else if (typeof value === 'boolean') text = translate(value ? 'ra.boolean.true' : 'ra.boolean.false');
-  else if (field?.kind === 'date' && typeof value === 'string') text = new Date(value).toLocaleDateString(locale, { timeZone: 'UTC' });
+  else if (field?.kind === 'date' && typeof value === 'string')
+    text = new Date(value).toLocaleDateString(locale, { timeZone: 'UTC' });
   else if (field?.kind === 'dateTime' && typeof value === 'string') text = new Date(value).toLocaleString(locale);
   else if (Array.isArray(value)) text = value.map(String).join(', ');
   else if (typeof value === 'object') text = JSON.stringify(value);
@@ -65,7 +76,9 @@ const OPERATIONS: Record<string, string> = { CREATE: 'created', UPDATE: 'updated
 function Event({ model, resource, event }: { model: ConsoleModel; resource: ResourceModel; event: AuditEventView }) {
   const translate = useTranslate();
   const locale = useLocale() === 'en' ? 'en-GB' : 'nl-NL';
-  const operation = OPERATIONS[event.operation] ? translate(`welkom.history.${OPERATIONS[event.operation]}`) : humanize(event.operation);
+  const operation = OPERATIONS[event.operation]
+    ? translate(`welkom.history.${OPERATIONS[event.operation]}`)
+    : humanize(event.operation);
   const field = (source: string) => resource.fields.find((candidate) => candidate.source === source);
   return (
     <ListItem disableGutters divider sx={{ display: 'block' }}>
@@ -73,13 +86,25 @@ function Event({ model, resource, event }: { model: ConsoleModel; resource: Reso
         {operation}
         <Typography component="span" variant="body2" color="text.secondary">
           {' · '}
-          <time dateTime={event.at}>{new Date(event.at).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' })}</time>
+          <time dateTime={event.at}>
+            {new Date(event.at).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' })}
+          </time>
           {' · '}
           {event.actorLabel ?? translate('welkom.history.system')}
         </Typography>
       </Typography>
       {event.changedFields.length > 0 && (
-        <Box component="dl" sx={{ m: 0, mt: 0.5, display: 'grid', gridTemplateColumns: { xs: '1fr', sm: 'minmax(8rem, max-content) 1fr' }, columnGap: 2, rowGap: 0.25 }}>
+        <Box
+          component="dl"
+          sx={{
+            m: 0,
+            mt: 0.5,
+            display: 'grid',
+            gridTemplateColumns: { xs: '1fr', sm: 'minmax(8rem, max-content) 1fr' },
+            columnGap: 2,
+            rowGap: 0.25,
+          }}
+        >
           {event.changedFields.map((source) => (
             <Box key={source} sx={{ display: 'contents' }}>
               <Typography component="dt" variant="body2" color="text.secondary">
@@ -94,7 +119,11 @@ function Event({ model, resource, event }: { model: ConsoleModel; resource: Reso
                     {' → '}
                   </>
                 )}
-                <Value model={model} field={field(source)} value={event.operation === 'DELETE' ? null : event.after?.[source]} />
+                <Value
+                  model={model}
+                  field={field(source)}
+                  value={event.operation === 'DELETE' ? null : event.after?.[source]}
+                />
               </Typography>
             </Box>
           ))}
@@ -121,8 +150,10 @@ export function RecordHistory({ model, resource }: { model: ConsoleModel; resour
   else if (!signedIn) body = <Typography color="text.secondary">{translate('welkom.history.sign_in')}</Typography>;
   else if (error) body = <Typography color="error">{translate('welkom.history.unavailable')}</Typography>;
   else if (isPending) body = null;
-  else if (data === null) body = <Typography color="text.secondary">{translate('welkom.history.forbidden')}</Typography>;
-  else if (data!.length === 0) body = <Typography color="text.secondary">{translate('welkom.history.empty')}</Typography>;
+  else if (data === null)
+    body = <Typography color="text.secondary">{translate('welkom.history.forbidden')}</Typography>;
+  else if (data!.length === 0)
+    body = <Typography color="text.secondary">{translate('welkom.history.empty')}</Typography>;
   else {
     const events = showAll ? data! : data!.slice(0, FIRST_EVENTS);
     body = (

@@ -41,7 +41,8 @@ export function formatMoney(value: unknown, unit: FieldModel['money']): string {
   return Number.isFinite(euros) ? euro.format(euros) : String(value);
 }
 
-export const enumChoices = (model: EnumModel) => model.values.map((value) => ({ id: value.value, name: enumKey(model.name, value.value) }));
+export const enumChoices = (model: EnumModel) =>
+  model.values.map((value) => ({ id: value.value, name: enumKey(model.name, value.value) }));
 
 const STATUS_COLORS: Record<string, 'default' | 'primary' | 'success' | 'warning' | 'error' | 'info'> = {
   RUNNING: 'primary',
@@ -61,11 +62,22 @@ function EnumChip({ field }: { field: FieldModel }) {
   const translate = useTranslate();
   const value = record?.[field.source];
   if (!value || !field.enum) return null;
-  return <Chip size="small" label={translate(enumKey(field.enum.name, value))} color={STATUS_COLORS[value] ?? 'default'} variant="outlined" />;
+  return (
+    <Chip
+      size="small"
+      label={translate(enumKey(field.enum.name, value))}
+      color={STATUS_COLORS[value] ?? 'default'}
+      variant="outlined"
+    />
+  );
 }
 
 /** A column or a read-only field for one model field. */
-export function renderField(model: ConsoleModel, field: FieldModel, options: { inList?: boolean } = {}): ReactElement | null {
+export function renderField(
+  model: ConsoleModel,
+  field: FieldModel,
+  options: { inList?: boolean } = {},
+): ReactElement | null {
   const { source } = field;
   switch (field.kind) {
     case 'text':
@@ -75,7 +87,13 @@ export function renderField(model: ConsoleModel, field: FieldModel, options: { i
       return options.inList ? (
         <TextField
           source={source}
-          sx={{ display: '-webkit-box', WebkitLineClamp: 3, WebkitBoxOrient: 'vertical', overflow: 'hidden', maxWidth: '48ch' }}
+          sx={{
+            display: '-webkit-box',
+            WebkitLineClamp: 3,
+            WebkitBoxOrient: 'vertical',
+            overflow: 'hidden',
+            maxWidth: '48ch',
+          }}
         />
       ) : (
         <TextField source={source} sx={{ whiteSpace: 'pre-line' }} emptyText="—" />
@@ -87,7 +105,13 @@ export function renderField(model: ConsoleModel, field: FieldModel, options: { i
     case 'float':
       return <NumberField source={source} locales="nl-NL" />;
     case 'money':
-      return <FunctionField source={source} render={(record) => formatMoney(record[source], field.money)} textAlign="right" />;
+      return (
+        <FunctionField
+          source={source}
+          render={(record) => formatMoney(record[source], field.money)}
+          textAlign="right"
+        />
+      );
     case 'date':
       return <DateField source={source} locales="nl-NL" emptyText="—" />;
     case 'dateTime':
@@ -109,7 +133,11 @@ export function renderField(model: ConsoleModel, field: FieldModel, options: { i
     case 'referenceArray': {
       const target = model.byName(field.reference!);
       return (
-        <ReferenceArrayField source={source} reference={field.reference!} sort={target?.defaultSort ? { field: target.defaultSort, order: 'ASC' } : undefined}>
+        <ReferenceArrayField
+          source={source}
+          reference={field.reference!}
+          sort={target?.defaultSort ? { field: target.defaultSort, order: 'ASC' } : undefined}
+        >
           <SingleFieldList linkType="show" empty={<span>—</span>}>
             <ChipField source={target?.representation ?? 'id'} size="small" />
           </SingleFieldList>
@@ -127,9 +155,21 @@ function useHelper(resource: ResourceModel, field: FieldModel) {
   return field.help ? translate(helpKey(resource.name, field.source)) : undefined;
 }
 
-function GeneratedInput({ model, resource, field }: { model: ConsoleModel; resource: ResourceModel; field: FieldModel }) {
+function GeneratedInput({
+  model,
+  resource,
+  field,
+}: {
+  model: ConsoleModel;
+  resource: ResourceModel;
+  field: FieldModel;
+}) {
   const helperText = useHelper(resource, field);
-  const common = { source: field.source, helperText: helperText ?? false, validate: field.required ? required() : undefined };
+  const common = {
+    source: field.source,
+    helperText: helperText ?? false,
+    validate: field.required ? required() : undefined,
+  };
   switch (field.kind) {
     case 'text':
       return <TextInput {...common} sx={{ minWidth: '20rem' }} />;
@@ -144,8 +184,16 @@ function GeneratedInput({ model, resource, field }: { model: ConsoleModel; resou
         <NumberInput
           {...common}
           step={0.01}
-          format={(value) => (value == null || value === '' ? '' : field.money === 'cents' ? Number(value) / 100 : Number(value))}
-          parse={(value) => (value === '' || value == null ? null : field.money === 'cents' ? Math.round(Number(value) * 100) : String(value))}
+          format={(value) =>
+            value == null || value === '' ? '' : field.money === 'cents' ? Number(value) / 100 : Number(value)
+          }
+          parse={(value) =>
+            value === '' || value == null
+              ? null
+              : field.money === 'cents'
+                ? Math.round(Number(value) * 100)
+                : String(value)
+          }
           slotProps={{ input: { startAdornment: <InputAdornment position="start">€</InputAdornment> } }}
         />
       );
@@ -162,7 +210,11 @@ function GeneratedInput({ model, resource, field }: { model: ConsoleModel; resou
     case 'reference': {
       const target = model.byName(field.reference!)!;
       return (
-        <ReferenceInput source={field.source} reference={field.reference!} sort={target.defaultSort ? { field: target.defaultSort, order: 'ASC' } : undefined}>
+        <ReferenceInput
+          source={field.source}
+          reference={field.reference!}
+          sort={target.defaultSort ? { field: target.defaultSort, order: 'ASC' } : undefined}
+        >
           <AutocompleteInput
             optionText={target.representation}
             filterToQuery={(q) => ({ q })}
@@ -176,8 +228,18 @@ function GeneratedInput({ model, resource, field }: { model: ConsoleModel; resou
     case 'referenceArray': {
       const target = model.byName(field.reference!)!;
       return (
-        <ReferenceArrayInput source={field.source} reference={field.reference!} perPage={50} sort={target.defaultSort ? { field: target.defaultSort, order: 'ASC' } : undefined}>
-          <AutocompleteArrayInput optionText={target.representation} filterToQuery={(q) => ({ q })} helperText={helperText ?? false} fullWidth />
+        <ReferenceArrayInput
+          source={field.source}
+          reference={field.reference!}
+          perPage={50}
+          sort={target.defaultSort ? { field: target.defaultSort, order: 'ASC' } : undefined}
+        >
+          <AutocompleteArrayInput
+            optionText={target.representation}
+            filterToQuery={(q) => ({ q })}
+            helperText={helperText ?? false}
+            fullWidth
+          />
         </ReferenceArrayInput>
       );
     }

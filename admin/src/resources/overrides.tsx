@@ -16,7 +16,16 @@ import { PanelMemberPrivacy } from '../panel/PanelMemberPrivacy';
 import type { ConsoleModel } from '../schema/model';
 import { QuickFilter } from './QuickFilter';
 
-export const MENU_ORDER = ['Action', 'Theme', 'Section', 'Goal', 'Partner', 'TargetGroup', 'Precondition', 'DataQualityNote'];
+export const MENU_ORDER = [
+  'Action',
+  'Theme',
+  'Section',
+  'Goal',
+  'Partner',
+  'TargetGroup',
+  'Precondition',
+  'DataQualityNote',
+];
 
 export const ICONS: Record<string, ComponentType> = {
   Action: AssignmentIcon,
@@ -39,10 +48,24 @@ export const SHOW_SECTIONS: Record<string, ComponentType<{ model: ConsoleModel }
 /** One-click filters beside the generated ones (keys as in the URL: `status_eq`). */
 export const QUICK_FILTERS: Record<string, ReactElement[]> = {
   // The municipality's to-do list: advice it has not answered yet.
-  Advice: [<QuickFilter key="awaiting" source="status_eq" value="AWAITING_RESPONSE" label="welkom.panel.awaiting_response" alwaysOn />],
+  Advice: [
+    <QuickFilter
+      key="awaiting"
+      source="status_eq"
+      value="AWAITING_RESPONSE"
+      label="welkom.panel.awaiting_response"
+      alwaysOn
+    />,
+  ],
   // Late and missing at a glance (issue 13): the API's derived filters, as of today.
   Action: [
     <QuickFilter key="late" source="late_eq" value={true} label="welkom.progress.filter_late" alwaysOn />,
-    <QuickFilter key="missing" source="progressMissing_eq" value={true} label="welkom.progress.filter_missing" alwaysOn />,
+    <QuickFilter
+      key="missing"
+      source="progressMissing_eq"
+      value={true}
+      label="welkom.progress.filter_missing"
+      alwaysOn
+    />,
   ],
 };

@@ -1,7 +1,16 @@
 import { buildSchema, introspectionFromSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { NO_ACCESS, accessFromSchema, accessOf, audienceOf, buildConsoleModel, inAudience, parseDescription, withoutUnit } from './model';
+import {
+  NO_ACCESS,
+  accessFromSchema,
+  accessOf,
+  audienceOf,
+  buildConsoleModel,
+  inAudience,
+  parseDescription,
+  withoutUnit,
+} from './model';
 
 // A schema with an entity the console has never seen (Location), built the way docs/api.md
 // describes every entity: the generator must turn it into a resource with no console code.
@@ -160,7 +169,13 @@ describe('the console model of an entity the app has never seen', () => {
       label: { nl: 'Locatie', en: 'Location' },
       pluralLabel: { nl: 'Locaties', en: 'Locations' },
       help: { nl: 'Een opvang- of woonlocatie.', en: 'A reception or housing site.' },
-      operations: { one: 'location', list: 'locations', create: 'createLocation', update: 'updateLocation', delete: 'deleteLocation' },
+      operations: {
+        one: 'location',
+        list: 'locations',
+        create: 'createLocation',
+        update: 'updateLocation',
+        delete: 'deleteLocation',
+      },
       representation: 'name',
       defaultSort: 'name',
       hasVersion: true,
@@ -168,8 +183,19 @@ describe('the console model of an entity the app has never seen', () => {
   });
 
   it('gives each field a real kind, with labels and help from the description', () => {
-    expect(field('name')).toMatchObject({ kind: 'text', required: true, creatable: true, updatable: true, sortable: true, label: { nl: 'Naam', en: 'Name' } });
-    expect(field('description')).toMatchObject({ kind: 'longText', required: false, help: { nl: 'Wat is er op deze plek?', en: 'What is at this site?' } });
+    expect(field('name')).toMatchObject({
+      kind: 'text',
+      required: true,
+      creatable: true,
+      updatable: true,
+      sortable: true,
+      label: { nl: 'Naam', en: 'Name' },
+    });
+    expect(field('description')).toMatchObject({
+      kind: 'longText',
+      required: false,
+      help: { nl: 'Wat is er op deze plek?', en: 'What is at this site?' },
+    });
     expect(field('capacity')).toMatchObject({ kind: 'integer', sortable: true });
     expect(field('rentCents')).toMatchObject({ kind: 'money', money: 'cents', updatable: false });
     expect(field('budget')).toMatchObject({ kind: 'money', money: 'decimal' });
@@ -190,12 +216,27 @@ describe('the console model of an entity the app has never seen', () => {
   });
 
   it('sees relations: to-one by its id, many-to-many by its ids, one-to-many by the filter back', () => {
-    expect(field('operatorId')).toMatchObject({ kind: 'reference', reference: 'operators', objectField: 'operator', label: { nl: 'Beheerder', en: 'Operator' } });
+    expect(field('operatorId')).toMatchObject({
+      kind: 'reference',
+      reference: 'operators',
+      objectField: 'operator',
+      label: { nl: 'Beheerder', en: 'Operator' },
+    });
     expect(field('operator')).toBeUndefined();
-    expect(field('targetGroupIds')).toMatchObject({ kind: 'referenceArray', reference: 'targetGroups', objectField: 'targetGroups', creatable: true, updatable: true });
+    expect(field('targetGroupIds')).toMatchObject({
+      kind: 'referenceArray',
+      reference: 'targetGroups',
+      objectField: 'targetGroups',
+      creatable: true,
+      updatable: true,
+    });
     const operator = model.byName('operators')!;
     // Operator.locations is one-to-many only when LocationFilter can filter by operatorId.
-    expect(operator.fields.find((candidate) => candidate.source === 'locations')).toMatchObject({ kind: 'related', reference: 'locations', target: 'operatorId' });
+    expect(operator.fields.find((candidate) => candidate.source === 'locations')).toMatchObject({
+      kind: 'related',
+      reference: 'locations',
+      target: 'operatorId',
+    });
   });
 
   it('derives filters: search, enum, relations, text, numbers and date ranges', () => {
@@ -209,8 +250,14 @@ describe('the console model of an entity the app has never seen', () => {
       ['operatorId', 'reference'],
       ['targetGroupId', 'reference'],
     ]);
-    expect(location.filters.find((filter) => filter.source === 'targetGroupId')).toMatchObject({ reference: 'targetGroups', label: { nl: 'Doelgroep' } });
-    expect(location.filters.find((filter) => filter.source === 'opensOn_gte')!.label).toEqual({ nl: 'Open vanaf', en: 'Open from' });
+    expect(location.filters.find((filter) => filter.source === 'targetGroupId')).toMatchObject({
+      reference: 'targetGroups',
+      label: { nl: 'Doelgroep' },
+    });
+    expect(location.filters.find((filter) => filter.source === 'opensOn_gte')!.label).toEqual({
+      nl: 'Open vanaf',
+      en: 'Open from',
+    });
   });
 
   it('puts what names a record first and bookkeeping last', () => {
@@ -240,21 +287,31 @@ describe('descriptions', () => {
 
 describe('who may read and change an entity, from the @access data of its type', () => {
   it('reads the directive schema.graphql puts on the type', () => {
-    expect(accessFromSchema(built)).toEqual({ Location: { read: ['anyone'], write: ['SECRETARY', 'ADMIN'], history: ['SECRETARY', 'ADMIN'] } });
-    expect(location.access).toEqual({ read: { kind: 'anyone' }, change: { kind: 'roles', roles: ['SECRETARY', 'ADMIN'] } });
+    expect(accessFromSchema(built)).toEqual({
+      Location: { read: ['anyone'], write: ['SECRETARY', 'ADMIN'], history: ['SECRETARY', 'ADMIN'] },
+    });
+    expect(location.access).toEqual({
+      read: { kind: 'anyone' },
+      change: { kind: 'roles', roles: ['SECRETARY', 'ADMIN'] },
+    });
   });
 
   it('reads the public register, staff-only and single-role audiences; a partner token is no console user', () => {
     expect(audienceOf(['staff'])).toEqual({ kind: 'staff' });
     expect(audienceOf(['PANEL_COORDINATOR'])).toEqual({ kind: 'roles', roles: ['PANEL_COORDINATOR'] });
-    expect(audienceOf(['GRANT_OFFICER', 'VIEWER', 'ADMIN', 'token:subsidies:own'])).toEqual({ kind: 'roles', roles: ['GRANT_OFFICER', 'VIEWER', 'ADMIN'] });
+    expect(audienceOf(['GRANT_OFFICER', 'VIEWER', 'ADMIN', 'token:subsidies:own'])).toEqual({
+      kind: 'roles',
+      roles: ['GRANT_OFFICER', 'VIEWER', 'ADMIN'],
+    });
     expect(audienceOf([])).toEqual({ kind: 'roles', roles: [] });
   });
 
   it('gives no access to a type without access data, and places callers in audiences', () => {
     expect(accessOf('Unknown', {})).toBe(NO_ACCESS);
     expect(inAudience(NO_ACCESS.read, ['ADMIN'])).toBe(false);
-    const member = accessOf('PanelMember', { PanelMember: { read: ['PANEL_COORDINATOR'], write: ['PANEL_COORDINATOR'] } });
+    const member = accessOf('PanelMember', {
+      PanelMember: { read: ['PANEL_COORDINATOR'], write: ['PANEL_COORDINATOR'] },
+    });
     expect(inAudience(member.read, ['ADMIN'])).toBe(false);
     expect(inAudience(member.read, ['PANEL_COORDINATOR'])).toBe(true);
     expect(inAudience({ kind: 'staff' }, null)).toBe(false);
@@ -274,7 +331,10 @@ describe('money on the real schema', () => {
     for (const field of money) {
       expect(`${field.label.nl} | ${field.label.en}`, field.source).not.toMatch(/eurocent|euro cents|\(€\)/i);
     }
-    expect(withoutUnit({ nl: 'Aangevraagd (eurocent)', en: 'Requested (euro cents)' })).toEqual({ nl: 'Aangevraagd', en: 'Requested' });
+    expect(withoutUnit({ nl: 'Aangevraagd (eurocent)', en: 'Requested (euro cents)' })).toEqual({
+      nl: 'Aangevraagd',
+      en: 'Requested',
+    });
   });
 
   it('filters money in euros too', () => {

@@ -150,7 +150,8 @@ export function audienceOf(terms: readonly string[]): Audience {
 export function accessOf(type: string, data: AccessData): AccessModel {
   const entry = data[type];
   if (!entry) {
-    if (import.meta.env?.DEV) console.warn(`welkom: schema.graphql states no @access for ${type}; the console offers it to no one.`);
+    if (import.meta.env?.DEV)
+      console.warn(`welkom: schema.graphql states no @access for ${type}; the console offers it to no one.`);
     return NO_ACCESS;
   }
   return { read: audienceOf(entry.read), change: audienceOf(entry.write) };
@@ -203,13 +204,30 @@ export interface ConsoleModel {
 
 const META_FIELDS = new Set(['version', 'createdAt', 'updatedAt']);
 /** Text fields long enough for a multi-line input (SDL carries no length; these are the model's long texts). */
-const LONG_TEXT_NAMES = new Set(['description', 'background', 'currentState', 'ambition', 'notes', 'text', 'comment', 'sourceExcerpt', 'content', 'body']);
+const LONG_TEXT_NAMES = new Set([
+  'description',
+  'background',
+  'currentState',
+  'ambition',
+  'notes',
+  'text',
+  'comment',
+  'sourceExcerpt',
+  'content',
+  'body',
+]);
 const MONEY_SCALARS = new Set(['Money', 'Decimal']);
 const REPRESENTATION_PREFERENCE = ['name', 'title', 'code', 'number', 'text'];
 
 /** "Nederlands | English" on the first line is the label; later lines are help text. */
-export function parseDescription(description: string | null | undefined, fallback: string): { label: Text; help?: Text } {
-  const lines = (description ?? '').split('\n').map((line) => line.trim()).filter(Boolean);
+export function parseDescription(
+  description: string | null | undefined,
+  fallback: string,
+): { label: Text; help?: Text } {
+  const lines = (description ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   const pair = (line: string): Text => {
     const [nl, en] = line.split(' | ');
     return { nl: nl!.trim(), en: (en ?? nl!).trim() };
@@ -246,7 +264,10 @@ function unwrap(ref: TypeRef): { name: string; kind: string; list: boolean; nonN
 
 /** A Dutch plural for the few labels the schema gives no list field for ("Opgave" -> "Opgaven"). */
 function pluralFallback(label: Text): Text {
-  return { nl: label.nl.endsWith('e') ? `${label.nl}n` : label.nl, en: label.en.endsWith('s') ? label.en : `${label.en}s` };
+  return {
+    nl: label.nl.endsWith('e') ? `${label.nl}n` : label.nl,
+    en: label.en.endsWith('s') ? label.en : `${label.en}s`,
+  };
 }
 
 export function buildConsoleModel(introspection: IntrospectionQuery, access: AccessData): ConsoleModel {
@@ -267,12 +288,21 @@ export function buildConsoleModel(introspection: IntrospectionQuery, access: Acc
 
   const enums: Record<string, EnumModel> = {};
   for (const type of schema.types) {
-    if (type.kind !== 'ENUM' || type.name.startsWith('__') || type.name.endsWith('OrderField') || type.name === 'SortDirection') continue;
+    if (
+      type.kind !== 'ENUM' ||
+      type.name.startsWith('__') ||
+      type.name.endsWith('OrderField') ||
+      type.name === 'SortDirection'
+    )
+      continue;
     const enumType = type as IntrospectionEnumType;
     enums[type.name] = {
       name: type.name,
       label: parseDescription(type.description, type.name).label,
-      values: enumType.enumValues.map((value) => ({ value: value.name, label: parseDescription(value.description, value.name).label })),
+      values: enumType.enumValues.map((value) => ({
+        value: value.name,
+        label: parseDescription(value.description, value.name).label,
+      })),
     };
   }
 
@@ -287,7 +317,8 @@ export function buildConsoleModel(introspection: IntrospectionQuery, access: Acc
     if (type.kind !== 'OBJECT' || type.name.startsWith('__') || type === query || type === mutation) continue;
     const one = queries.get(lowerFirst(type.name));
     const list = [...queries.values()].find((field) => unwrap(field.type).name === `${type.name}Connection`);
-    if (one && unwrap(one.type).name === type.name && list) entities.push({ type: type as IntrospectionObjectType, one, list });
+    if (one && unwrap(one.type).name === type.name && list)
+      entities.push({ type: type as IntrospectionObjectType, one, list });
   }
   const entityTypes = new Set(entities.map((entity) => entity.type.name));
   const resourceNameOf = new Map(entities.map((entity) => [entity.type.name, entity.list.name]));
@@ -298,7 +329,12 @@ export function buildConsoleModel(introspection: IntrospectionQuery, access: Acc
     if (type.kind !== 'OBJECT') continue;
     for (const field of (type as IntrospectionObjectType).fields) {
       const target = unwrap(field.type);
-      if (target.list && entityTypes.has(target.name) && field.name === resourceNameOf.get(target.name) && field.description) {
+      if (
+        target.list &&
+        entityTypes.has(target.name) &&
+        field.name === resourceNameOf.get(target.name) &&
+        field.description
+      ) {
         pluralLabels.set(target.name, parseDescription(field.description, field.name).label);
       }
     }
@@ -340,17 +376,35 @@ export function buildConsoleModel(introspection: IntrospectionQuery, access: Acc
         const idsField = `${lowerFirst(ref.name)}Ids`;
         const target = resourceNameOf.get(ref.name)!;
         if (createFields.has(idsField) || updateFields.has(idsField)) {
-          fields.push({ ...base(field, idsField), kind: 'referenceArray', reference: target, objectField: field.name, readOnly: false, sortable: false });
+          fields.push({
+            ...base(field, idsField),
+            kind: 'referenceArray',
+            reference: target,
+            objectField: field.name,
+            readOnly: false,
+            sortable: false,
+          });
         } else {
           const backKey = `${lowerFirst(type.name)}Id`;
           const targetFilter = inputType(`${ref.name}Filter`);
           if (targetFilter?.inputFields.some((input) => input.name === backKey)) {
-            fields.push({ ...base(field, field.name), kind: 'related', reference: target, target: backKey, readOnly: true, sortable: false });
+            fields.push({
+              ...base(field, field.name),
+              kind: 'related',
+              reference: target,
+              target: backKey,
+              readOnly: true,
+              sortable: false,
+            });
           }
         }
         continue;
       }
-      if (field.name.endsWith('Count') && ref.name === 'Int' && objectFields.has(field.name.slice(0, -'Count'.length))) {
+      if (
+        field.name.endsWith('Count') &&
+        ref.name === 'Int' &&
+        objectFields.has(field.name.slice(0, -'Count'.length))
+      ) {
         fields.push({ ...base(field, field.name), kind: 'count', readOnly: true });
         continue;
       }
@@ -388,10 +442,19 @@ export function buildConsoleModel(introspection: IntrospectionQuery, access: Acc
       switch (ref.name) {
         case 'String':
           if (ref.list) fields.push({ ...common, kind: 'stringList' });
-          else fields.push({ ...common, kind: LONG_TEXT_NAMES.has(field.name) || /Text$/.test(field.name) ? 'longText' : 'text' });
+          else
+            fields.push({
+              ...common,
+              kind: LONG_TEXT_NAMES.has(field.name) || /Text$/.test(field.name) ? 'longText' : 'text',
+            });
           break;
         case 'Int':
-          fields.push({ ...common, ...(/Cents$/.test(field.name) ? { label: withoutUnit(common.label), kind: 'money', money: 'cents' } : { kind: 'integer' }) });
+          fields.push({
+            ...common,
+            ...(/Cents$/.test(field.name)
+              ? { label: withoutUnit(common.label), kind: 'money', money: 'cents' }
+              : { kind: 'integer' }),
+          });
           break;
         case 'Float':
           fields.push({ ...common, kind: 'float' });
@@ -429,19 +492,38 @@ export function buildConsoleModel(introspection: IntrospectionQuery, access: Acc
         const targetType = entities.find((entity) => `${lowerFirst(entity.type.name)}Id` === input.name)?.type;
         if (!targetType) continue;
         const target = resources_label(targetType);
-        filters.push({ source: input.name, field: input.name, kind: 'reference', label: target, reference: resourceNameOf.get(targetType.name)! });
+        filters.push({
+          source: input.name,
+          field: input.name,
+          kind: 'reference',
+          label: target,
+          reference: resourceNameOf.get(targetType.name)!,
+        });
         continue;
       }
       const filterType = inputType(ref.name);
       const enumName = filterType?.inputFields.find((operator) => operator.name === 'eq');
       const enumRef = enumName ? unwrap(enumName.type) : undefined;
       if (enumRef?.kind === 'ENUM' && enums[enumRef.name]) {
-        filters.push({ source: input.name, field: input.name, kind: 'enum', label: described, enum: enums[enumRef.name] });
+        filters.push({
+          source: input.name,
+          field: input.name,
+          kind: 'enum',
+          label: described,
+          enum: enums[enumRef.name],
+        });
       } else if (ref.name === 'StringFilter') {
         filters.push({ source: `${input.name}_contains`, field: input.name, kind: 'text', label: described });
       } else if (ref.name === 'IntFilter' || ref.name === 'FloatFilter') {
         if (field?.readOnly) continue;
-        if (field?.kind === 'money') filters.push({ source: input.name, field: input.name, kind: 'number', label: field.label, money: field.money });
+        if (field?.kind === 'money')
+          filters.push({
+            source: input.name,
+            field: input.name,
+            kind: 'number',
+            label: field.label,
+            money: field.money,
+          });
         else filters.push({ source: input.name, field: input.name, kind: 'number', label: described });
       } else if (ref.name === 'BooleanFilter') {
         filters.push({ source: input.name, field: input.name, kind: 'boolean', label: described });
@@ -449,8 +531,20 @@ export function buildConsoleModel(introspection: IntrospectionQuery, access: Acc
         filters.push({ source: `${input.name}_has`, field: input.name, kind: 'stringList', label: described });
       } else if (ref.name === 'DateFilter' || ref.name === 'DateTimeFilter') {
         if (META_FIELDS.has(input.name)) continue;
-        filters.push({ source: `${input.name}_gte`, field: input.name, kind: 'dateRange', operator: 'gte', label: { nl: `${described.nl} vanaf`, en: `${described.en} from` } });
-        filters.push({ source: `${input.name}_lte`, field: input.name, kind: 'dateRange', operator: 'lte', label: { nl: `${described.nl} tot en met`, en: `${described.en} until` } });
+        filters.push({
+          source: `${input.name}_gte`,
+          field: input.name,
+          kind: 'dateRange',
+          operator: 'gte',
+          label: { nl: `${described.nl} vanaf`, en: `${described.en} from` },
+        });
+        filters.push({
+          source: `${input.name}_lte`,
+          field: input.name,
+          kind: 'dateRange',
+          operator: 'lte',
+          label: { nl: `${described.nl} tot en met`, en: `${described.en} until` },
+        });
       }
     }
 
@@ -469,7 +563,9 @@ export function buildConsoleModel(introspection: IntrospectionQuery, access: Acc
       },
       fields: orderFields(fields, representation),
       filters,
-      filterTypes: Object.fromEntries((filterInput?.inputFields ?? []).map((input) => [input.name, unwrap(input.type).name])),
+      filterTypes: Object.fromEntries(
+        (filterInput?.inputFields ?? []).map((input) => [input.name, unwrap(input.type).name]),
+      ),
       representation,
       ...(sortable.has(representation) ? { defaultSort: representation } : {}),
       hasVersion: objectFields.has('version'),

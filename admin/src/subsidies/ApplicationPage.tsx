@@ -4,8 +4,29 @@
 // from the server's workflow table; every word is the user's language (steps and states are the
 // schema's enum labels).
 import {
-  Alert, Box, Button, Card, CardContent, CardHeader, Chip, Dialog, DialogActions, DialogContent, DialogTitle, InputAdornment, List, ListItem,
-  ListItemText, MenuItem, Select, Table, TableBody, TableCell, TableRow, TextField, Typography,
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  CardHeader,
+  Chip,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  InputAdornment,
+  List,
+  ListItem,
+  ListItemText,
+  MenuItem,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableRow,
+  TextField,
+  Typography,
 } from '@mui/material';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -27,8 +48,18 @@ function useStepLabel() {
   return (operation: string) => translate(enumKey('SubsidyTransitionOperation', operation));
 }
 
-function TransitionDialog({ application, rule, onClose, onDone, onStale }: {
-  application: Application; rule: TransitionRule; onClose: () => void; onDone: () => void; onStale: () => void;
+function TransitionDialog({
+  application,
+  rule,
+  onClose,
+  onDone,
+  onStale,
+}: {
+  application: Application;
+  rule: TransitionRule;
+  onClose: () => void;
+  onDone: () => void;
+  onStale: () => void;
 }) {
   const translate = useTranslate();
   const locale = useLocale();
@@ -44,9 +75,12 @@ function TransitionDialog({ application, rule, onClose, onDone, onStale }: {
   const { mutate, isPending } = useMutation({
     mutationFn: (amountCents: number | null) =>
       dataProvider.transitionSubsidy(application.id, rule.operation, {
-        reason, idempotencyKey: key,
+        reason,
+        idempotencyKey: key,
         // An approval names the proposal this page shows: a re-proposal since then is refused.
-        ...(rule.expectsVersion ? { amountCents: application.proposedCents, expectedVersion: application.version } : { amountCents }),
+        ...(rule.expectsVersion
+          ? { amountCents: application.proposedCents, expectedVersion: application.version }
+          : { amountCents }),
       }),
     onSuccess: onDone,
     onError: (caught) => {
@@ -60,37 +94,72 @@ function TransitionDialog({ application, rule, onClose, onDone, onStale }: {
   const submit = () => {
     const cents = parseEuros(amount, locale);
     if (!reason.trim()) return setError(translate('welkom.subsidies.dialog.reason_required'));
-    if (asksAmount && rule.amountRequired && cents === null) return setError(translate('welkom.subsidies.dialog.amount_invalid'));
+    if (asksAmount && rule.amountRequired && cents === null)
+      return setError(translate('welkom.subsidies.dialog.amount_invalid'));
     setError(null);
     mutate(cents);
   };
-  const amountHelp = application.grantedCents !== null
-    ? translate('welkom.subsidies.dialog.amount_help_granted', { requested: euros(application.requestedCents, locale), granted: euros(application.grantedCents, locale) })
-    : translate('welkom.subsidies.dialog.amount_help', { requested: euros(application.requestedCents, locale) });
+  const amountHelp =
+    application.grantedCents !== null
+      ? translate('welkom.subsidies.dialog.amount_help_granted', {
+          requested: euros(application.requestedCents, locale),
+          granted: euros(application.grantedCents, locale),
+        })
+      : translate('welkom.subsidies.dialog.amount_help', { requested: euros(application.requestedCents, locale) });
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="transition-title">
       <DialogTitle id="transition-title">{label}</DialogTitle>
       <DialogContent>
-        {error ? <Alert severity="error" sx={{ mb: 2 }}>{error}</Alert> : null}
+        {error ? (
+          <Alert severity="error" sx={{ mb: 2 }}>
+            {error}
+          </Alert>
+        ) : null}
         {rule.expectsVersion ? (
           <Typography sx={{ mb: 1 }}>
-            {translate('welkom.subsidies.dialog.approve', { proposed: euros(application.proposedCents, locale), requested: euros(application.requestedCents, locale) })}
+            {translate('welkom.subsidies.dialog.approve', {
+              proposed: euros(application.proposedCents, locale),
+              requested: euros(application.requestedCents, locale),
+            })}
           </Typography>
         ) : null}
         {asksAmount ? (
           <TextField
-            label={translate(`welkom.subsidies.amount.${rule.operation}`, { _: translate('welkom.subsidies.dialog.amount') })}
-            value={amount} onChange={(event) => setAmount(event.target.value)} fullWidth margin="dense" required={rule.amountRequired}
-            inputMode="decimal" helperText={amountHelp}
+            label={translate(`welkom.subsidies.amount.${rule.operation}`, {
+              _: translate('welkom.subsidies.dialog.amount'),
+            })}
+            value={amount}
+            onChange={(event) => setAmount(event.target.value)}
+            fullWidth
+            margin="dense"
+            required={rule.amountRequired}
+            inputMode="decimal"
+            helperText={amountHelp}
             slotProps={{ input: { startAdornment: <InputAdornment position="start">€</InputAdornment> } }}
           />
         ) : null}
-        <TextField label={translate('welkom.subsidies.dialog.reason')} value={reason} onChange={(event) => setReason(event.target.value)}
-          fullWidth multiline minRows={3} margin="dense" required helperText={translate('welkom.subsidies.dialog.reason_help')} />
+        <TextField
+          label={translate('welkom.subsidies.dialog.reason')}
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+          fullWidth
+          multiline
+          minRows={3}
+          margin="dense"
+          required
+          helperText={translate('welkom.subsidies.dialog.reason_help')}
+        />
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{translate('welkom.subsidies.dialog.cancel')}</Button>
-        <Button variant="contained" color={ENDS_WITHOUT_GRANT.includes(rule.to) ? 'error' : 'primary'} onClick={submit} disabled={isPending}>{label}</Button>
+        <Button
+          variant="contained"
+          color={ENDS_WITHOUT_GRANT.includes(rule.to) ? 'error' : 'primary'}
+          onClick={submit}
+          disabled={isPending}
+        >
+          {label}
+        </Button>
       </DialogActions>
     </Dialog>
   );
@@ -112,14 +181,25 @@ function Money({ application }: { application: Application }) {
     <Table size="small" aria-label={translate('welkom.subsidies.money.title')}>
       <TableBody>
         {rows.map(([name, cents]) => (
-          <TableRow key={name}><TableCell>{translate(`welkom.subsidies.money.${name}`)}</TableCell><TableCell align="right">{euros(cents, locale)}</TableCell></TableRow>
+          <TableRow key={name}>
+            <TableCell>{translate(`welkom.subsidies.money.${name}`)}</TableCell>
+            <TableCell align="right">{euros(cents, locale)}</TableCell>
+          </TableRow>
         ))}
       </TableBody>
     </Table>
   );
 }
 
-function Documents({ application, canAdd, onChange }: { application: Application; canAdd: boolean; onChange: () => void }) {
+function Documents({
+  application,
+  canAdd,
+  onChange,
+}: {
+  application: Application;
+  canAdd: boolean;
+  onChange: () => void;
+}) {
   const translate = useTranslate();
   const locale = useLocale();
   const notify = useNotify();
@@ -145,17 +225,38 @@ function Documents({ application, canAdd, onChange }: { application: Application
             />
           </ListItem>
         ))}
-        {application.documents.length === 0 ? <ListItem><ListItemText secondary={translate('welkom.subsidies.documents.empty')} /></ListItem> : null}
+        {application.documents.length === 0 ? (
+          <ListItem>
+            <ListItemText secondary={translate('welkom.subsidies.documents.empty')} />
+          </ListItem>
+        ) : null}
       </List>
       {canAdd && application.state !== 'CLOSED' ? (
         <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
-          <Select size="small" value={kind} onChange={(event) => setKind(event.target.value)} inputProps={{ 'aria-label': translate('welkom.subsidies.documents.kind') }}>
-            {DOCUMENT_KINDS.map((value) => <MenuItem key={value} value={value}>{kindLabel(value)}</MenuItem>)}
+          <Select
+            size="small"
+            value={kind}
+            onChange={(event) => setKind(event.target.value)}
+            inputProps={{ 'aria-label': translate('welkom.subsidies.documents.kind') }}
+          >
+            {DOCUMENT_KINDS.map((value) => (
+              <MenuItem key={value} value={value}>
+                {kindLabel(value)}
+              </MenuItem>
+            ))}
           </Select>
           <Button component="label" variant="outlined" size="small" disabled={upload.isPending}>
             {translate('welkom.subsidies.documents.add')}
-            <input hidden type="file" aria-label={translate('welkom.subsidies.documents.choose')} accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx,.odt,.ods"
-              onChange={(event) => { const file = event.target.files?.[0]; if (file) upload.mutate(file); }} />
+            <input
+              hidden
+              type="file"
+              aria-label={translate('welkom.subsidies.documents.choose')}
+              accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx,.odt,.ods"
+              onChange={(event) => {
+                const file = event.target.files?.[0];
+                if (file) upload.mutate(file);
+              }}
+            />
           </Button>
         </Box>
       ) : null}
@@ -174,12 +275,33 @@ export function ApplicationPage() {
   const dataProvider = useWelkomDataProvider();
   const { permissions } = usePermissions<string[]>();
   const [operation, setOperation] = useState<string | null>(null);
-  const { data: application, error, isPending, refetch } = useGetOne<Application>(APPLICATIONS, { id, meta: { select: APPLICATION_SELECT } });
-  const { data: rules } = useQuery({ queryKey: ['subsidyTransitions'], queryFn: () => dataProvider.getSubsidyTransitions(), staleTime: Infinity });
+  const {
+    data: application,
+    error,
+    isPending,
+    refetch,
+  } = useGetOne<Application>(APPLICATIONS, { id, meta: { select: APPLICATION_SELECT } });
+  const { data: rules } = useQuery({
+    queryKey: ['subsidyTransitions'],
+    queryFn: () => dataProvider.getSubsidyTransitions(),
+    staleTime: Infinity,
+  });
   if (isPending) return <Typography sx={{ m: 2 }}>{translate('welkom.subsidies.loading')}</Typography>;
-  if (errorBody(error).code === 'NOT_FOUND' || (!error && !application)) return <Alert severity="warning" sx={{ m: 2 }}>{translate('welkom.subsidies.not_found')}</Alert>;
-  if (error || !application) return <Alert severity="error" sx={{ m: 2 }}>{(error as Error).message}</Alert>;
-  const decided = application.decidedOn !== null && application.transitions.some((t) => t.toState === 'GRANTED' || t.toState === 'REJECTED');
+  if (errorBody(error).code === 'NOT_FOUND' || (!error && !application))
+    return (
+      <Alert severity="warning" sx={{ m: 2 }}>
+        {translate('welkom.subsidies.not_found')}
+      </Alert>
+    );
+  if (error || !application)
+    return (
+      <Alert severity="error" sx={{ m: 2 }}>
+        {(error as Error).message}
+      </Alert>
+    );
+  const decided =
+    application.decidedOn !== null &&
+    application.transitions.some((t) => t.toState === 'GRANTED' || t.toState === 'REJECTED');
   const reload = () => {
     void refetch();
     void queryClient.invalidateQueries({ queryKey: [APPLICATIONS] });
@@ -193,38 +315,67 @@ export function ApplicationPage() {
     <Box sx={{ p: 2 }}>
       <Title title={title} />
       <Typography variant="body2" component="nav" aria-label={translate('welkom.subsidies.breadcrumb')}>
-        <Link to="/subsidies">{translate('welkom.subsidies.queue_link')}</Link> › <Link to={`/subsidies/schemes/${application.scheme.id}`}>{application.scheme.name}</Link>
+        <Link to="/subsidies">{translate('welkom.subsidies.queue_link')}</Link> ›{' '}
+        <Link to={`/subsidies/schemes/${application.scheme.id}`}>{application.scheme.name}</Link>
       </Typography>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, my: 1 }}>
-        <Typography variant="h5" component="h1">{title}</Typography>
-        <Chip label={stateLabel(application.state)} color="primary" aria-label={translate('welkom.subsidies.status_label')} />
+        <Typography variant="h5" component="h1">
+          {title}
+        </Typography>
+        <Chip
+          label={stateLabel(application.state)}
+          color="primary"
+          aria-label={translate('welkom.subsidies.status_label')}
+        />
         <DeadlineText row={application} />
       </Box>
-      <Typography variant="subtitle1">{application.activity} · {application.applicant.name}</Typography>
-      {application.description ? <Typography variant="body2" color="text.secondary">{application.description}</Typography> : null}
+      <Typography variant="subtitle1">
+        {application.activity} · {application.applicant.name}
+      </Typography>
+      {application.description ? (
+        <Typography variant="body2" color="text.secondary">
+          {application.description}
+        </Typography>
+      ) : null}
 
-      <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', my: 2 }} role="group" aria-label={translate('welkom.subsidies.allowed')}>
+      <Box
+        sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', my: 2 }}
+        role="group"
+        aria-label={translate('welkom.subsidies.allowed')}
+      >
         {allowed.map((candidate) => {
           const warn = ENDS_WITHOUT_GRANT.includes(candidate.to);
           return (
-            <Button key={candidate.operation} variant={warn ? 'outlined' : 'contained'} color={warn ? 'error' : 'primary'} onClick={() => setOperation(candidate.operation)}>
+            <Button
+              key={candidate.operation}
+              variant={warn ? 'outlined' : 'contained'}
+              color={warn ? 'error' : 'primary'}
+              onClick={() => setOperation(candidate.operation)}
+            >
               {stepLabel(candidate.operation)}
             </Button>
           );
         })}
-        {decided ? <Button variant="outlined" href={`/files/applications/${application.id}/decision-letter.pdf`}>{translate('welkom.subsidies.letter')}</Button> : null}
+        {decided ? (
+          <Button variant="outlined" href={`/files/applications/${application.id}/decision-letter.pdf`}>
+            {translate('welkom.subsidies.letter')}
+          </Button>
+        ) : null}
       </Box>
 
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, gap: 2 }}>
         <Card variant="outlined" component="section" aria-label={translate('welkom.subsidies.money.title')}>
           <CardHeader title={translate('welkom.subsidies.money.title')} />
-          <CardContent><Money application={application} /></CardContent>
+          <CardContent>
+            <Money application={application} />
+          </CardContent>
           {application.payments.length ? (
             <CardContent>
               <Typography variant="subtitle2">{translate('welkom.subsidies.money.payments')}</Typography>
               {application.payments.map((payment) => (
                 <Typography key={payment.id} variant="body2">
-                  {day(payment.paidOn, locale)} · {translate(enumKey('SubsidyPaymentKind', payment.kind))} {euros(payment.amountCents, locale)}
+                  {day(payment.paidOn, locale)} · {translate(enumKey('SubsidyPaymentKind', payment.kind))}{' '}
+                  {euros(payment.amountCents, locale)}
                 </Typography>
               ))}
             </CardContent>
@@ -233,19 +384,39 @@ export function ApplicationPage() {
         <Card variant="outlined" component="section" aria-label={translate('welkom.subsidies.terms.title')}>
           <CardHeader title={translate('welkom.subsidies.terms.title')} />
           <CardContent>
-            <Table size="small"><TableBody>
-              <TableRow><TableCell>{translate('welkom.subsidies.terms.received')}</TableCell><TableCell>{day(application.receivedOn, locale)}</TableCell></TableRow>
-              <TableRow>
-                <TableCell>{translate('welkom.subsidies.terms.due')}</TableCell>
-                <TableCell>{day(application.decisionDueOn, locale)}{application.pausedDays ? ` ${translate('welkom.subsidies.terms.paused', { smart_count: application.pausedDays })}` : ''}</TableCell>
-              </TableRow>
-              <TableRow><TableCell>{translate('welkom.subsidies.terms.decided')}</TableCell><TableCell>{day(application.decidedOn, locale)}</TableCell></TableRow>
-              <TableRow><TableCell>{translate('welkom.subsidies.terms.planned')}</TableCell><TableCell>{day(application.plannedStartOn, locale)} – {day(application.plannedEndOn, locale)}</TableCell></TableRow>
-              <TableRow>
-                <TableCell>{translate('welkom.subsidies.terms.contact')}</TableCell>
-                <TableCell>{application.contactName ?? '–'} {application.contactEmail ? `(${application.contactEmail})` : ''}</TableCell>
-              </TableRow>
-            </TableBody></Table>
+            <Table size="small">
+              <TableBody>
+                <TableRow>
+                  <TableCell>{translate('welkom.subsidies.terms.received')}</TableCell>
+                  <TableCell>{day(application.receivedOn, locale)}</TableCell>
+                </TableRow>
+                <TableRow>
+                  <TableCell>{translate('welkom.subsidies.terms.due')}</TableCell>
+                  <TableCell>
+                    {day(application.decisionDueOn, locale)}
+                    {application.pausedDays
+                      ? ` ${translate('welkom.subsidies.terms.paused', { smart_count: application.pausedDays })}`
+                      : ''}
+                  </TableCell>
+                </TableRow>
+                <TableRow>
+                  <TableCell>{translate('welkom.subsidies.terms.decided')}</TableCell>
+                  <TableCell>{day(application.decidedOn, locale)}</TableCell>
+                </TableRow>
+                <TableRow>
+                  <TableCell>{translate('welkom.subsidies.terms.planned')}</TableCell>
+                  <TableCell>
+                    {day(application.plannedStartOn, locale)} – {day(application.plannedEndOn, locale)}
+                  </TableCell>
+                </TableRow>
+                <TableRow>
+                  <TableCell>{translate('welkom.subsidies.terms.contact')}</TableCell>
+                  <TableCell>
+                    {application.contactName ?? '–'} {application.contactEmail ? `(${application.contactEmail})` : ''}
+                  </TableCell>
+                </TableRow>
+              </TableBody>
+            </Table>
           </CardContent>
         </Card>
         <Card variant="outlined" component="section" aria-label={translate('welkom.subsidies.timeline.title')}>
@@ -260,27 +431,55 @@ export function ApplicationPage() {
                   />
                 </ListItem>
               ))}
-              {application.transitions.length === 0 ? <ListItem><ListItemText secondary={translate('welkom.subsidies.timeline.empty')} /></ListItem> : null}
+              {application.transitions.length === 0 ? (
+                <ListItem>
+                  <ListItemText secondary={translate('welkom.subsidies.timeline.empty')} />
+                </ListItem>
+              ) : null}
             </List>
           </CardContent>
         </Card>
         <Card variant="outlined" component="section" aria-label={translate('welkom.subsidies.documents.section')}>
           <CardHeader title={translate('welkom.subsidies.documents.title')} />
-          <CardContent><Documents application={application} canAdd={canAddDocuments} onChange={reload} /></CardContent>
+          <CardContent>
+            <Documents application={application} canAdd={canAddDocuments} onChange={reload} />
+          </CardContent>
           <CardHeader title={translate('welkom.subsidies.budget')} />
           <CardContent>
-            <Table size="small" aria-label={translate('welkom.subsidies.budget')}><TableBody>
-              {application.budgetLines.map((line, index) => (
-                <TableRow key={index}><TableCell>{line.description}</TableCell><TableCell align="right">{euros(line.amountCents, locale)}</TableCell></TableRow>
-              ))}
-            </TableBody></Table>
+            <BudgetTable lines={application.budgetLines} label={translate('welkom.subsidies.budget')} locale={locale} />
           </CardContent>
         </Card>
       </Box>
       {rule ? (
-        <TransitionDialog application={application} rule={rule} onClose={() => setOperation(null)} onStale={reload}
-          onDone={() => { setOperation(null); notify(translate('welkom.subsidies.dialog.done', { step: stepLabel(rule.operation) }), { type: 'success' }); reload(); }} />
+        <TransitionDialog
+          application={application}
+          rule={rule}
+          onClose={() => setOperation(null)}
+          onStale={reload}
+          onDone={() => {
+            setOperation(null);
+            notify(translate('welkom.subsidies.dialog.done', { step: stepLabel(rule.operation) }), { type: 'success' });
+            reload();
+          }}
+        />
       ) : null}
     </Box>
   );
 }
+
+// biome-ignore-start lint/suspicious/noArrayIndexKey: budget lines have no id, are read-only here and keep their order
+function BudgetTable({ lines, label, locale }: { lines: Application['budgetLines']; label: string; locale: string }) {
+  return (
+    <Table size="small" aria-label={label}>
+      <TableBody>
+        {lines.map((line, index) => (
+          <TableRow key={index}>
+            <TableCell>{line.description}</TableCell>
+            <TableCell align="right">{euros(line.amountCents, locale)}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+// biome-ignore-end lint/suspicious/noArrayIndexKey: until here

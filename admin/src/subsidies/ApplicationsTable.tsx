@@ -6,16 +6,32 @@ import { enumKey } from '../i18n/messages';
 import { day, euros } from '../lib/format';
 import type { QueueRow } from './data';
 
-export function DeadlineText({ row }: { row: Pick<QueueRow, 'decisionDueOn' | 'daysLeft' | 'overdue' | 'clockPaused'> }) {
+export function DeadlineText({
+  row,
+}: {
+  row: Pick<QueueRow, 'decisionDueOn' | 'daysLeft' | 'overdue' | 'clockPaused'>;
+}) {
   const translate = useTranslate();
   const locale = useLocale();
-  if (row.clockPaused) return <Chip size="small" label={translate('welkom.subsidies.deadline.paused')} variant="outlined" />;
+  if (row.clockPaused)
+    return <Chip size="small" label={translate('welkom.subsidies.deadline.paused')} variant="outlined" />;
   if (!row.decisionDueOn || row.daysLeft === null) return <>–</>;
   const date = day(row.decisionDueOn, locale);
-  if (row.overdue) return <Chip size="small" color="error" label={translate('welkom.subsidies.deadline.overdue', { date, days: -row.daysLeft })} />;
+  if (row.overdue)
+    return (
+      <Chip
+        size="small"
+        color="error"
+        label={translate('welkom.subsidies.deadline.overdue', { date, days: -row.daysLeft })}
+      />
+    );
   return (
-    <Chip size="small" color={row.daysLeft <= 7 ? 'warning' : 'default'} variant={row.daysLeft <= 7 ? 'filled' : 'outlined'}
-      label={translate('welkom.subsidies.deadline.left', { date, days: row.daysLeft })} />
+    <Chip
+      size="small"
+      color={row.daysLeft <= 7 ? 'warning' : 'default'}
+      variant={row.daysLeft <= 7 ? 'filled' : 'outlined'}
+      label={translate('welkom.subsidies.deadline.left', { date, days: row.daysLeft })}
+    />
   );
 }
 
@@ -23,7 +39,12 @@ export function ApplicationsTable({ rows, label }: { rows: QueueRow[]; label: st
   const translate = useTranslate();
   const locale = useLocale();
   const column = (name: string) => translate(`welkom.subsidies.columns.${name}`);
-  if (!rows.length) return <Typography sx={{ p: 2 }} color="text.secondary">{translate('welkom.subsidies.none')}</Typography>;
+  if (!rows.length)
+    return (
+      <Typography sx={{ p: 2 }} color="text.secondary">
+        {translate('welkom.subsidies.none')}
+      </Typography>
+    );
   return (
     <Table size="small" aria-label={label}>
       <TableHead>
@@ -41,7 +62,10 @@ export function ApplicationsTable({ rows, label }: { rows: QueueRow[]; label: st
         {rows.map((row) => (
           <TableRow key={row.id} hover>
             <TableCell>
-              <Link to={`/subsidies/applications/${row.id}`} aria-label={translate('welkom.subsidies.open_application', { reference: row.reference })}>
+              <Link
+                to={`/subsidies/applications/${row.id}`}
+                aria-label={translate('welkom.subsidies.open_application', { reference: row.reference })}
+              >
                 {row.reference}
               </Link>
             </TableCell>
@@ -49,11 +73,20 @@ export function ApplicationsTable({ rows, label }: { rows: QueueRow[]; label: st
             <TableCell>{row.activity}</TableCell>
             <TableCell>
               {translate(enumKey('SubsidyApplicationState', row.state))}
-              {row.proposedCents !== null ? <Chip size="small" sx={{ ml: 1 }} color="info" label={translate('welkom.subsidies.awaiting_approval')} /> : null}
+              {row.proposedCents !== null ? (
+                <Chip
+                  size="small"
+                  sx={{ ml: 1 }}
+                  color="info"
+                  label={translate('welkom.subsidies.awaiting_approval')}
+                />
+              ) : null}
             </TableCell>
             <TableCell align="right">{euros(row.requestedCents, locale)}</TableCell>
             <TableCell align="right">{euros(row.grantedCents, locale)}</TableCell>
-            <TableCell><DeadlineText row={row} /></TableCell>
+            <TableCell>
+              <DeadlineText row={row} />
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>

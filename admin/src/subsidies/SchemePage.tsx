@@ -1,5 +1,15 @@
 // A scheme: its ceiling, what is granted so far and what remains, and its applications.
-import { Box, Card, CardContent, LinearProgress, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
+import {
+  Box,
+  Card,
+  CardContent,
+  LinearProgress,
+  Table,
+  TableBody,
+  TableCell,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import { Title, useGetList, useGetOne, useLocale, useTranslate } from 'react-admin';
 import { Link, useParams } from 'react-router-dom';
 import { day, euros } from '../lib/format';
@@ -36,14 +46,29 @@ export function SchemePage() {
       <Typography variant="body2" component="nav" aria-label={translate('welkom.subsidies.breadcrumb')}>
         <Link to="/subsidies">{translate('welkom.subsidies.queue_link')}</Link>
       </Typography>
-      <Typography variant="h5" component="h1" gutterBottom>{scheme.name}</Typography>
-      {scheme.description ? <Typography variant="body2" color="text.secondary" gutterBottom>{scheme.description}</Typography> : null}
+      <Typography variant="h5" component="h1" gutterBottom>
+        {scheme.name}
+      </Typography>
+      {scheme.description ? (
+        <Typography variant="body2" color="text.secondary" gutterBottom>
+          {scheme.description}
+        </Typography>
+      ) : null}
       <Card variant="outlined" sx={{ mb: 2, maxWidth: 720 }} component="section" aria-label={text('ceiling_section')}>
         <CardContent>
-          <Table size="small"><TableBody>
-            {rows.map(([label, value]) => <TableRow key={label}><TableCell>{label}</TableCell><TableCell align="right">{value}</TableCell></TableRow>)}
-          </TableBody></Table>
-          {scheme.ceilingCents !== null ? <LinearProgress variant="determinate" value={share} sx={{ mt: 2, height: 10 }} aria-label={text('share')} /> : null}
+          <Table size="small">
+            <TableBody>
+              {rows.map(([label, value]) => (
+                <TableRow key={label}>
+                  <TableCell>{label}</TableCell>
+                  <TableCell align="right">{value}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          {scheme.ceilingCents !== null ? (
+            <LinearProgress variant="determinate" value={share} sx={{ mt: 2, height: 10 }} aria-label={text('share')} />
+          ) : null}
         </CardContent>
       </Card>
       <Card variant="outlined">

@@ -60,9 +60,27 @@ export interface Application extends QueueRow {
   decisionGrounds: string | null;
   allowedTransitions: string[];
   budgetLines: { description: string; amountCents: number }[];
-  transitions: { id: string; operation: string; fromState: string | null; toState: string; reason: string; actorLabel: string | null; amountCents: number | null; at: string }[];
+  transitions: {
+    id: string;
+    operation: string;
+    fromState: string | null;
+    toState: string;
+    reason: string;
+    actorLabel: string | null;
+    amountCents: number | null;
+    at: string;
+  }[];
   payments: { id: string; kind: string; amountCents: number; paidOn: string }[];
-  documents: { id: string; kind: string; fileName: string; contentType: string; sizeBytes: number; sha256: string; createdAt: string; uploadedBy: string | null }[];
+  documents: {
+    id: string;
+    kind: string;
+    fileName: string;
+    contentType: string;
+    sizeBytes: number;
+    sha256: string;
+    createdAt: string;
+    uploadedBy: string | null;
+  }[];
 }
 
 /** Added to the generated selection of an application on its own page. */
@@ -73,9 +91,18 @@ export const APPLICATION_SELECT = `${QUEUE_SELECT} allowedTransitions
   documents { id kind fileName contentType sizeBytes sha256 createdAt uploadedBy }`;
 
 export interface Scheme {
-  id: string; name: string; year: number; description: string | null; ceilingCents: number | null; grantedCents: number | null;
-  remainingCents: number | null; maxPerApplicationCents: number | null; fourEyesThresholdCents: number | null; decisionTermWeeks: number;
-  opensOn: string | null; closesOn: string | null;
+  id: string;
+  name: string;
+  year: number;
+  description: string | null;
+  ceilingCents: number | null;
+  grantedCents: number | null;
+  remainingCents: number | null;
+  maxPerApplicationCents: number | null;
+  fourEyesThresholdCents: number | null;
+  decisionTermWeeks: number;
+  opensOn: string | null;
+  closesOn: string | null;
 }
 
 export interface TransitionInput {
@@ -89,7 +116,11 @@ export interface TransitionInput {
 
 export interface SubsidyMethods {
   getSubsidyTransitions(): Promise<TransitionRule[]>;
-  transitionSubsidy(id: string, operation: string, input: TransitionInput): Promise<{ id: string; state: string; version: number }>;
+  transitionSubsidy(
+    id: string,
+    operation: string,
+    input: TransitionInput,
+  ): Promise<{ id: string; state: string; version: number }>;
   /** One request: the number of applications per named API filter (the queue's tabs). */
   countSubsidyApplications<K extends string>(filters: Record<K, Record<string, unknown>>): Promise<Record<K, number>>;
   uploadSubsidyDocument(applicationId: string, file: File, kind: string): Promise<void>;
@@ -101,10 +132,12 @@ export function subsidyMethods(request: Request): SubsidyMethods {
   const getSubsidyTransitions = () => {
     rules ??= request<{ subsidyTransitions: TransitionRule[] }>(
       '{ subsidyTransitions { operation mutation from to takesAmount amountRequired expectsVersion } }',
-    ).then((data) => data.subsidyTransitions).catch((error) => {
-      rules = undefined;
-      throw error;
-    });
+    )
+      .then((data) => data.subsidyTransitions)
+      .catch((error) => {
+        rules = undefined;
+        throw error;
+      });
     return rules;
   };
   return {
@@ -125,7 +158,9 @@ export function subsidyMethods(request: Request): SubsidyMethods {
       const data = await request<Record<string, { id: string; state: string; version: number }>>(
         `mutation (${declarations.join(', ')}) { result: ${rule.mutation}(${args.join(', ')}) { id state version } }`,
         {
-          id, reason: input.reason, key: input.idempotencyKey,
+          id,
+          reason: input.reason,
+          key: input.idempotencyKey,
           ...(rule.takesAmount ? { amount: input.amountCents ?? null } : {}),
           ...(rule.expectsVersion ? { version: input.expectedVersion } : {}),
         },
@@ -144,15 +179,22 @@ export function subsidyMethods(request: Request): SubsidyMethods {
       return Object.fromEntries(names.map((name, index) => [name, data[`c${index}`]!.totalCount])) as never;
     },
     async uploadSubsidyDocument(applicationId, file, kind) {
-      const response = await fetch(`/files/applications/${applicationId}?${new URLSearchParams({ kind, name: file.name })}`, {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'content-type': file.type || 'application/octet-stream' },
-        body: file,
-      });
+      const response = await fetch(
+        `/files/applications/${applicationId}?${new URLSearchParams({ kind, name: file.name })}`,
+        {
+          method: 'POST',
+          credentials: 'same-origin',
+          headers: { 'content-type': file.type || 'application/octet-stream' },
+          body: file,
+        },
+      );
       if (!response.ok) {
-        const body = (await response.json().catch(() => ({}))) as { errors?: { message: string; extensions?: Record<string, unknown> }[] };
-        throw translateError({ body: { graphQLErrors: body.errors?.length ? body.errors : [{ message: `HTTP ${response.status}` }] } });
+        const body = (await response.json().catch(() => ({}))) as {
+          errors?: { message: string; extensions?: Record<string, unknown> }[];
+        };
+        throw translateError({
+          body: { graphQLErrors: body.errors?.length ? body.errors : [{ message: `HTTP ${response.status}` }] },
+        });
       }
     },
   };

@@ -88,9 +88,11 @@ export const subsidyMessages = {
           amount: 'Bedrag',
           amount_help: 'Aangevraagd %{requested}',
           amount_help_granted: 'Aangevraagd %{requested}, verleend %{granted}',
-          approve: 'U keurt het voorstel van %{proposed} goed (aangevraagd %{requested}). Is het intussen gewijzigd, dan weigert de server en laadt u de aanvraag opnieuw.',
+          approve:
+            'U keurt het voorstel van %{proposed} goed (aangevraagd %{requested}). Is het intussen gewijzigd, dan weigert de server en laadt u de aanvraag opnieuw.',
           reason: 'Reden',
-          reason_help: 'Komt in de tijdlijn en de audittrail; bij verlenen of afwijzen is dit de motivering van het besluit.',
+          reason_help:
+            'Komt in de tijdlijn en de audittrail; bij verlenen of afwijzen is dit de motivering van het besluit.',
           reason_required: 'Geef een reden.',
           amount_invalid: 'Vul een bedrag in euro in, bijvoorbeeld 1.250,00.',
           cancel: 'Annuleren',
@@ -200,9 +202,11 @@ export const subsidyMessages = {
           amount: 'Amount',
           amount_help: 'Requested %{requested}',
           amount_help_granted: 'Requested %{requested}, granted %{granted}',
-          approve: 'You approve the proposal of %{proposed} (requested %{requested}). If it has changed meanwhile, the server refuses and you reload the application.',
+          approve:
+            'You approve the proposal of %{proposed} (requested %{requested}). If it has changed meanwhile, the server refuses and you reload the application.',
           reason: 'Reason',
-          reason_help: 'Goes into the timeline and the audit trail; for a grant or a rejection it is the decision\'s grounds.',
+          reason_help:
+            "Goes into the timeline and the audit trail; for a grant or a rejection it is the decision's grounds.",
           reason_required: 'Give a reason.',
           amount_invalid: 'Enter an amount in euros, for example 1,250.00.',
           cancel: 'Cancel',

@@ -6,7 +6,10 @@ import { migrate } from './apply.js';
 import { MIGRATIONS_DIR } from './files.js';
 
 const committedMigrations = async (): Promise<string[]> =>
-  (await readdir(MIGRATIONS_DIR, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  (await readdir(MIGRATIONS_DIR, { withFileTypes: true }))
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
 
 async function recordedMigrations(url: string): Promise<Array<{ migration_name: string; finished: boolean }>> {
   const client = new pg.Client({ connectionString: url });

@@ -71,7 +71,11 @@ export async function readCatalog(url: string, schema = 'public'): Promise<Catal
 }
 
 /** Human-readable differences between two catalogs; empty when they are the same. */
-export function compareCatalogs(expected: Catalog, actual: Catalog, labels = { expected: 'expected', actual: 'actual' }): string[] {
+export function compareCatalogs(
+  expected: Catalog,
+  actual: Catalog,
+  labels = { expected: 'expected', actual: 'actual' },
+): string[] {
   const keys = [...new Set([...Object.keys(expected), ...Object.keys(actual)])].sort();
   return keys.flatMap((key) => {
     const want = expected[key];

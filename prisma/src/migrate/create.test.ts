@@ -22,7 +22,12 @@ describe('createMigration (no database involved)', () => {
 
   it('creates everything first, then only the change, and nothing when nothing changed', async () => {
     await writeFile(schemaFile, schemaWith(''));
-    const first = await createMigration({ name: 'init', schemaFile, migrationsDir, now: new Date('2026-01-02T03:04:05Z') });
+    const first = await createMigration({
+      name: 'init',
+      schemaFile,
+      migrationsDir,
+      now: new Date('2026-01-02T03:04:05Z'),
+    });
     expect(first).toMatchObject({ created: true, directory: '20260102030405_init' });
     expect(first.created && first.sql).toContain('CREATE TABLE "Note"');
     expect(await readFile(path.join(migrationsDir, SNAPSHOT_NAME), 'utf8')).toBe(schemaWith(''));
@@ -31,7 +36,12 @@ describe('createMigration (no database involved)', () => {
     expect(await createMigration({ name: 'again', schemaFile, migrationsDir })).toEqual({ created: false });
 
     await writeFile(schemaFile, schemaWith('  title String?\n'));
-    const second = await createMigration({ name: 'Add title', schemaFile, migrationsDir, now: new Date('2026-01-03T00:00:00Z') });
+    const second = await createMigration({
+      name: 'Add title',
+      schemaFile,
+      migrationsDir,
+      now: new Date('2026-01-03T00:00:00Z'),
+    });
     expect(second).toMatchObject({ created: true, directory: '20260103000000_add_title' });
     expect(second.created && second.sql).toContain('ALTER TABLE "Note" ADD COLUMN     "title" TEXT');
     expect(second.created && second.sql).not.toContain('CREATE TABLE');

@@ -17,7 +17,11 @@ describe('migrations and schema.prisma', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'welkom-drift-'));
     try {
       await cp(MIGRATIONS_DIR, dir, { recursive: true });
-      const latest = (await readdir(dir, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((e) => e.name).sort().at(-1);
+      const latest = (await readdir(dir, { withFileTypes: true }))
+        .filter((entry) => entry.isDirectory())
+        .map((e) => e.name)
+        .sort()
+        .at(-1);
       await appendFile(path.join(dir, latest ?? '', 'migration.sql'), '\nCREATE TABLE "Stray" ("id" INTEGER);\n');
 
       expect(await findMigrationDrift(adminUrl(), { migrationsDir: dir })).toEqual([

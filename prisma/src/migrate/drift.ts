@@ -29,7 +29,9 @@ export async function findMigrationDrift(adminUrl: string, options: DriftOptions
   try {
     await admin.query(`CREATE DATABASE "${fromMigrations}"`);
     await admin.query(`CREATE DATABASE "${fromSchema}"`);
-    await migrate(withDatabaseName(adminUrl, fromMigrations), { migrationsDir: options.migrationsDir ?? MIGRATIONS_DIR });
+    await migrate(withDatabaseName(adminUrl, fromMigrations), {
+      migrationsDir: options.migrationsDir ?? MIGRATIONS_DIR,
+    });
     const sql = await diffSchemas('empty', await readSchema(options.schemaFile ?? SCHEMA_FILE));
     await runSql(withDatabaseName(adminUrl, fromSchema), sql ?? '');
     const [migrated, described] = await Promise.all([

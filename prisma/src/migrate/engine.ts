@@ -58,7 +58,10 @@ function withUnrefTimers(glue: typeof bindings): Record<string, unknown> {
  * Runs `work` with an engine connected to `url`, or with no database at all when `url` is
  * `'offline'` (enough for `diff` between schema files). Connections are closed afterwards.
  */
-export async function withSchemaEngine<T>(url: string | 'offline', work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+export async function withSchemaEngine<T>(
+  url: string | 'offline',
+  work: (engine: SchemaEngine) => Promise<T>,
+): Promise<T> {
   await loadWasm();
   const adapters: SqlDriverAdapter[] = [];
   const pool = url === 'offline' ? undefined : new pg.Pool({ connectionString: url, max: 2 });
@@ -81,7 +84,9 @@ export async function withSchemaEngine<T>(url: string | 'offline', work: (engine
   const factory = bindMigrationAwareSqlAdapterFactory(tracking);
   let engine: SchemaEngine | undefined;
   try {
-    engine = await explainErrors(factory, () => bindings.SchemaEngine.new({ datamodels: undefined }, logEngine, factory));
+    engine = await explainErrors(factory, () =>
+      bindings.SchemaEngine.new({ datamodels: undefined }, logEngine, factory),
+    );
     const ready = engine;
     return await explainErrors(factory, () => work(ready));
   } finally {
@@ -97,7 +102,10 @@ function logEngine(line: string): void {
 }
 
 /** Errors raised in the adapter reach us as "External error id#N"; put the real one back. */
-async function explainErrors<T>(factory: ErrorCapturingSqlMigrationAwareDriverAdapterFactory, run: () => Promise<T>): Promise<T> {
+async function explainErrors<T>(
+  factory: ErrorCapturingSqlMigrationAwareDriverAdapterFactory,
+  run: () => Promise<T>,
+): Promise<T> {
   try {
     return await run();
   } catch (error) {
@@ -122,7 +130,11 @@ function offlineAdapterFactory(): SqlMigrationAwareDriverAdapterFactory {
     queryRaw: async (query) => {
       if (!query.sql.includes('server_version_num')) return refuse();
       // Column types: Boolean, Text, Int32 (ColumnTypeEnum of driver-adapter-utils).
-      return { columnNames: ['exists', 'version', 'numeric_version'], columnTypes: [5, 7, 0], rows: [[true, 'PostgreSQL 15.0', 150000]] };
+      return {
+        columnNames: ['exists', 'version', 'numeric_version'],
+        columnTypes: [5, 7, 0],
+        rows: [[true, 'PostgreSQL 15.0', 150000]],
+      };
     },
     executeRaw: refuse,
     executeScript: refuse,

@@ -23,7 +23,10 @@ export async function readSchema(file = SCHEMA_FILE): Promise<SchemaSource> {
 /** The migration directories in `dir`, oldest first, in the shape `applyMigrations` takes. */
 export async function readMigrationList(dir = MIGRATIONS_DIR): Promise<MigrationList> {
   const entries = existsSync(dir) ? await readdir(dir, { withFileTypes: true }) : [];
-  const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const names = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   const lockfile = path.join(dir, LOCKFILE_NAME);
   return {
     baseDir: dir,
@@ -46,7 +49,11 @@ export async function readMigrationList(dir = MIGRATIONS_DIR): Promise<Migration
 
 /** Prisma's naming: UTC `YYYYMMDDHHMMSS_name`, so directories sort in creation order. */
 export function migrationDirectoryName(name: string, at: Date): string {
-  const slug = name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  const slug = name
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
   if (!slug) throw new Error(`"${name}" is not a usable migration name; use letters, digits and underscores.`);
   const stamp = at.toISOString().replace(/\D/g, '').slice(0, 14);
   return `${stamp}_${slug}`;

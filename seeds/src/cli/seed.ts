@@ -26,7 +26,9 @@ const prisma = createPrismaClient(database.url);
 try {
   printCounts(await loadProgramme(prisma, records));
   const kaart = await loadSocialMap(prisma);
-  console.log(`Sociale kaart | Social map: ${kaart.languages} talen, ${kaart.terms} categorieën, ${kaart.organizations} organisaties, ${kaart.services} diensten nieuw | new`);
+  console.log(
+    `Sociale kaart | Social map: ${kaart.languages} talen, ${kaart.terms} categorieën, ${kaart.organizations} organisaties, ${kaart.services} diensten nieuw | new`,
+  );
 } finally {
   await prisma.$disconnect();
   await database.stop();

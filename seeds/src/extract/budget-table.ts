@@ -32,8 +32,12 @@ export function parseBudgetTable(lines: readonly Line[]): BudgetTableRecord | nu
     if (!measure) continue; // theme captions such as "2. HUISVESTING"
     if (measure[1]) sectionCode = measure[1];
     budgetLines.push({
-      measureCode: measure[2]!, sectionCode, actionCode: `${sectionCode} ${measure[2]}`,
-      title: measure[3]!.trim(), amountsInThousands: amounts, sourceLine: line.number,
+      measureCode: measure[2]!,
+      sectionCode,
+      actionCode: `${sectionCode} ${measure[2]}`,
+      title: measure[3]!.trim(),
+      amountsInThousands: amounts,
+      sourceLine: line.number,
     });
   }
   return { years, lines: budgetLines, printedTotals, totalLine };

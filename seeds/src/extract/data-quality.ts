@@ -116,7 +116,8 @@ function outlineNotes({ outline }: NoteContext): DataQualityNoteRecord[] {
         notes.push({
           key: `section-text-unplaced/${section.code}`,
           title: `Tekst na de actietabel van ${section.code}`,
-          description: 'Na de actietabel staat tekst die bij geen kop hoort. Ze is niet in het register opgenomen; zie het fragment.',
+          description:
+            'Na de actietabel staat tekst die bij geen kop hoort. Ze is niet in het register opgenomen; zie het fragment.',
           sourceExcerpt: excerpt(...section.unplaced.map((line) => line.text)),
           severity: 'WARNING',
           subject: { sectionCode: section.code },
@@ -168,7 +169,11 @@ function actionRowNotes({ rows }: NoteContext): DataQualityNoteRecord[] {
   const notes: DataQualityNoteRecord[] = [];
   for (const row of rows) {
     const { action } = row;
-    const subject: NoteSubject = { sectionCode: action.sectionCode, goalCode: action.goalCode, actionCode: action.code };
+    const subject: NoteSubject = {
+      sectionCode: action.sectionCode,
+      goalCode: action.goalCode,
+      actionCode: action.code,
+    };
     const rowStart = `${row.cells[0]}\t${row.cells[1]}`.trim();
 
     const repeat = action.code.match(/^(.*) \((\d+)\)$/);
@@ -177,7 +182,9 @@ function actionRowNotes({ rows }: NoteContext): DataQualityNoteRecord[] {
         key: `action-code-duplicate/${action.code}`,
         title: `Actiecode ${repeat[1]} komt meer dan eens voor`,
         description: `Regel ${row.line.number} heeft dezelfde code als een eerdere rij; deze rij is behouden als ${action.code}.`,
-        sourceExcerpt: rowStart.slice(0, 160), severity: 'ERROR', subject,
+        sourceExcerpt: rowStart.slice(0, 160),
+        severity: 'ERROR',
+        subject,
       });
     }
 
@@ -186,17 +193,25 @@ function actionRowNotes({ rows }: NoteContext): DataQualityNoteRecord[] {
         key: `action-row-columns/${action.code}`,
         title: `Rij van actie ${action.code} heeft niet ${ACTION_TABLE_COLUMNS} kolommen`,
         description: `De rij heeft ${row.line.text.split('\t').length} kolommen; ontbrekende kolommen zijn als leeg gelezen.`,
-        sourceExcerpt: row.line.text.trim(), severity: 'WARNING', subject,
+        sourceExcerpt: row.line.text.trim(),
+        severity: 'WARNING',
+        subject,
       });
     }
     if (row.letterProblem !== 'none') {
       notes.push({
         key: `action-letter/${action.code}`,
-        title: row.letterProblem === 'noLetter' ? `Actie zonder letter (${action.code})` : `Actieletter zonder punt (${action.code})`,
-        description: row.letterProblem === 'noLetter'
-          ? 'De activiteit begint niet met een letter; de volgende letter is toegekend.'
-          : `De activiteit begint met "${action.letter} " in plaats van "${action.letter}. ", anders dan alle andere rijen.`,
-        sourceExcerpt: rowStart.slice(0, 120), severity: 'INFO', subject,
+        title:
+          row.letterProblem === 'noLetter'
+            ? `Actie zonder letter (${action.code})`
+            : `Actieletter zonder punt (${action.code})`,
+        description:
+          row.letterProblem === 'noLetter'
+            ? 'De activiteit begint niet met een letter; de volgende letter is toegekend.'
+            : `De activiteit begint met "${action.letter} " in plaats van "${action.letter}. ", anders dan alle andere rijen.`,
+        sourceExcerpt: rowStart.slice(0, 120),
+        severity: 'INFO',
+        subject,
       });
     }
     for (const empty of EMPTY_CELLS) {
@@ -205,7 +220,9 @@ function actionRowNotes({ rows }: NoteContext): DataQualityNoteRecord[] {
         key: `action-cell-empty/${action.code}/${empty.field}`,
         title: `Actie ${action.code}: kolom ${empty.label} is leeg`,
         description: `In de actietabel is de kolom "${empty.label}" van actie ${action.code} niet ingevuld.`,
-        sourceExcerpt: rowStart.slice(0, 160), severity: empty.severity, subject,
+        sourceExcerpt: rowStart.slice(0, 160),
+        severity: empty.severity,
+        subject,
       });
     }
     for (const misspelling of row.organisations.misspellings) {
@@ -213,7 +230,8 @@ function actionRowNotes({ rows }: NoteContext): DataQualityNoteRecord[] {
         key: `partner-misspelt/${action.code}/${misspelling.spelling}`,
         title: `Organisatienaam "${misspelling.spelling}" is verkeerd gespeld`,
         description: `Actie ${action.code} noemt "${misspelling.spelling}"; elders schrijft het document "${misspelling.partnerName}". De actie is aan ${misspelling.partnerName} gekoppeld; de schrijfwijze is als alias bewaard.`,
-        sourceExcerpt: row.cells[3]!.trim(), severity: 'ERROR',
+        sourceExcerpt: row.cells[3]!.trim(),
+        severity: 'ERROR',
         subject: { ...subject, partnerName: misspelling.partnerName },
       });
     }
@@ -222,7 +240,9 @@ function actionRowNotes({ rows }: NoteContext): DataQualityNoteRecord[] {
         key: `organisations-separator-missing/${action.code}/${gap.after}`,
         title: `Actie ${action.code}: scheidingsteken tussen organisaties ontbreekt`,
         description: `Tussen "${gap.before}" en "${gap.after}" staat geen "/". Ze zijn als afzonderlijke organisaties gekoppeld; controleer of dat klopt.`,
-        sourceExcerpt: row.cells[3]!.trim(), severity: 'WARNING', subject,
+        sourceExcerpt: row.cells[3]!.trim(),
+        severity: 'WARNING',
+        subject,
       });
     }
     for (const fragment of row.organisations.unresolved) {
@@ -230,7 +250,9 @@ function actionRowNotes({ rows }: NoteContext): DataQualityNoteRecord[] {
         key: `partner-unknown/${action.code}/${fragment}`,
         title: `Onbekende organisatie "${fragment}" bij actie ${action.code}`,
         description: 'Deze naam staat niet in de aliastabel. Ze is als eigen organisatie (soort: overig) opgenomen.',
-        sourceExcerpt: row.cells[3]!.trim(), severity: 'WARNING', subject: { ...subject, partnerName: fragment },
+        sourceExcerpt: row.cells[3]!.trim(),
+        severity: 'WARNING',
+        subject: { ...subject, partnerName: fragment },
       });
     }
     if (action.targetGroupsText && action.targetGroups.length === 0) {
@@ -238,7 +260,9 @@ function actionRowNotes({ rows }: NoteContext): DataQualityNoteRecord[] {
         key: `target-group-unknown/${action.code}`,
         title: `Doelgroep van actie ${action.code} niet herkend`,
         description: 'De cel Doelgroep bevat geen bekende doelgroep; de tekst is letterlijk bewaard.',
-        sourceExcerpt: action.targetGroupsText.trim(), severity: 'WARNING', subject,
+        sourceExcerpt: action.targetGroupsText.trim(),
+        severity: 'WARNING',
+        subject,
       });
     }
     if (action.timingText && row.timing.rules.length === 0) {
@@ -246,7 +270,9 @@ function actionRowNotes({ rows }: NoteContext): DataQualityNoteRecord[] {
         key: `timing-unread/${action.code}`,
         title: `Tijd van actie ${action.code} niet als datum te lezen`,
         description: 'De tijd is letterlijk bewaard; een start- of einddatum kon er niet uit worden afgeleid.',
-        sourceExcerpt: action.timingText.trim(), severity: 'INFO', subject,
+        sourceExcerpt: action.timingText.trim(),
+        severity: 'INFO',
+        subject,
       });
     }
     // "• Locatie Tweede Walstraat 8 Locatie CWZ": two list items run together.
@@ -256,7 +282,9 @@ function actionRowNotes({ rows }: NoteContext): DataQualityNoteRecord[] {
           key: `description-bullet-missing/${action.code}`,
           title: `Actie ${action.code}: twee locaties in één opsommingsteken`,
           description: `"${item.slice(2)}" noemt twee locaties zonder opsommingsteken ertussen; "8" kan een huisnummer zijn. De tekst is letterlijk bewaard.`,
-          sourceExcerpt: item.slice(2), severity: 'INFO', subject,
+          sourceExcerpt: item.slice(2),
+          severity: 'INFO',
+          subject,
         });
       }
     }
@@ -280,9 +308,12 @@ function referenceNotes(context: NoteContext): DataQualityNoteRecord[] {
         title: `Verwijzing naar "${match[0]}", die niet bestaat`,
         description:
           `Het document verwijst naar "${match[0]}", maar kent de opgaven ${[...themeNumbers].join(', ')}.` +
-          (number === 5 ? ' Hoofdstuk 5 heet "Organisatie" en is geen opgave; bedoeld is vermoedelijk 5.2 Samenwerking (sociale kaart, actie 5.2 2.A).' : ''),
+          (number === 5
+            ? ' Hoofdstuk 5 heet "Organisatie" en is geen opgave; bedoeld is vermoedelijk 5.2 Samenwerking (sociale kaart, actie 5.2 2.A).'
+            : ''),
         sourceExcerpt: sentenceAround(line.text, match.index ?? 0),
-        severity: 'WARNING', subject,
+        severity: 'WARNING',
+        subject,
       });
     }
     for (const match of line.text.matchAll(/\bBijlage (\d+)\b/g)) {
@@ -292,7 +323,8 @@ function referenceNotes(context: NoteContext): DataQualityNoteRecord[] {
         title: `${match[0]} ontbreekt`,
         description: `Het document verwijst naar ${match[0]}, maar bevat die bijlage niet.`,
         sourceExcerpt: sentenceAround(line.text, match.index ?? 0),
-        severity: 'WARNING', subject: subjectOfLine(context, line.number),
+        severity: 'WARNING',
+        subject: subjectOfLine(context, line.number),
       });
     }
   }
@@ -322,11 +354,18 @@ function budgetNotes({ budget, rows, outline }: NoteContext): DataQualityNoteRec
       description:
         `De regels van ${year} tellen op tot ${sum} (x €1.000), de regel Totaal noemt ${printed}; verschil ${printed - sum}.` +
         outliers
-          .map((line) => ` Regel ${line.actionCode} "${line.title}" heeft in ${year} ${line.amountsInThousands[year]}, in de andere jaren ${budget.years.filter((y) => y !== year).map((y) => line.amountsInThousands[y]).join('/')}.`)
+          .map(
+            (line) =>
+              ` Regel ${line.actionCode} "${line.title}" heeft in ${year} ${line.amountsInThousands[year]}, in de andere jaren ${budget.years
+                .filter((y) => y !== year)
+                .map((y) => line.amountsInThousands[y])
+                .join('/')}.`,
+          )
           .join('') +
         ' Het register neemt de bedragen over zoals ze er staan.',
       sourceExcerpt: excerpt(...outliers.map((line) => lineText(line.sourceLine)), totalText),
-      severity: 'ERROR', subject,
+      severity: 'ERROR',
+      subject,
     });
   }
 
@@ -342,7 +381,8 @@ function budgetNotes({ budget, rows, outline }: NoteContext): DataQualityNoteRec
           `De begrotingstabel gebruikt code ${code} voor ${lines.map((l) => `"${l.title}"`).join(' en ')}.` +
           (action ? ` Actie ${code} in de actietabel is: "${action.description}".` : ''),
         sourceExcerpt: excerpt(...lines.map((l) => lineText(l.sourceLine))),
-        severity: 'WARNING', subject: { ...subject, actionCode: action?.code },
+        severity: 'WARNING',
+        subject: { ...subject, actionCode: action?.code },
       });
     }
     if (!action) {
@@ -351,21 +391,25 @@ function budgetNotes({ budget, rows, outline }: NoteContext): DataQualityNoteRec
         title: `Begroting: maatregel ${code} heeft geen actie`,
         description: `De begrotingstabel noemt ${code}, maar geen actietabel heeft een actie met die code.`,
         sourceExcerpt: excerpt(...lines.map((l) => lineText(l.sourceLine))),
-        severity: 'WARNING', subject,
+        severity: 'WARNING',
+        subject,
       });
       continue;
     }
     // Money budgeted before the action starts contradicts the action's own timing.
     const startYear = action.startDate ? Number(action.startDate.slice(0, 4)) : null;
     for (const line of lines) {
-      const early = budget.years.filter((year) => startYear !== null && year < startYear && (line.amountsInThousands[year] ?? 0) > 0);
+      const early = budget.years.filter(
+        (year) => startYear !== null && year < startYear && (line.amountsInThousands[year] ?? 0) > 0,
+      );
       if (!early.length) continue;
       notes.push({
         key: `budget-before-start/${code}/${line.sourceLine}`,
         title: `Begroting ${code} begint vóór de actie`,
         description: `"${line.title}" heeft budget in ${early.join(', ')}, maar actie ${code} start volgens de actietabel pas in ${startYear} ("${action.timingText}").`,
         sourceExcerpt: excerpt(lineText(line.sourceLine), action.timingText ?? ''),
-        severity: 'WARNING', subject: { ...subject, actionCode: code },
+        severity: 'WARNING',
+        subject: { ...subject, actionCode: code },
       });
     }
   }
@@ -376,35 +420,54 @@ function budgetNotes({ budget, rows, outline }: NoteContext): DataQualityNoteRec
     notes.push({
       key: 'budget-shading-lost',
       title: 'Begroting: arcering ontbreekt in de tekst',
-      description: 'De tekst onderscheidt grijs gearceerde (gedekt uit Rijksbijdragen) en zwart gearceerde uitgaven (extra ruimte nodig), maar de tabel in deze versie heeft geen arcering. De dekking per regel is daarom onbekend.',
+      description:
+        'De tekst onderscheidt grijs gearceerde (gedekt uit Rijksbijdragen) en zwart gearceerde uitgaven (extra ruimte nodig), maar de tabel in deze versie heeft geen arcering. De dekking per regel is daarom onbekend.',
       sourceExcerpt: line.text.slice(index - 'Voor '.length).trim(),
-      severity: 'INFO', subject,
+      severity: 'INFO',
+      subject,
     });
   }
   return notes;
 }
 
 /** Sums the running text states; each is read from the text, so the check follows the source. */
-export const FIGURE_CHECKS: readonly { key: string; sectionCode: string; pattern: RegExp; holds(n: number[]): boolean; claim: string }[] = [
+export const FIGURE_CHECKS: readonly {
+  key: string;
+  sectionCode: string;
+  pattern: RegExp;
+  holds(n: number[]): boolean;
+  claim: string;
+}[] = [
   {
-    key: '1.1-places-available', sectionCode: '1.1',
-    pattern: /(\d+) opvangplekken beschikbaar\. Nijmegen heeft (\d+) reguliere, structurele opvangplekken .*? en (\d+) tijdelijke opvangplekken/,
-    holds: ([total, regular, temporary]) => total === regular! + temporary!, claim: 'beschikbaar = regulier + tijdelijk',
+    key: '1.1-places-available',
+    sectionCode: '1.1',
+    pattern:
+      /(\d+) opvangplekken beschikbaar\. Nijmegen heeft (\d+) reguliere, structurele opvangplekken .*? en (\d+) tijdelijke opvangplekken/,
+    holds: ([total, regular, temporary]) => total === regular! + temporary!,
+    claim: 'beschikbaar = regulier + tijdelijk',
   },
   {
-    key: '1.1-places-to-add', sectionCode: '1.1',
-    pattern: /opgave voor de Gemeente Nijmegen van (\d+) plekken .*? (\d+) opvangplekken beschikbaar\..*? nog (\d+) extra plekken/,
-    holds: ([target, available, extra]) => target! - available! === extra, claim: 'taakstelling − beschikbaar = extra',
+    key: '1.1-places-to-add',
+    sectionCode: '1.1',
+    pattern:
+      /opgave voor de Gemeente Nijmegen van (\d+) plekken .*? (\d+) opvangplekken beschikbaar\..*? nog (\d+) extra plekken/,
+    holds: ([target, available, extra]) => target! - available! === extra,
+    claim: 'taakstelling − beschikbaar = extra',
   },
   {
-    key: '2.1-housing-total', sectionCode: '2.1',
-    pattern: /achterstand van (\d+) personen .*? huisvestingstaakstelling van 2024 \((\d+)\) .*? 2024 in Nijmegen (\d+) statushouders/,
-    holds: ([backlog, target, total]) => backlog! + target! === total, claim: 'achterstand + taakstelling = totale opgave',
+    key: '2.1-housing-total',
+    sectionCode: '2.1',
+    pattern:
+      /achterstand van (\d+) personen .*? huisvestingstaakstelling van 2024 \((\d+)\) .*? 2024 in Nijmegen (\d+) statushouders/,
+    holds: ([backlog, target, total]) => backlog! + target! === total,
+    claim: 'achterstand + taakstelling = totale opgave',
   },
   {
-    key: '3.1-civic-integration-count', sectionCode: '3.1',
+    key: '3.1-civic-integration-count',
+    sectionCode: '3.1',
     pattern: /ruim (\d+) inburgeraars \((\d+) statushouders en (\d+) gezinsmigranten\)/,
-    holds: ([atLeast, refugees, family]) => refugees! + family! >= atLeast!, claim: '"ruim" totaal ≤ statushouders + gezinsmigranten',
+    holds: ([atLeast, refugees, family]) => refugees! + family! >= atLeast!,
+    claim: '"ruim" totaal ≤ statushouders + gezinsmigranten',
   },
 ];
 
@@ -425,7 +488,9 @@ function figureNotes({ text }: NoteContext): DataQualityNoteRecord[] {
         key: `figures-differ/${check.key}`,
         title: `Getallen in ${check.sectionCode} tellen niet op`,
         description: `Verwacht: ${check.claim}. De getallen in de tekst voldoen daar niet aan.`,
-        sourceExcerpt: result.excerpt!, severity: 'ERROR' as const, subject: { sectionCode: check.sectionCode },
+        sourceExcerpt: result.excerpt!,
+        severity: 'ERROR' as const,
+        subject: { sectionCode: check.sectionCode },
       };
     });
 }

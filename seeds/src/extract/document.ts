@@ -100,8 +100,16 @@ export function outlineDocument(text: string): DocumentOutline {
     const sectionHeading = line.text.match(SECTION_HEADING);
     if (sectionHeading && Number(sectionHeading[1]) === theme.number) {
       section = {
-        code: `${sectionHeading[1]}.${sectionHeading[2]}`, themeNumber: theme.number, title: sectionHeading[3]!, heading: line,
-        background: [], currentState: [], goals: [], actionRows: [], otherTableLines: [], unplaced: [],
+        code: `${sectionHeading[1]}.${sectionHeading[2]}`,
+        themeNumber: theme.number,
+        title: sectionHeading[3]!,
+        heading: line,
+        background: [],
+        currentState: [],
+        goals: [],
+        actionRows: [],
+        otherTableLines: [],
+        unplaced: [],
       };
       theme.sections.push(section);
       part = 'background';
@@ -140,6 +148,9 @@ export function outlineDocument(text: string): DocumentOutline {
 
 /** Paragraphs as in the source: non-empty lines, separated by a blank line; null if none. */
 export function paragraphs(lines: readonly Line[]): string | null {
-  const text = lines.map((line) => line.text.trim()).filter(Boolean).join('\n\n');
+  const text = lines
+    .map((line) => line.text.trim())
+    .filter(Boolean)
+    .join('\n\n');
   return text || null;
 }

@@ -19,8 +19,13 @@ export function parseGoals(section: SectionBlock): ParsedGoals {
     if (numbered) {
       const number = Number(numbered[1]);
       goals.push({
-        code: goalCode(section.code, number), sectionCode: section.code, number,
-        text: numbered[2]!.trim(), subPoints: [], inDocument: true, line,
+        code: goalCode(section.code, number),
+        sectionCode: section.code,
+        number,
+        text: numbered[2]!.trim(),
+        subPoints: [],
+        inDocument: true,
+        line,
       });
       continue;
     }

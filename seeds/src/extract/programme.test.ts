@@ -53,7 +53,19 @@ describe('extractProgramme: outline', () => {
 
   it('finds every section, with background and current state where the document has them', () => {
     expect(records.sections.map((s) => s.code)).toEqual([
-      '1.1', '1.2', '2.1', '3.1', '3.2', '3.3', '3.4', '3.5', '4.1', '5.1', '5.2', '5.3', '5.4',
+      '1.1',
+      '1.2',
+      '2.1',
+      '3.1',
+      '3.2',
+      '3.3',
+      '3.4',
+      '3.5',
+      '4.1',
+      '5.1',
+      '5.2',
+      '5.3',
+      '5.4',
     ]);
     for (const section of records.sections) {
       expect(section.background, section.code).toBeTruthy();
@@ -61,7 +73,9 @@ describe('extractProgramme: outline', () => {
       else expect(section.currentState, section.code).toBeNull();
     }
     expect(records.sections.find((s) => s.code === '3.3')!.title).toBe('Onderwijs');
-    expect(records.sections.find((s) => s.code === '1.1')!.background).toMatch(/^Het Centraal Orgaan opvang Asielzoekers/);
+    expect(records.sections.find((s) => s.code === '1.1')!.background).toMatch(
+      /^Het Centraal Orgaan opvang Asielzoekers/,
+    );
     expect(records.sections.find((s) => s.code === '1.1')!.currentState).toMatch(/^In Gelderland is besloten/);
     // The budget table is not prose: it stays out of 5.3's text.
     expect(records.sections.find((s) => s.code === '5.3')!.background).not.toContain('\t');
@@ -70,8 +84,19 @@ describe('extractProgramme: outline', () => {
   it('finds the goals with their sub-points', () => {
     const count = (section: string) => records.goals.filter((g) => g.sectionCode === section && g.inDocument).length;
     expect(Object.fromEntries(records.sections.map((s) => [s.code, count(s.code)]))).toEqual({
-      '1.1': 4, '1.2': 3, '2.1': 4, '3.1': 3, '3.2': 3, '3.3': 3, '3.4': 3, '3.5': 2, '4.1': 3,
-      '5.1': 0, '5.2': 3, '5.3': 0, '5.4': 0,
+      '1.1': 4,
+      '1.2': 3,
+      '2.1': 4,
+      '3.1': 3,
+      '3.2': 3,
+      '3.3': 3,
+      '3.4': 3,
+      '3.5': 2,
+      '4.1': 3,
+      '5.1': 0,
+      '5.2': 3,
+      '5.3': 0,
+      '5.4': 0,
     });
     const goal = records.goals.find((g) => g.code === '1.1 1')!;
     expect(goal.text).toMatch(/^Gemeente Nijmegen biedt het benodigde aantal opvangplekken van 817/);
@@ -105,7 +130,11 @@ describe('extractProgramme: actions', () => {
     );
     const first = records.actions.find((a) => a.code === '1.1 1.A')!;
     expect(first.preconditions).toEqual([
-      'Een geschikt pand', 'Huurovereenkomst', 'Bestuursovereenkomst', 'Omgevings-management', 'Inzet partners (welzijn, zorg, onderwijs)',
+      'Een geschikt pand',
+      'Huurovereenkomst',
+      'Bestuursovereenkomst',
+      'Omgevings-management',
+      'Inzet partners (welzijn, zorg, onderwijs)',
     ]);
     for (const action of records.actions) {
       const row = raw.find((r) => r.cells[1]?.includes(action.description.split('\n')[0]!));
@@ -129,7 +158,15 @@ describe('extractProgramme: actions', () => {
   it('gives every action at least one normalised target group', () => {
     for (const action of records.actions) expect(action.targetGroups.length, action.code).toBeGreaterThan(0);
     const names = records.targetGroups.map((g) => g.name);
-    for (const expected of ['Asielzoekers', 'Statushouders', 'AMV-ers', 'Ontheemden uit Oekraïne', 'Gezinsmigranten', 'Mensen zonder documenten', 'Vluchtelingen']) {
+    for (const expected of [
+      'Asielzoekers',
+      'Statushouders',
+      'AMV-ers',
+      'Ontheemden uit Oekraïne',
+      'Gezinsmigranten',
+      'Mensen zonder documenten',
+      'Vluchtelingen',
+    ]) {
       expect(names).toContain(expected);
     }
     // Aliases are spellings found in the cells, so each occurs in the document.
@@ -155,7 +192,9 @@ describe('extractProgramme: partners', () => {
     for (const row of raw) {
       const resolved = resolveOrganisations(row.cells[3] ?? null);
       expect(resolved.unresolved, row.cells[3]).toEqual([]);
-      expect(resolved.links.length, row.cells[3]).toBeGreaterThanOrEqual(splitOrganisationsCell(row.cells[3] ?? '').length);
+      expect(resolved.links.length, row.cells[3]).toBeGreaterThanOrEqual(
+        splitOrganisationsCell(row.cells[3] ?? '').length,
+      );
     }
   });
 
@@ -168,17 +207,34 @@ describe('extractProgramme: partners', () => {
   it('maps the variant spellings onto one organisation', () => {
     const aliases = (name: string) => records.partners.find((p) => p.name === name)!.aliases;
     expect(aliases('Bindkracht10')).toEqual(expect.arrayContaining(['Bindkracht10', 'Binkracht10']));
-    expect(aliases('VluchtelingenWerk')).toEqual(expect.arrayContaining(['VWN', 'VluchtelingenWerk', 'Vluchtelingenwerk']));
+    expect(aliases('VluchtelingenWerk')).toEqual(
+      expect.arrayContaining(['VWN', 'VluchtelingenWerk', 'Vluchtelingenwerk']),
+    );
     expect(aliases('WerkBedrijf')).toEqual(expect.arrayContaining(['WerkBedrijf', 'Werkbedrijf']));
     expect(aliases('Wereldvrouwenhuis')).toEqual(expect.arrayContaining(['Wereld Vrouwenhuis', 'Wereldvrouwenhuis']));
   });
 
   it('reads a role from a parenthesis after the name', () => {
     const links = (code: string) => records.actions.find((a) => a.code === code)!.partners;
-    expect(links('3.3 3.A')).toContainEqual({ partnerName: 'Gemeente Nijmegen', sourceName: 'Gemeente', role: 'klantregisseurs' });
-    expect(links('4.1 3.A')).toContainEqual({ partnerName: 'Openbaar Ministerie', sourceName: 'OM', role: 'veiligheids-driehoek' });
+    expect(links('3.3 3.A')).toContainEqual({
+      partnerName: 'Gemeente Nijmegen',
+      sourceName: 'Gemeente',
+      role: 'klantregisseurs',
+    });
+    expect(links('4.1 3.A')).toContainEqual({
+      partnerName: 'Openbaar Ministerie',
+      sourceName: 'OM',
+      role: 'veiligheids-driehoek',
+    });
     expect(links('3.5 1.A')).toContainEqual({ partnerName: 'Bindkracht10', sourceName: 'Binkracht10', role: null });
-    expect(links('3.4 2.A').map((l) => l.partnerName)).toEqual(['GGD', 'VluchtelingenWerk', 'Sterker', 'Bindkracht10', 'Pharos', 'Gemeente Nijmegen']);
+    expect(links('3.4 2.A').map((l) => l.partnerName)).toEqual([
+      'GGD',
+      'VluchtelingenWerk',
+      'Sterker',
+      'Bindkracht10',
+      'Pharos',
+      'Gemeente Nijmegen',
+    ]);
   });
 });
 
@@ -227,7 +283,9 @@ describe('extractProgramme: data-quality notes', () => {
   });
 
   it('finds no organisation or target group it cannot place', () => {
-    expect(keys.filter((key) => key.startsWith('partner-unknown/') || key.startsWith('target-group-unknown/'))).toEqual([]);
+    expect(keys.filter((key) => key.startsWith('partner-unknown/') || key.startsWith('target-group-unknown/'))).toEqual(
+      [],
+    );
   });
 });
 

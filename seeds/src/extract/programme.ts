@@ -45,9 +45,12 @@ export function extractProgramme(text: string): ProgrammeRecords {
     for (const row of sectionRows) {
       if (goals.some((goal) => goal.code === row.action.goalCode)) continue;
       goals.push({
-        code: row.action.goalCode, sectionCode: section.code, number: row.action.goalNumber,
+        code: row.action.goalCode,
+        sectionCode: section.code,
+        number: row.action.goalNumber,
         text: `(Doelstelling ${row.action.goalNumber} staat niet in de lijst met doelen van ${section.code}; de actietabel verwijst ernaar.)`,
-        subPoints: [], inDocument: false,
+        subPoints: [],
+        inDocument: false,
       });
     }
     rows.push(...sectionRows);
@@ -80,14 +83,20 @@ export function extractProgramme(text: string): ProgrammeRecords {
   const monitoring = extractMonitoring(text, { actions, budget });
   // The monitoring notes are loaded with all others; they stay in `monitoring` for its tests.
   const subsidies = extractSubsidies(actions);
-  const notes = [...collectNotes({ text, outline, rows, goals, unplacedGoalLines, budget }), ...monitoring.notes, ...subsidies.notes];
+  const notes = [
+    ...collectNotes({ text, outline, rows, goals, unplacedGoalLines, budget }),
+    ...monitoring.notes,
+    ...subsidies.notes,
+  ];
   return {
     themes,
     sections,
     goals,
     actions,
     // Only partners the tables actually name; the alias table may know more spellings.
-    partners: partners.filter((partner) => actions.some((a) => a.partners.some((link) => link.partnerName === partner.name))),
+    partners: partners.filter((partner) =>
+      actions.some((a) => a.partners.some((link) => link.partnerName === partner.name)),
+    ),
     targetGroups: targetGroupRecords(actions.map((action) => action.targetGroupsText)),
     notes,
     budget,

@@ -1,7 +1,13 @@
 // The typed records the extractor produces: plain data, no database. The loader turns them
 // into rows; tests read them directly. Source wording is kept beside every normalised value.
 import type {
-  DataQualitySeverity, FundingKind, IndicatorScope, LocationKind, LocationStatus, PartnerKind, QuotaKind,
+  DataQualitySeverity,
+  FundingKind,
+  IndicatorScope,
+  LocationKind,
+  LocationStatus,
+  PartnerKind,
+  QuotaKind,
 } from '@welkom/db';
 
 /** A calendar date as `YYYY-MM-DD`; strings keep the extractor free of time zones. */

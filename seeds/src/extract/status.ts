@@ -39,7 +39,9 @@ export function initialStatus(timingText: string | null | undefined, documentDat
     // Only a start the words pin down (a day, a part of the year, a pilot, a school year) says the
     // action had begun by the document's date; "Start in 2025" or "2025-2028" written in May 2025
     // is a plan for that year, not a report that it began.
-    const precise = PRECISE_START.includes(rule) || (rule === 'start-year' && timing.startDate.slice(0, 4) < documentDate.slice(0, 4));
+    const precise =
+      PRECISE_START.includes(rule) ||
+      (rule === 'start-year' && timing.startDate.slice(0, 4) < documentDate.slice(0, 4));
     return precise && timing.startDate <= documentDate
       ? { status: 'RUNNING', source: `document (${documentDate}): "${words}" (gestart ${timing.startDate})` }
       : { status: 'PLANNED', source: `document (${documentDate}): "${words}" (gepland vanaf ${timing.startDate})` };

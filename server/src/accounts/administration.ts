@@ -34,7 +34,11 @@ const TOKEN_AUDIT_SELECT = {
 } as const;
 
 /** Creates a user (administrators), audited; roles that need a second person are refused. */
-export const createUserAccount = async (args: { input: { email: string; name: string; password: string; roles: readonly string[] } }, context: Context, query: object = {}) => {
+export const createUserAccount = async (
+  args: { input: { email: string; name: string; password: string; roles: readonly string[] } },
+  context: Context,
+  query: object = {},
+) => {
   refuseUnconfirmedRoles([], args.input.roles as Role[]);
   const created = await db().$transaction(async (tx) => {
     const user = await createAccount(tx, { ...args.input, roles: args.input.roles as Role[] });
@@ -45,7 +49,15 @@ export const createUserAccount = async (args: { input: { email: string; name: st
 };
 
 /** Changes name, roles or active, audited; deactivating ends the sessions. */
-export const updateUserAccount = async (args: { id: string; input: { name?: string | null; roles?: readonly string[] | null; active?: boolean | null }; expectedVersion: number }, context: Context, query: object = {}) => {
+export const updateUserAccount = async (
+  args: {
+    id: string;
+    input: { name?: string | null; roles?: readonly string[] | null; active?: boolean | null };
+    expectedVersion: number;
+  },
+  context: Context,
+  query: object = {},
+) => {
   checkId(args.id);
   const roles = args.input.roles as Role[] | null | undefined;
   await db().$transaction(async (tx) => {
@@ -59,7 +71,11 @@ export const updateUserAccount = async (args: { id: string; input: { name?: stri
 };
 
 /** Sets a new password, audited without the hash; signs the user out everywhere but this session. */
-export const resetUserPassword = async (args: { id: string; password: string }, context: Context, query: object = {}) => {
+export const resetUserPassword = async (
+  args: { id: string; password: string },
+  context: Context,
+  query: object = {},
+) => {
   checkId(args.id);
   const own = context.identity.kind === 'user' ? context.identity.sessionId : undefined;
   await db().$transaction(async (tx) => {
@@ -67,7 +83,14 @@ export const resetUserPassword = async (args: { id: string; password: string }, 
     const before = await tx.user.findUnique({ where: { id: args.id }, select: ACCOUNT_SELECT });
     const after = await setPassword(tx, args.id, args.password, own);
     // The hash itself is never in the trail; the event says that the password was set.
-    await recordAuditEvent(tx, { context, operation: 'PASSWORD_SET', entityType: 'User', entityId: args.id, before, after });
+    await recordAuditEvent(tx, {
+      context,
+      operation: 'PASSWORD_SET',
+      entityType: 'User',
+      entityId: args.id,
+      before,
+      after,
+    });
   });
   return db().user.findUniqueOrThrow({ ...query, where: { id: args.id } });
 };
@@ -112,7 +135,12 @@ export const issuePartnerToken = async (args: { input: TokenRequest }, context: 
   const partner = await db().partner.findUnique({ where: { id: input.partnerId }, select: { id: true } });
   if (!partner) {
     throw badUserInput([
-      { field: 'input.partnerId', reason: 'not_found', message: 'verwijst naar een record dat niet bestaat.', messageEn: 'refers to a record that does not exist.' },
+      {
+        field: 'input.partnerId',
+        reason: 'not_found',
+        message: 'verwijst naar een record dat niet bestaat.',
+        messageEn: 'refers to a record that does not exist.',
+      },
     ]);
   }
   const issued = await db().$transaction(async (tx) => {
@@ -145,7 +173,14 @@ export const revokePartnerToken = async (args: { id: string }, context: Context,
       data: { revokedAt: new Date(), version: { increment: 1 } },
       select: TOKEN_AUDIT_SELECT,
     });
-    await recordAuditEvent(tx, { context, operation: 'REVOKE', entityType: 'ApiToken', entityId: args.id, before, after });
+    await recordAuditEvent(tx, {
+      context,
+      operation: 'REVOKE',
+      entityType: 'ApiToken',
+      entityId: args.id,
+      before,
+      after,
+    });
   });
   const token = await db().apiToken.findUnique({ ...query, where: { id: args.id } });
   if (!token) throw notFound('ApiToken', args.id);

@@ -21,21 +21,41 @@ beforeAll(async () => {
 });
 afterAll(() => harness.close());
 
-const UPDATE = 'mutation ($id: ID!, $input: UserUpdateInput!, $v: Int!) { updateUser(id: $id, input: $input, expectedVersion: $v) { id roles version } }';
-const REQUEST = 'mutation ($u: ID!, $r: String!) { requestRoleGrant(userId: $u, role: PANEL_COORDINATOR, reason: $r) { id state userEmail requestedByLabel } }';
-const DECIDE = (name: 'confirmRoleGrant' | 'refuseRoleGrant') => `mutation ($id: ID!, $r: String!) { ${name}(id: $id, reason: $r) { id state decidedByLabel } }`;
+const UPDATE =
+  'mutation ($id: ID!, $input: UserUpdateInput!, $v: Int!) { updateUser(id: $id, input: $input, expectedVersion: $v) { id roles version } }';
+const REQUEST =
+  'mutation ($u: ID!, $r: String!) { requestRoleGrant(userId: $u, role: PANEL_COORDINATOR, reason: $r) { id state userEmail requestedByLabel } }';
+const DECIDE = (name: 'confirmRoleGrant' | 'refuseRoleGrant') =>
+  `mutation ($id: ID!, $r: String!) { ${name}(id: $id, reason: $r) { id state decidedByLabel } }`;
 const versionOf = async (id: string) => (await db().user.findUniqueOrThrow({ where: { id } })).version;
 
 describe('granting PANEL_COORDINATOR', () => {
   it('refuses an administrator who gives the role to itself or to someone else directly', async () => {
-    const self = await admin.gql(UPDATE, { id: admin.user.id, input: { roles: ['ADMIN', 'PANEL_COORDINATOR'] }, v: await versionOf(admin.user.id) });
-    expect(self.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'second_person_required', roles: ['PANEL_COORDINATOR'] });
+    const self = await admin.gql(UPDATE, {
+      id: admin.user.id,
+      input: { roles: ['ADMIN', 'PANEL_COORDINATOR'] },
+      v: await versionOf(admin.user.id),
+    });
+    expect(self.errors![0]!.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'second_person_required',
+      roles: ['PANEL_COORDINATOR'],
+    });
     expect(self.errors![0]!.message).toMatch(/requestRoleGrant/);
     const viewer = await harness.createUser({ roles: ['VIEWER'] });
-    const other = await admin.gql(UPDATE, { id: viewer.user.id, input: { roles: ['PANEL_COORDINATOR'] }, v: await versionOf(viewer.user.id) });
+    const other = await admin.gql(UPDATE, {
+      id: viewer.user.id,
+      input: { roles: ['PANEL_COORDINATOR'] },
+      v: await versionOf(viewer.user.id),
+    });
     expect(other.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'second_person_required' });
     const created = await admin.gql('mutation ($input: UserCreateInput!) { createUser(input: $input) { id } }', {
-      input: { email: 'nieuw-panel@nijmegen.nl', name: 'Nieuw', roles: ['PANEL_COORDINATOR'], password: 'een-lang-wachtwoord' },
+      input: {
+        email: 'nieuw-panel@nijmegen.nl',
+        name: 'Nieuw',
+        roles: ['PANEL_COORDINATOR'],
+        password: 'een-lang-wachtwoord',
+      },
     });
     expect(created.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'second_person_required' });
     expect((await db().user.findUniqueOrThrow({ where: { id: admin.user.id } })).roles).toEqual(['ADMIN']);
@@ -46,7 +66,10 @@ describe('granting PANEL_COORDINATOR', () => {
     const requested = await admin.gql(REQUEST, { u: admin.user.id, r: 'Vervanging tijdens verlof' });
     expect(requested.data!.requestRoleGrant).toMatchObject({ state: 'PENDING', userEmail: admin.user.email });
     const id = requested.data!.requestRoleGrant.id as string;
-    expect((await admin.gql(REQUEST, { u: admin.user.id, r: 'nog eens' })).errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'pending_request' });
+    expect((await admin.gql(REQUEST, { u: admin.user.id, r: 'nog eens' })).errors![0]!.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'pending_request',
+    });
     const own = await admin.gql(DECIDE('confirmRoleGrant'), { id, r: 'zelf' });
     expect(own.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'coordinator_required' });
     expect((await admin.gql('{ panelMembers { totalCount } }')).errors![0]!.extensions!.code).toBe('FORBIDDEN');
@@ -56,13 +79,21 @@ describe('granting PANEL_COORDINATOR', () => {
     expect(byAdmin.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'coordinator_required' });
 
     // Two confirmations at once: one decides, the other finds it decided.
-    const both = await Promise.all([secondCoordinator, coordinator].map((client) => client.gql(DECIDE('confirmRoleGrant'), { id, r: 'akkoord' })));
+    const both = await Promise.all(
+      [secondCoordinator, coordinator].map((client) => client.gql(DECIDE('confirmRoleGrant'), { id, r: 'akkoord' })),
+    );
     expect(both.filter((r) => r.data?.confirmRoleGrant?.state === 'CONFIRMED')).toHaveLength(1);
     expect(both.filter((r) => r.errors).map((r) => r.errors![0]!.extensions!.reason)).toEqual(['already_decided']);
-    expect((await db().user.findUniqueOrThrow({ where: { id: admin.user.id } })).roles).toEqual(['ADMIN', 'PANEL_COORDINATOR']);
+    expect((await db().user.findUniqueOrThrow({ where: { id: admin.user.id } })).roles).toEqual([
+      'ADMIN',
+      'PANEL_COORDINATOR',
+    ]);
     expect((await admin.gql('{ panelMembers { totalCount } }')).errors).toBeUndefined();
 
-    const events = await db().auditEvent.findMany({ where: { OR: [{ entityId: id }, { entityId: admin.user.id, operation: 'ROLE_GRANTED' }] }, orderBy: { id: 'asc' } });
+    const events = await db().auditEvent.findMany({
+      where: { OR: [{ entityId: id }, { entityId: admin.user.id, operation: 'ROLE_GRANTED' }] },
+      orderBy: { id: 'asc' },
+    });
     expect(events.map((event) => event.operation)).toEqual(['REQUEST', 'CONFIRM', 'ROLE_GRANTED']);
     expect(events[0]!.actorId).toBe(admin.user.id);
     expect(events[1]!.actorId).not.toBe(admin.user.id);
@@ -71,23 +102,37 @@ describe('granting PANEL_COORDINATOR', () => {
   it('shows the panel coordinator who holds the role and every request; others see nothing', async () => {
     const viewer = await harness.createUser({ roles: ['VIEWER'] });
     const requested = await secondAdmin.gql(REQUEST, { u: viewer.user.id, r: 'Nieuwe collega panel' });
-    const refused = await coordinator.gql(DECIDE('refuseRoleGrant'), { id: requested.data!.requestRoleGrant.id, r: 'Niet nodig' });
+    const refused = await coordinator.gql(DECIDE('refuseRoleGrant'), {
+      id: requested.data!.requestRoleGrant.id,
+      r: 'Niet nodig',
+    });
     expect(refused.data!.refuseRoleGrant).toMatchObject({ state: 'REFUSED' });
     expect(refused.data!.refuseRoleGrant.decidedByLabel).toContain(coordinator.user.email);
 
-    const { data, errors } = await coordinator.gql('{ panelCoordinators { email active } roleGrants { userEmail state requestedByLabel decidedByLabel reason } }');
+    const { data, errors } = await coordinator.gql(
+      '{ panelCoordinators { email active } roleGrants { userEmail state requestedByLabel decidedByLabel reason } }',
+    );
     expect(errors).toBeUndefined();
-    expect(data!.panelCoordinators.map((holder: { email: string }) => holder.email).sort()).toEqual([admin.user.email, coordinator.user.email, secondCoordinator.user.email].sort());
-    expect(data!.roleGrants).toEqual(expect.arrayContaining([
-      expect.objectContaining({ userEmail: viewer.user.email, state: 'REFUSED', reason: 'Nieuwe collega panel' }),
-      expect.objectContaining({ userEmail: admin.user.email, state: 'CONFIRMED' }),
-    ]));
+    expect(data!.panelCoordinators.map((holder: { email: string }) => holder.email).sort()).toEqual(
+      [admin.user.email, coordinator.user.email, secondCoordinator.user.email].sort(),
+    );
+    expect(data!.roleGrants).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ userEmail: viewer.user.email, state: 'REFUSED', reason: 'Nieuwe collega panel' }),
+        expect.objectContaining({ userEmail: admin.user.email, state: 'CONFIRMED' }),
+      ]),
+    );
     expect((await viewer.gql('{ roleGrants { id } }')).errors![0]!.extensions!.code).toBe('FORBIDDEN');
-    expect((await viewer.gql(DECIDE('confirmRoleGrant'), { id: requested.data!.requestRoleGrant.id, r: 'x' })).errors![0]!.extensions!.code).toBe('FORBIDDEN');
-    expect((await coordinator.gql(REQUEST, { u: viewer.user.id, r: 'x' })).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect(
+      (await viewer.gql(DECIDE('confirmRoleGrant'), { id: requested.data!.requestRoleGrant.id, r: 'x' })).errors![0]!
+        .extensions!.code,
+    ).toBe('FORBIDDEN');
+    expect((await coordinator.gql(REQUEST, { u: viewer.user.id, r: 'x' })).errors![0]!.extensions!.code).toBe(
+      'FORBIDDEN',
+    );
   });
 
-  it('cannot be obtained by one administrator alone through an account it creates, nor by taking over a coordinator\'s password', async () => {
+  it("cannot be obtained by one administrator alone through an account it creates, nor by taking over a coordinator's password", async () => {
     const viewer = await harness.createUser({ roles: ['VIEWER'] });
     const requested = await admin.gql(REQUEST, { u: viewer.user.id, r: 'Poging' });
     const grantId = requested.data!.requestRoleGrant.id as string;
@@ -100,15 +145,23 @@ describe('granting PANEL_COORDINATOR', () => {
     expect(confirmed.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'coordinator_required' });
     expect((await db().roleGrant.findUniqueOrThrow({ where: { id: grantId } })).state).toBe('PENDING');
 
-    const takeover = await admin.gql('mutation ($id: ID!, $p: String!) { setUserPassword(id: $id, password: $p) { id } }', {
-      id: coordinator.user.id, p: 'overgenomen-wachtwoord',
-    });
+    const takeover = await admin.gql(
+      'mutation ($id: ID!, $p: String!) { setUserPassword(id: $id, password: $p) { id } }',
+      {
+        id: coordinator.user.id,
+        p: 'overgenomen-wachtwoord',
+      },
+    );
     expect(takeover.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'coordinator_account' });
     expect((await coordinator.gql('{ panelCoordinators { email } }')).errors).toBeUndefined(); // still signed in: nothing changed
   });
 
   it('lets an administrator take the role away alone', async () => {
-    const removed = await secondAdmin.gql(UPDATE, { id: admin.user.id, input: { roles: ['ADMIN'] }, v: await versionOf(admin.user.id) });
+    const removed = await secondAdmin.gql(UPDATE, {
+      id: admin.user.id,
+      input: { roles: ['ADMIN'] },
+      v: await versionOf(admin.user.id),
+    });
     expect(removed.errors).toBeUndefined();
     expect(removed.data!.updateUser.roles).toEqual(['ADMIN']);
   });

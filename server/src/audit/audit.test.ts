@@ -80,7 +80,12 @@ describe('recording an event', () => {
   it('writes who, what, when, before, after, changed fields and request id, linked to the previous event', async () => {
     const first = await record();
     const entityId = randomUUID();
-    const second = await record({ operation: 'CREATE', entityId, before: null, after: { id: entityId, name: 'Wonen', version: 1 } });
+    const second = await record({
+      operation: 'CREATE',
+      entityId,
+      before: null,
+      after: { id: entityId, name: 'Wonen', version: 1 },
+    });
     const row = await database.prisma.auditEvent.findUniqueOrThrow({ where: { id: second.id } });
     expect(row).toMatchObject({
       actorType: 'USER',
@@ -101,7 +106,11 @@ describe('recording an event', () => {
   it('hashes text in any script, quotes and line breaks exactly as the verifier does', async () => {
     await record({
       before: { name: 'Ontheemden uit Oekraïne', note: null },
-      after: { name: 'Statushouders “nieuw” ✓ 🏠', note: 'regel 1\nregel 2 \\ "aanhalingstekens"', list: ['één', 2, true] },
+      after: {
+        name: 'Statushouders “nieuw” ✓ 🏠',
+        note: 'regel 1\nregel 2 \\ "aanhalingstekens"',
+        list: ['één', 2, true],
+      },
     });
     expect(await verifyAuditChain(database.prisma)).toMatchObject({ ok: true });
   });
@@ -138,7 +147,11 @@ describe('recording an event', () => {
   });
 
   it('lists the fields a delete removed (the ones that had a value)', async () => {
-    const { id } = await record({ operation: 'DELETE', before: { id: 'x', name: 'Wonen', owner: null, version: 2 }, after: null });
+    const { id } = await record({
+      operation: 'DELETE',
+      before: { id: 'x', name: 'Wonen', owner: null, version: 2 },
+      after: null,
+    });
     const row = await database.prisma.auditEvent.findUniqueOrThrow({ where: { id } });
     expect(row.changedFields).toEqual(['id', 'name']);
     expect(row.after).toBeNull();
@@ -152,7 +165,10 @@ describe('recording an event', () => {
       before: { name: 'A. Jansen', healthNotes: null, residenceStatus: 'status-houder-geheim' },
       after: { name: 'A. Jansen', healthNotes: secret, residenceStatus: 'status-houder-geheim' },
     });
-    const { rows } = await sql<{ text: string }>(`SELECT row_to_json(e)::text AS text FROM "AuditEvent" e WHERE id = $1`, [String(id)]);
+    const { rows } = await sql<{ text: string }>(
+      `SELECT row_to_json(e)::text AS text FROM "AuditEvent" e WHERE id = $1`,
+      [String(id)],
+    );
     expect(rows[0]!.text).not.toContain(secret);
     expect(rows[0]!.text).not.toContain('status-houder-geheim');
     const row = await database.prisma.auditEvent.findUniqueOrThrow({ where: { id } });
@@ -167,16 +183,28 @@ describe('recording an event', () => {
       before: { email: 'a@nijmegen.nl', passwordHash: '$argon2id$v=19$old-hash' },
       after: { email: 'a@nijmegen.nl', passwordHash: '$argon2id$v=19$new-hash' },
     });
-    const { rows } = await sql<{ text: string }>(`SELECT row_to_json(e)::text AS text FROM "AuditEvent" e WHERE id = $1`, [String(id)]);
+    const { rows } = await sql<{ text: string }>(
+      `SELECT row_to_json(e)::text AS text FROM "AuditEvent" e WHERE id = $1`,
+      [String(id)],
+    );
     expect(rows[0]!.text).not.toContain('argon2id');
-    expect(await database.prisma.auditEvent.findUniqueOrThrow({ where: { id } })).toMatchObject({ changedFields: ['passwordHash'] });
+    expect(await database.prisma.auditEvent.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      changedFields: ['passwordHash'],
+    });
   });
 
   it('is rolled back with the transaction that failed, and the chain stays intact', async () => {
     const entityId = randomUUID();
     await expect(
       database.prisma.$transaction(async (tx) => {
-        await recordAuditEvent(tx, { context, operation: 'UPDATE', entityType: 'Theme', entityId, before: {}, after: { a: 1 } });
+        await recordAuditEvent(tx, {
+          context,
+          operation: 'UPDATE',
+          entityType: 'Theme',
+          entityId,
+          before: {},
+          after: { a: 1 },
+        });
         throw new Error('forced failure after the audit event');
       }),
     ).rejects.toThrow('forced failure');
@@ -187,14 +215,24 @@ describe('recording an event', () => {
 
   it('refuses a transaction whose snapshot predates the chain lock (REPEATABLE READ)', async () => {
     await expect(
-      database.prisma.$transaction((tx) => recordAuditEvent(tx, { context, operation: 'UPDATE', entityType: 'Theme', entityId: 'x' }), {
-        isolationLevel: 'RepeatableRead',
-      }),
+      database.prisma.$transaction(
+        (tx) => recordAuditEvent(tx, { context, operation: 'UPDATE', entityType: 'Theme', entityId: 'x' }),
+        {
+          isolationLevel: 'RepeatableRead',
+        },
+      ),
     ).rejects.toThrow(/READ COMMITTED/);
   });
 
   it('names a partner token and an anonymous actor', async () => {
-    const token: Identity = { kind: 'token', tokenId: randomUUID(), prefix: 'wk_ab12', label: 'COA', partnerId: randomUUID(), scopes: [] };
+    const token: Identity = {
+      kind: 'token',
+      tokenId: randomUUID(),
+      prefix: 'wk_ab12',
+      label: 'COA',
+      partnerId: randomUUID(),
+      scopes: [],
+    };
     const { id } = await record({ context: { identity: token, requestId: 'req-2' } });
     expect(await database.prisma.auditEvent.findUniqueOrThrow({ where: { id } })).toMatchObject({
       actorType: 'TOKEN',
@@ -212,11 +250,21 @@ describe('concurrent writers', () => {
         database.prisma.$transaction(async (tx) => {
           // Each transaction does some work of its own before and after, as a real change would.
           await tx.$executeRaw`SELECT pg_sleep(${(index % 4) * 0.005})`;
-          await recordAuditEvent(tx, { context, operation: 'UPDATE', entityType: 'Theme', entityId: `c${index}`, before: { n: index }, after: { n: index + 1 } });
+          await recordAuditEvent(tx, {
+            context,
+            operation: 'UPDATE',
+            entityType: 'Theme',
+            entityId: `c${index}`,
+            before: { n: index },
+            after: { n: index + 1 },
+          });
         }),
       ),
     );
-    const rows = await database.prisma.auditEvent.findMany({ orderBy: { id: 'asc' }, select: { prevHash: true, hash: true } });
+    const rows = await database.prisma.auditEvent.findMany({
+      orderBy: { id: 'asc' },
+      select: { prevHash: true, hash: true },
+    });
     expect(rows).toHaveLength(before + 20);
     const predecessors = rows.map((row) => row.prevHash);
     expect(new Set(predecessors).size).toBe(rows.length);
@@ -248,7 +296,11 @@ describe('append-only', () => {
       const client = new pg.Client({ connectionString: url.toString() });
       await client.connect();
       try {
-        for (const statement of [`UPDATE "AuditEvent" SET "operation" = 'X'`, `DELETE FROM "AuditEvent"`, `TRUNCATE "AuditEvent"`]) {
+        for (const statement of [
+          `UPDATE "AuditEvent" SET "operation" = 'X'`,
+          `DELETE FROM "AuditEvent"`,
+          `TRUNCATE "AuditEvent"`,
+        ]) {
           await expect(client.query(statement)).rejects.toThrow(/append-only/);
         }
       } finally {
@@ -290,7 +342,9 @@ describe('verifying a chain with an event removed', () => {
     const other = await createTestDatabase();
     try {
       const write = (entityId: string) =>
-        other.prisma.$transaction((tx) => recordAuditEvent(tx, { context, operation: 'CREATE', entityType: 'Theme', entityId, after: { entityId } }));
+        other.prisma.$transaction((tx) =>
+          recordAuditEvent(tx, { context, operation: 'CREATE', entityType: 'Theme', entityId, after: { entityId } }),
+        );
       await write('a');
       const removed = await write('b');
       const next = await write('c');

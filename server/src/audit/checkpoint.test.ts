@@ -19,7 +19,14 @@ import { verifyAuditChain } from './verify.js';
 
 const SERVER_DIR = fileURLToPath(new URL('../..', import.meta.url));
 const KEY = 'test-checkpoint-key-0123456789-abcdefghijklmnop';
-const identity: Identity = { kind: 'user', userId: randomUUID(), email: 'beheer@nijmegen.nl', name: 'Beheer', roles: ['ADMIN'], sessionId: randomUUID() };
+const identity: Identity = {
+  kind: 'user',
+  userId: randomUUID(),
+  email: 'beheer@nijmegen.nl',
+  name: 'Beheer',
+  roles: ['ADMIN'],
+  sessionId: randomUUID(),
+};
 
 let database: TestDatabase;
 let root: TemporaryDir;
@@ -35,7 +42,14 @@ afterAll(async () => {
 
 const record = (n: number) =>
   database.prisma.$transaction((tx) =>
-    recordAuditEvent(tx, { context: { identity, requestId: `r${n}` }, operation: 'UPDATE', entityType: 'Theme', entityId: `t${n}`, before: { n }, after: { n: n + 1 } }),
+    recordAuditEvent(tx, {
+      context: { identity, requestId: `r${n}` },
+      operation: 'UPDATE',
+      entityType: 'Theme',
+      entityId: `t${n}`,
+      before: { n },
+      after: { n: n + 1 },
+    }),
   );
 
 /** What a superuser can do: trigger off, rewrite events from `fromPosition` on, re-chain every hash, delete the last `remove`. */
@@ -48,12 +62,23 @@ async function superuserRewrite(fromPosition: number, remove: number) {
     for (const [index, row] of rows.entries()) {
       const after = index + 1 >= fromPosition ? { n: 'vervalst' } : row.after;
       const content: AuditContent = {
-        at: row.at.toISOString(), actorType: row.actorType, actorId: row.actorId, actorLabel: row.actorLabel, operation: row.operation,
-        entityType: row.entityType, entityId: row.entityId, before: (row.before ?? null) as JsonValue, after: after as JsonValue,
-        changedFields: row.changedFields, requestId: row.requestId,
+        at: row.at.toISOString(),
+        actorType: row.actorType,
+        actorId: row.actorId,
+        actorLabel: row.actorLabel,
+        operation: row.operation,
+        entityType: row.entityType,
+        entityId: row.entityId,
+        before: (row.before ?? null) as JsonValue,
+        after: after as JsonValue,
+        changedFields: row.changedFields,
+        requestId: row.requestId,
       };
       const hash = hashEvent(previous, content);
-      await prisma.auditEvent.update({ where: { id: row.id }, data: { after: after as object, prevHash: previous, hash } });
+      await prisma.auditEvent.update({
+        where: { id: row.id },
+        data: { after: after as object, prevHash: previous, hash },
+      });
       previous = hash;
     }
     const last = rows.slice(-remove).map((row) => row.id);
@@ -65,8 +90,11 @@ async function superuserRewrite(fromPosition: number, remove: number) {
 
 function runVerifyCli(env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/scripts/audit-verify.ts'], { cwd: SERVER_DIR, env: { ...process.env, ...env } }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'src/scripts/audit-verify.ts'],
+      { cwd: SERVER_DIR, env: { ...process.env, ...env } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
@@ -82,7 +110,9 @@ describe('audit checkpoints', () => {
     await schedule.stop(); // clean shutdown: a last checkpoint
     const { checkpoints } = await readCheckpoints(file);
     expect(checkpoints.map((c) => c.count)).toEqual([1, 2]);
-    expect(checkpoints[1]!.headHash).toBe((await database.prisma.auditEvent.findFirstOrThrow({ orderBy: { id: 'desc' } })).hash);
+    expect(checkpoints[1]!.headHash).toBe(
+      (await database.prisma.auditEvent.findFirstOrThrow({ orderBy: { id: 'desc' } })).hash,
+    );
     expect(logged).toEqual(checkpoints.map((checkpoint) => ({ auditCheckpoint: checkpoint })));
   });
 
@@ -109,7 +139,11 @@ describe('audit checkpoints', () => {
     expect(said).toMatch(/rewrite: event \d+ at position 6 has hash/);
 
     // npm run audit:verify says the same and exits 1.
-    const cli = await runVerifyCli({ DATABASE_URL: database.url, AUDIT_CHECKPOINT_FILE: file, AUDIT_CHECKPOINT_KEY: KEY });
+    const cli = await runVerifyCli({
+      DATABASE_URL: database.url,
+      AUDIT_CHECKPOINT_FILE: file,
+      AUDIT_CHECKPOINT_KEY: KEY,
+    });
     expect(cli.code, cli.stdout + cli.stderr).toBe(1);
     expect(cli.stderr).toMatch(/truncation: the trail has 9 events/);
     expect(cli.stderr).toMatch(/rewrite: event \d+ at position 6/);
@@ -137,7 +171,9 @@ describe('audit checkpoints', () => {
     try {
       const lines: string[] = [];
       const print = { out: (line: string) => lines.push(line), err: (line: string) => lines.push(line) };
-      expect(await auditVerify(other.prisma, { checkpointFile: path.join(root.path, 'checkpoints.jsonl'), key: KEY }, print)).toBe(0);
+      expect(
+        await auditVerify(other.prisma, { checkpointFile: path.join(root.path, 'checkpoints.jsonl'), key: KEY }, print),
+      ).toBe(0);
       expect(lines.join('\n')).toMatch(/No checkpoint of this database/);
     } finally {
       await other.drop();
@@ -151,8 +187,16 @@ describe('the server', () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: SERVER_DIR,
       env: {
-        ...process.env, NODE_ENV: 'test', PORT: '0', DATABASE_URL: database.url, MIGRATE_ON_START: 'false', SEED_ON_START: 'false',
-        LOG_LEVEL: 'info', AUDIT_CHECKPOINT_FILE: file, AUDIT_CHECKPOINT_KEY: KEY, AUDIT_CHECKPOINT_MINUTES: '60',
+        ...process.env,
+        NODE_ENV: 'test',
+        PORT: '0',
+        DATABASE_URL: database.url,
+        MIGRATE_ON_START: 'false',
+        SEED_ON_START: 'false',
+        LOG_LEVEL: 'info',
+        AUDIT_CHECKPOINT_FILE: file,
+        AUDIT_CHECKPOINT_KEY: KEY,
+        AUDIT_CHECKPOINT_MINUTES: '60',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -175,6 +219,8 @@ describe('the server', () => {
     const { checkpoints } = await readCheckpoints(file);
     expect(checkpoints.map((c) => c.count)).toEqual([atStart[0]!.count, atStart[0]!.count + 1]);
     expect(log.join('').match(/"msg":"audit checkpoint"/g)).toHaveLength(2);
-    expect(await auditVerify(database.prisma, { checkpointFile: file, key: KEY }, { out: () => {}, err: () => {} })).toBe(0);
+    expect(
+      await auditVerify(database.prisma, { checkpointFile: file, key: KEY }, { out: () => {}, err: () => {} }),
+    ).toBe(0);
   }, 90_000);
 });

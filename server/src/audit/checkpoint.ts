@@ -13,7 +13,9 @@ import { fileURLToPath } from 'node:url';
 import type { PrismaClient } from '@welkom/db';
 import type { Logger } from '../logger.js';
 
-export const DEFAULT_CHECKPOINT_FILE = fileURLToPath(new URL('../../../.data/audit-checkpoints.jsonl', import.meta.url));
+export const DEFAULT_CHECKPOINT_FILE = fileURLToPath(
+  new URL('../../../.data/audit-checkpoints.jsonl', import.meta.url),
+);
 
 export interface CheckpointContent {
   /** Which database the chain is in: the cluster's system identifier and the database's name. */
@@ -61,7 +63,15 @@ export async function chainHead(prisma: Db): Promise<CheckpointContent> {
 }
 
 function signatureOf(content: CheckpointContent, key: string): string {
-  const text = ['welkom-audit-checkpoint', 'v1', content.database, content.at, content.count, content.lastId ?? '', content.headHash ?? ''].join('\n');
+  const text = [
+    'welkom-audit-checkpoint',
+    'v1',
+    content.database,
+    content.at,
+    content.count,
+    content.lastId ?? '',
+    content.headHash ?? '',
+  ].join('\n');
   return createHmac('sha256', key).update(text).digest('hex');
 }
 
@@ -83,7 +93,11 @@ export interface CheckpointSettings {
 }
 
 /** Takes a checkpoint, appends it to the file and logs it (info). */
-export async function writeCheckpoint(prisma: Db, settings: CheckpointSettings, head?: CheckpointContent): Promise<Checkpoint> {
+export async function writeCheckpoint(
+  prisma: Db,
+  settings: CheckpointSettings,
+  head?: CheckpointContent,
+): Promise<Checkpoint> {
   const checkpoint = signCheckpoint(head ?? (await chainHead(prisma)), settings.key);
   await mkdir(path.dirname(settings.file), { recursive: true });
   // O_APPEND: each line lands at the end, whatever else writes to the file.
@@ -107,7 +121,8 @@ export async function readCheckpoints(file: string): Promise<{ checkpoints: Chec
     if (!line.trim()) return;
     try {
       const value = JSON.parse(line) as Checkpoint;
-      if (value.v !== 1 || typeof value.count !== 'number' || typeof value.database !== 'string') throw new Error('not a checkpoint');
+      if (value.v !== 1 || typeof value.count !== 'number' || typeof value.database !== 'string')
+        throw new Error('not a checkpoint');
       checkpoints.push(value);
     } catch {
       malformed.push(index + 1);
@@ -137,7 +152,8 @@ export function scheduleCheckpoints(
     }
   };
   let running: Promise<void> = take();
-  const timer = settings.minutes > 0 ? setInterval(() => (running = running.then(take)), settings.minutes * 60_000) : undefined;
+  const timer =
+    settings.minutes > 0 ? setInterval(() => (running = running.then(take)), settings.minutes * 60_000) : undefined;
   timer?.unref();
   return {
     first: running,

@@ -10,7 +10,9 @@ import type { Identity } from '../context.js';
 export function readableAuditEntityTypes(identity: Identity): 'all' | string[] {
   if (identity.kind !== 'user') return [];
   if (identity.roles.includes('ADMIN')) return 'all';
-  return registeredEntities().filter((entity) => canReadHistory(identity, entity.name)).map((entity) => entity.name);
+  return registeredEntities()
+    .filter((entity) => canReadHistory(identity, entity.name))
+    .map((entity) => entity.name);
 }
 
 export function canReadAudit(identity: Identity, entityType: string): boolean {

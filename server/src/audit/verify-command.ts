@@ -13,8 +13,12 @@ export interface VerifyOptions {
 /** The checkpoint file and key from the environment; the key is required in production. */
 export function verifyOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): VerifyOptions {
   const key = env.AUDIT_CHECKPOINT_KEY?.trim();
-  if (!key && env.NODE_ENV === 'production') throw new Error('AUDIT_CHECKPOINT_KEY is not set: the checkpoints cannot be checked without it.');
-  return { checkpointFile: env.AUDIT_CHECKPOINT_FILE?.trim() || DEFAULT_CHECKPOINT_FILE, key: key || DEVELOPMENT_AUDIT_CHECKPOINT_KEY };
+  if (!key && env.NODE_ENV === 'production')
+    throw new Error('AUDIT_CHECKPOINT_KEY is not set: the checkpoints cannot be checked without it.');
+  return {
+    checkpointFile: env.AUDIT_CHECKPOINT_FILE?.trim() || DEFAULT_CHECKPOINT_FILE,
+    key: key || DEVELOPMENT_AUDIT_CHECKPOINT_KEY,
+  };
 }
 
 /** Returns the exit code: 0 intact, 1 broken or not checkable. */
@@ -29,13 +33,18 @@ export async function auditVerify(
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const witnessed = report.checkpoints!;
   const problems = [...witnessed.problems];
-  if (malformed.length) problems.push(`the checkpoint file has lines that are not checkpoints: ${malformed.join(', ')}`);
+  if (malformed.length)
+    problems.push(`the checkpoint file has lines that are not checkpoints: ${malformed.join(', ')}`);
   if (report.ok && !problems.length) {
     print.out(`Audit trail intact: ${report.count} events checked in ${seconds} s.`);
     if (witnessed.latest) {
-      print.out(`Matches ${witnessed.checked} signed checkpoints in ${options.checkpointFile}; the latest, of ${witnessed.latest.at}, witnessed ${witnessed.latest.count} events.`);
+      print.out(
+        `Matches ${witnessed.checked} signed checkpoints in ${options.checkpointFile}; the latest, of ${witnessed.latest.at}, witnessed ${witnessed.latest.count} events.`,
+      );
     } else {
-      print.out(`No checkpoint of this database in ${options.checkpointFile}: removal of the last events or a rewrite by a database superuser cannot be ruled out.`);
+      print.out(
+        `No checkpoint of this database in ${options.checkpointFile}: removal of the last events or a rewrite by a database superuser cannot be ruled out.`,
+      );
     }
     return 0;
   }

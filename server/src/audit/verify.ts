@@ -28,12 +28,17 @@ export async function verifyAuditChain(
   prisma: Pick<PrismaClient, 'auditEvent' | '$queryRaw' | '$queryRawUnsafe'>,
   options: { batchSize?: number; checkpoints?: { list: Checkpoint[]; key: string } } = {},
 ): Promise<AuditChainReport> {
-  const chain = await walkChain(prisma, options.batchSize ?? 2000, options.checkpoints ? await positions(prisma, options.checkpoints) : undefined);
+  const chain = await walkChain(
+    prisma,
+    options.batchSize ?? 2000,
+    options.checkpoints ? await positions(prisma, options.checkpoints) : undefined,
+  );
   if (!options.checkpoints) return chain.report;
   const report = chain.report;
   const checkpoints = chain.checkpoints!;
   if (!report.ok) return { ...report, checkpoints };
-  if (checkpoints.problems.length) return { ok: false, reason: checkpoints.problems.join('; '), count: report.count, checkpoints };
+  if (checkpoints.problems.length)
+    return { ok: false, reason: checkpoints.problems.join('; '), count: report.count, checkpoints };
   return { ...report, checkpoints };
 }
 
@@ -42,7 +47,10 @@ interface Positions {
   report: CheckpointReport;
 }
 
-async function positions(prisma: Pick<PrismaClient, '$queryRaw' | '$queryRawUnsafe'>, given: { list: Checkpoint[]; key: string }): Promise<Positions> {
+async function positions(
+  prisma: Pick<PrismaClient, '$queryRaw' | '$queryRawUnsafe'>,
+  given: { list: Checkpoint[]; key: string },
+): Promise<Positions> {
   const database = await databaseIdentity(prisma);
   const report: CheckpointReport = { checked: 0, otherDatabases: 0, latest: null, problems: [] };
   const byCount = new Map<number, Checkpoint[]>();
@@ -52,7 +60,9 @@ async function positions(prisma: Pick<PrismaClient, '$queryRaw' | '$queryRawUnsa
       continue;
     }
     if (!hasValidSignature(checkpoint, given.key)) {
-      report.problems.push(`forged checkpoint: the checkpoint of ${checkpoint.at} (${checkpoint.count} events) has a bad signature`);
+      report.problems.push(
+        `forged checkpoint: the checkpoint of ${checkpoint.at} (${checkpoint.count} events) has a bad signature`,
+      );
       continue;
     }
     byCount.set(checkpoint.count, [...(byCount.get(checkpoint.count) ?? []), checkpoint]);

@@ -31,7 +31,13 @@ describe('a token through its life', () => {
     const { secret, token } = issued.data!.issueApiToken;
     expect(secret).toMatch(/^wlk_[a-z2-9]{10}_[A-Za-z0-9_-]{43}$/);
     expect(secret.startsWith(`${token.prefix}_`)).toBe(true);
-    expect(token).toMatchObject({ label: 'Koppeling website', scopes: ['register:read'], active: true, partner: { name: 'Vluchtelingenwerk Oost Nederland' }, createdBy: { email: admin.user.email } });
+    expect(token).toMatchObject({
+      label: 'Koppeling website',
+      scopes: ['register:read'],
+      active: true,
+      partner: { name: 'Vluchtelingenwerk Oost Nederland' },
+      createdBy: { email: admin.user.email },
+    });
 
     // Used: the partner reads the register.
     const read = await harness.request('{ themes { totalCount } }', {}, bearer(secret));
@@ -49,11 +55,16 @@ describe('a token through its life', () => {
     expect(stored.secretHash).not.toContain(secret.slice(token.prefix.length + 1));
 
     // Revoked: the very next request is a 401 with a Dutch message.
-    const revoked = await admin.gql('mutation ($id: ID!) { revokeApiToken(id: $id) { revokedAt active } }', { id: token.id });
+    const revoked = await admin.gql('mutation ($id: ID!) { revokeApiToken(id: $id) { revokedAt active } }', {
+      id: token.id,
+    });
     expect(revoked.data!.revokeApiToken.active).toBe(false);
     const refused = await harness.request('{ themes { totalCount } }', {}, bearer(secret));
     expect(refused.status).toBe(401);
-    expect(refused.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^Deze API-sleutel is ingetrokken/), extensions: { code: 'UNAUTHENTICATED' } });
+    expect(refused.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/^Deze API-sleutel is ingetrokken/),
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
     expect(refused.headers.get('www-authenticate')).toBe('Bearer');
 
     // A revoked token leaves the default list, but can be asked for.
@@ -108,7 +119,12 @@ describe('issuing checks its input', () => {
     });
     expect(past.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.expiresAt' });
     const unknown = await admin.gql(ISSUE, {
-      input: { partnerId: '00000000-0000-4000-8000-000000000000', label: 'x', scopes: ['register:read'], expiresAt: inAMonth() },
+      input: {
+        partnerId: '00000000-0000-4000-8000-000000000000',
+        label: 'x',
+        scopes: ['register:read'],
+        expiresAt: inAMonth(),
+      },
     });
     expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.partnerId' });
   });

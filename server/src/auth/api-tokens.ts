@@ -21,8 +21,14 @@ const TOKEN_REFUSALS = {
     en: 'The API token is malformed (expected: "Authorization: Bearer wlk_…").',
   },
   unknown: { nl: 'Deze API-sleutel is onbekend.', en: 'Unknown API token.' },
-  revoked: { nl: 'Deze API-sleutel is ingetrokken. Vraag de gemeente om een nieuwe.', en: 'This API token has been revoked. Ask the municipality for a new one.' },
-  expired: { nl: 'Deze API-sleutel is verlopen. Vraag de gemeente om een nieuwe.', en: 'This API token has expired. Ask the municipality for a new one.' },
+  revoked: {
+    nl: 'Deze API-sleutel is ingetrokken. Vraag de gemeente om een nieuwe.',
+    en: 'This API token has been revoked. Ask the municipality for a new one.',
+  },
+  expired: {
+    nl: 'Deze API-sleutel is verlopen. Vraag de gemeente om een nieuwe.',
+    en: 'This API token has expired. Ask the municipality for a new one.',
+  },
 } as const;
 
 /** Checks the value of an Authorization header. */
@@ -53,7 +59,10 @@ export async function identifyBearer(header: string): Promise<TokenCheck> {
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() >= TOUCH_INTERVAL_MS) {
     // updateMany with the same condition: of two simultaneous requests at most one writes.
     await db().apiToken.updateMany({
-      where: { id: token.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - TOUCH_INTERVAL_MS) } }] },
+      where: {
+        id: token.id,
+        OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - TOUCH_INTERVAL_MS) } }],
+      },
       data: { lastUsedAt: now },
     });
   }
@@ -78,7 +87,10 @@ export interface IssueTokenInput {
 }
 
 /** Creates a token; the returned secret exists nowhere else afterwards. */
-export async function issueToken(input: IssueTokenInput, prisma: Prisma.TransactionClient = db()): Promise<{ id: string; token: string }> {
+export async function issueToken(
+  input: IssueTokenInput,
+  prisma: Prisma.TransactionClient = db(),
+): Promise<{ id: string; token: string }> {
   const secret = newTokenSecret();
   // 50 random bits of prefix: a clash is a unique violation we accept never to see.
   const prefix = newTokenPrefix();

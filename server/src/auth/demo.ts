@@ -18,13 +18,20 @@ export const DEMO_ACCOUNTS: readonly { email: string; name: string; role: Role }
  * someone changed them; an account already as documented is left untouched, so running it
  * twice changes nothing.
  */
-export async function seedDemoAccounts(prisma: PrismaClient): Promise<{ created: number; repaired: number; unchanged: number }> {
+export async function seedDemoAccounts(
+  prisma: PrismaClient,
+): Promise<{ created: number; repaired: number; unchanged: number }> {
   const result = { created: 0, repaired: 0, unchanged: 0 };
   for (const account of DEMO_ACCOUNTS) {
     const existing = await prisma.user.findUnique({ where: { email: account.email } });
     if (!existing) {
       await prisma.user.create({
-        data: { email: account.email, name: account.name, roles: [account.role], passwordHash: await hashPassword(DEMO_PASSWORD) },
+        data: {
+          email: account.email,
+          name: account.name,
+          roles: [account.role],
+          passwordHash: await hashPassword(DEMO_PASSWORD),
+        },
       });
       result.created++;
       continue;

@@ -9,7 +9,10 @@ const INTERVAL_MS = 5 * 60_000;
 const KEEP_ATTEMPTS_MS = 24 * 3600_000;
 let last = 0;
 
-export async function removeExpiredAuthRecords(prisma: PrismaClient, now = new Date()): Promise<{ sessions: number; attempts: number }> {
+export async function removeExpiredAuthRecords(
+  prisma: PrismaClient,
+  now = new Date(),
+): Promise<{ sessions: number; attempts: number }> {
   const { sessionIdleSeconds, login } = securitySettings();
   const idleSince = new Date(now.getTime() - sessionIdleSeconds * 1000);
   const attemptsBefore = new Date(now.getTime() - Math.max(KEEP_ATTEMPTS_MS, login.windowSeconds * 1000));

@@ -8,7 +8,10 @@ import { identifyBearer } from './api-tokens.js';
 import { SESSION_COOKIE, clearSessionCookie, identifySession } from './sessions.js';
 
 export type Identification =
-  | { identity: Identity; /** Cookies to send back, e.g. clearing one that no longer opens a session. */ cookies?: CookieToSet[] }
+  | {
+      identity: Identity /** Cookies to send back, e.g. clearing one that no longer opens a session. */;
+      cookies?: CookieToSet[];
+    }
   | { status: 401; message: string; messageEn: string };
 
 export async function identify(request: IncomingMessage, _ip: string): Promise<Identification> {

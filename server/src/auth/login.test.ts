@@ -49,7 +49,9 @@ describe('login throttling', () => {
     const refused = await attempt(email, password);
     const error = refused.errors?.[0];
     expect(error?.extensions?.code).toBe('TOO_MANY_ATTEMPTS');
-    expect(error?.message).toMatch(/^Te veel mislukte inlogpogingen\. Probeer het over 15 minuten opnieuw \(om \d\d:\d\d\)\.$/);
+    expect(error?.message).toMatch(
+      /^Te veel mislukte inlogpogingen\. Probeer het over 15 minuten opnieuw \(om \d\d:\d\d\)\.$/,
+    );
     expect(error?.extensions?.retryAfterSeconds).toBeGreaterThan(14 * 60);
     expect(error?.extensions?.retryAfterSeconds).toBeLessThanOrEqual(15 * 60);
     // A refused attempt is not counted, so it does not push the retry time further away.
@@ -103,7 +105,9 @@ describe('bursts of parallel attempts', () => {
   });
 
   it('40 at once from one address on different accounts: at most 20 are checked', async () => {
-    const codes = (await Promise.all(Array.from({ length: 40 }, (_, index) => fail(`burst-${index}@nijmegen.nl`, '198.51.100.40')))).map(codeOf);
+    const codes = (
+      await Promise.all(Array.from({ length: 40 }, (_, index) => fail(`burst-${index}@nijmegen.nl`, '198.51.100.40')))
+    ).map(codeOf);
     expect(tally(codes)).toEqual({ UNAUTHENTICATED: 20, TOO_MANY_ATTEMPTS: 20 });
   });
 
@@ -116,7 +120,9 @@ describe('bursts of parallel attempts', () => {
       );
       expect(reservations.filter((reservation) => reservation.reserved)).toHaveLength(5);
       await Promise.all(reservations.filter((r) => r.reserved).map(() => settleAttempt(counters, 'failed', other)));
-      const pair = await db().loginThrottle.findUniqueOrThrow({ where: { key: 'pair:198.51.100.50 gedeeld@nijmegen.nl' } });
+      const pair = await db().loginThrottle.findUniqueOrThrow({
+        where: { key: 'pair:198.51.100.50 gedeeld@nijmegen.nl' },
+      });
       expect(pair).toMatchObject({ failures: 5, pending: 0 });
     } finally {
       await other.$disconnect();
@@ -127,7 +133,9 @@ describe('bursts of parallel attempts', () => {
 describe('an attacker cannot lock the owner out', () => {
   it('a burst from address A blocks A, while the owner signs in from address B', async () => {
     const { user } = await harness.createUser();
-    const attacker = (await Promise.all(Array.from({ length: 40 }, () => fail(user.email, '203.0.113.66')))).map(codeOf);
+    const attacker = (await Promise.all(Array.from({ length: 40 }, () => fail(user.email, '203.0.113.66')))).map(
+      codeOf,
+    );
     expect(tally(attacker)).toEqual({ UNAUTHENTICATED: 5, TOO_MANY_ATTEMPTS: 35 });
     expect(codeOf(await attempt(user.email, user.password, '203.0.113.66'))).toBe('TOO_MANY_ATTEMPTS');
     expect(codeOf(await attempt(user.email, user.password, '192.0.2.10'))).toBe('SIGNED_IN');

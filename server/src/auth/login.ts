@@ -53,7 +53,11 @@ export type Reservation = { reserved: true } | { reserved: false; retryAfterSeco
  * same counters, from any server instance, are decided one after another, in one round trip
  * and without holding a connection for a client-side transaction.
  */
-export async function reserveAttempt(counters: Counter[], windowSeconds: number, prisma: PrismaClient = db()): Promise<Reservation> {
+export async function reserveAttempt(
+  counters: Counter[],
+  windowSeconds: number,
+  prisma: PrismaClient = db(),
+): Promise<Reservation> {
   const keys = counters.map((counter) => counter.key);
   const maxima = counters.map((counter) => counter.max);
   const [row] = await prisma.$queryRaw<{ retryAfterSeconds: number }[]>`
@@ -92,11 +96,18 @@ export function tooManyAttempts(retryAfterSeconds: number, now = new Date()): Gr
     minute: '2-digit',
     timeZone: 'Europe/Amsterdam',
   });
-  return apiError('TOO_MANY_ATTEMPTS', `Te veel mislukte inlogpogingen. Probeer het over ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'} opnieuw (om ${at}).`, `Too many failed login attempts. Try again in ${minutes} minute(s).`, { retryAfterSeconds });
+  return apiError(
+    'TOO_MANY_ATTEMPTS',
+    `Te veel mislukte inlogpogingen. Probeer het over ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'} opnieuw (om ${at}).`,
+    `Too many failed login attempts. Try again in ${minutes} minute(s).`,
+    { retryAfterSeconds },
+  );
 }
 
 function invalidCredentials(): GraphQLError {
-  return apiError('UNAUTHENTICATED', INVALID_CREDENTIALS, 'Email address or password is incorrect.', { reason: 'invalid_credentials' });
+  return apiError('UNAUTHENTICATED', INVALID_CREDENTIALS, 'Email address or password is incorrect.', {
+    reason: 'invalid_credentials',
+  });
 }
 
 export async function login(

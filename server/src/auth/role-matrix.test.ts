@@ -21,20 +21,35 @@ beforeAll(async () => {
 afterAll(() => api?.close());
 
 const plural = (entity: string) =>
-  ({ Theme: 'themes', Section: 'sections', Goal: 'goals', Action: 'actions', Partner: 'partners', TargetGroup: 'targetGroups', Precondition: 'preconditions', DataQualityNote: 'dataQualityNotes' })[entity]!;
+  ({
+    Theme: 'themes',
+    Section: 'sections',
+    Goal: 'goals',
+    Action: 'actions',
+    Partner: 'partners',
+    TargetGroup: 'targetGroups',
+    Precondition: 'preconditions',
+    DataQualityNote: 'dataQualityNotes',
+  })[entity]!;
 
 const WRITERS = new Set(['ADMIN', 'SECRETARY']);
 
 describe.each(REGISTER)('%s', (entity) => {
   it('is readable by everyone: the published register', async () => {
     for (const [name, client] of Object.entries(callers)) {
-      expect([name, await outcome(client, `{ ${plural(entity)}(limit: 1) { totalCount nodes { id } } }`)]).toEqual([name, 'OK']);
+      expect([name, await outcome(client, `{ ${plural(entity)}(limit: 1) { totalCount nodes { id } } }`)]).toEqual([
+        name,
+        'OK',
+      ]);
     }
   });
 
   it('is changed only by programme secretaries and administrators', async () => {
     for (const [name, client] of Object.entries(callers)) {
-      const code = await outcome(client, `mutation { update${entity}(id: "${NO_SUCH_ID}", input: {}, expectedVersion: 1) { id } }`);
+      const code = await outcome(
+        client,
+        `mutation { update${entity}(id: "${NO_SUCH_ID}", input: {}, expectedVersion: 1) { id } }`,
+      );
       const expected = WRITERS.has(name) ? 'NOT_FOUND' : name === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN';
       expect([name, code]).toEqual([name, expected]);
     }
@@ -63,7 +78,9 @@ describe('administration', () => {
   it('shows the audit trail to administrators and, for the register, to secretaries', async () => {
     for (const [name, client] of Object.entries(callers)) {
       const expected = WRITERS.has(name) ? 'OK' : name === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN';
-      expect([name, await outcome(client, `{ auditEvents(filter: { entityType: "Action" }) { totalCount } }`)]).toEqual([name, expected]);
+      expect([name, await outcome(client, `{ auditEvents(filter: { entityType: "Action" }) { totalCount } }`)]).toEqual(
+        [name, expected],
+      );
     }
   });
 });
@@ -71,8 +88,14 @@ describe('administration', () => {
 describe('history of entities changed only through a workflow', () => {
   it('is read by their keepers: secretaries read progress rounds, updates and realisations', async () => {
     for (const entityType of ['ProgressRound', 'ProgressUpdate', 'BudgetRealisation']) {
-      expect([entityType, await outcome(callers.SECRETARY!, `{ auditEvents(filter: { entityType: "${entityType}" }) { totalCount } }`)]).toEqual([entityType, 'OK']);
-      expect([entityType, await outcome(callers.VIEWER!, `{ auditEvents(filter: { entityType: "${entityType}" }) { totalCount } }`)]).toEqual([entityType, 'FORBIDDEN']);
+      expect([
+        entityType,
+        await outcome(callers.SECRETARY!, `{ auditEvents(filter: { entityType: "${entityType}" }) { totalCount } }`),
+      ]).toEqual([entityType, 'OK']);
+      expect([
+        entityType,
+        await outcome(callers.VIEWER!, `{ auditEvents(filter: { entityType: "${entityType}" }) { totalCount } }`),
+      ]).toEqual([entityType, 'FORBIDDEN']);
     }
   });
 });
@@ -100,7 +123,10 @@ describe('the registry', () => {
   it('holds every type with uniform mutations, and every type with a history', () => {
     const mutations = Object.keys(schema.getMutationType()!.getFields());
     const uniform = Object.values(schema.getTypeMap())
-      .filter((type) => isObjectType(type) && mutations.includes(`update${type.name}`) && mutations.includes(`delete${type.name}`))
+      .filter(
+        (type) =>
+          isObjectType(type) && mutations.includes(`update${type.name}`) && mutations.includes(`delete${type.name}`),
+      )
       .map((type) => type.name);
     expect(uniform.filter((name) => registeredEntity(name)?.kind !== 'entity')).toEqual([]);
     const withHistory = Object.values(schema.getTypeMap())
@@ -111,4 +137,9 @@ describe('the registry', () => {
   });
 });
 
-for (const entity of entities) describeEntityAccess(entity, () => schema, () => callers);
+for (const entity of entities)
+  describeEntityAccess(
+    entity,
+    () => schema,
+    () => callers,
+  );

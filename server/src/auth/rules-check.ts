@@ -8,7 +8,9 @@ const hasRule = (item: WithRule) => item.extensions?.pothosOptions?.authScopes !
 
 /** Fields (Type.field) that nothing guards. */
 export function findUnguardedFields(schema: GraphQLSchema): string[] {
-  const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].filter(Boolean));
+  const roots = new Set(
+    [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].filter(Boolean),
+  );
   const unguarded: string[] = [];
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;

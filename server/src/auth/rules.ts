@@ -23,7 +23,8 @@ export interface AccessRule {
 export function admits(audience: readonly Audience[], identity: Identity): boolean {
   return audience.some((term) => {
     if (term === 'anyone') return true;
-    if (term.startsWith('token:')) return identity.kind === 'token' && identity.scopes.includes(term.slice('token:'.length));
+    if (term.startsWith('token:'))
+      return identity.kind === 'token' && identity.scopes.includes(term.slice('token:'.length));
     if (identity.kind !== 'user') return false;
     return term === 'staff' || identity.roles.includes(term as Role);
   });
@@ -41,7 +42,7 @@ export const nobody: AccessRule = rule('niemand | no one', []);
 
 export const signedIn: AccessRule = rule('ingelogde medewerkers | signed-in staff', ['staff']);
 
-/** These roles, and ADMIN, which implies every role (as hasRole does). */
+/** These roles, and ADMIN, which implies every role. */
 export function roles(...allowed: Role[]): AccessRule {
   const names = allowed.join(', ');
   return rule(`rollen ${names} (en ADMIN) | roles ${names} (and ADMIN)`, [...allowed, 'ADMIN']);
@@ -54,7 +55,8 @@ export function tokenScope(scope: string): AccessRule {
 export function either(...rules: AccessRule[]): AccessRule {
   return rule(
     rules.map((one) => one.description.split(' | ')[0]).join(' of ') +
-      ' | ' + rules.map((one) => one.description.split(' | ')[1]).join(' or '),
+      ' | ' +
+      rules.map((one) => one.description.split(' | ')[1]).join(' or '),
     rules.flatMap((one) => one.audience),
   );
 }

@@ -13,7 +13,8 @@ beforeAll(async () => {
 afterAll(() => harness.close());
 
 const ME = '{ me { id email name roles } }';
-const LOGIN = 'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { id email roles } }';
+const LOGIN =
+  'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { id email roles } }';
 
 describe('login, me and logout', () => {
   it('signs in with email and password, sets an HttpOnly SameSite=Lax cookie, and me answers who it is', async () => {
@@ -31,7 +32,11 @@ describe('login, me and logout', () => {
 
     const token = cookie.split(';')[0]!.slice(SESSION_COOKIE.length + 1);
     const me = await harness.request(ME, {}, { cookie: `${SESSION_COOKIE}=${token}` });
-    expect(me.data?.me).toMatchObject({ email: 'secretaris@nijmegen.nl', name: 'Test SECRETARY', roles: ['SECRETARY'] });
+    expect(me.data?.me).toMatchObject({
+      email: 'secretaris@nijmegen.nl',
+      name: 'Test SECRETARY',
+      roles: ['SECRETARY'],
+    });
   });
 
   it('stores only a hash of the session token, never the token itself', async () => {
@@ -53,7 +58,10 @@ describe('login, me and logout', () => {
   it('gives the same message for an unknown email and a wrong password', async () => {
     const { user } = await harness.createUser();
     const wrongPassword = await harness.gql(LOGIN, { email: user.email, password: 'niet-het-goede-wachtwoord' });
-    const unknownEmail = await harness.gql(LOGIN, { email: 'niemand@nijmegen.nl', password: 'niet-het-goede-wachtwoord' });
+    const unknownEmail = await harness.gql(LOGIN, {
+      email: 'niemand@nijmegen.nl',
+      password: 'niet-het-goede-wachtwoord',
+    });
     expect(wrongPassword.errors?.[0]?.message).toBe('E-mailadres of wachtwoord is onjuist.');
     expect(unknownEmail.errors?.[0]?.message).toBe(wrongPassword.errors?.[0]?.message);
     expect(unknownEmail.errors?.[0]?.extensions).toEqual(wrongPassword.errors?.[0]?.extensions);
@@ -93,7 +101,10 @@ describe('expiry', () => {
 
   it('a cookie that no longer opens a session is cleared in the browser', async () => {
     const client = await harness.createUser();
-    await db().session.updateMany({ where: { userId: client.user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db().session.updateMany({
+      where: { userId: client.user.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     const response = await harness.request(ME, {}, client.headers);
     expect(response.data).toEqual({ me: null });
     expect(response.headers.get('set-cookie')).toMatch(/^welkom_session=; .*Max-Age=0/);
@@ -126,7 +137,10 @@ describe('expiry', () => {
 
 describe('the Secure attribute', () => {
   const request = (encrypted: boolean, proto?: string) =>
-    ({ socket: encrypted ? { encrypted: true } : {}, headers: proto ? { 'x-forwarded-proto': proto } : {} }) as unknown as IncomingMessage;
+    ({
+      socket: encrypted ? { encrypted: true } : {},
+      headers: proto ? { 'x-forwarded-proto': proto } : {},
+    }) as unknown as IncomingMessage;
 
   it('is set over TLS, and behind a trusted proxy that says https', () => {
     expect(isSecureRequest(request(true), 0)).toBe(true);

@@ -68,7 +68,14 @@ export async function identifySession(token: string): Promise<Identity | undefin
     await db().session.updateMany({ where: { id: session.id }, data: { lastSeenAt: now } });
   }
   const { user } = session;
-  return { kind: 'user', userId: user.id, email: user.email, name: user.name, roles: user.roles, sessionId: session.id };
+  return {
+    kind: 'user',
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    roles: user.roles,
+    sessionId: session.id,
+  };
 }
 
 export async function endSession(sessionId: string): Promise<void> {
@@ -76,7 +83,11 @@ export async function endSession(sessionId: string): Promise<void> {
 }
 
 /** Signs a user out everywhere (deactivation, password change), optionally sparing one session. */
-export async function endSessionsOfUser(userId: string, except?: string, prisma: Prisma.TransactionClient = db()): Promise<number> {
+export async function endSessionsOfUser(
+  userId: string,
+  except?: string,
+  prisma: Prisma.TransactionClient = db(),
+): Promise<number> {
   const { count } = await prisma.session.deleteMany({
     where: { userId, ...(except ? { id: { not: except } } : {}) },
   });

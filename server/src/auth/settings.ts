@@ -7,7 +7,12 @@ export interface SecuritySettings {
   sessionIdleSeconds: number;
   sessionAbsoluteSeconds: number;
   /** Failures within the window: per account from one address, per address, per account from all addresses together. */
-  login: { windowSeconds: number; maxFailuresPerAccount: number; maxFailuresPerAddress: number; maxFailuresPerAccountAnywhere: number };
+  login: {
+    windowSeconds: number;
+    maxFailuresPerAccount: number;
+    maxFailuresPerAddress: number;
+    maxFailuresPerAccountAnywhere: number;
+  };
   /** Requests per window; 0 means no limit for that kind of caller. */
   rateLimit: { windowSeconds: number; anonymous: number; token: number; user: number };
   /** How many proxies in front of us to believe about the client's address and scheme. */
@@ -20,7 +25,12 @@ const DEFAULTS: SecuritySettings = {
   sessionSecret: DEVELOPMENT_SESSION_SECRET,
   sessionIdleSeconds: 30 * 60,
   sessionAbsoluteSeconds: 12 * 3600,
-  login: { windowSeconds: 15 * 60, maxFailuresPerAccount: 5, maxFailuresPerAddress: 20, maxFailuresPerAccountAnywhere: 100 },
+  login: {
+    windowSeconds: 15 * 60,
+    maxFailuresPerAccount: 5,
+    maxFailuresPerAddress: 20,
+    maxFailuresPerAccountAnywhere: 100,
+  },
   rateLimit: { windowSeconds: 60, anonymous: 120, token: 600, user: 1200 },
   trustProxyHops: 0,
   panelDataKey: DEVELOPMENT_PANEL_DATA_KEY,

@@ -15,16 +15,28 @@ let env: Record<string, string>;
 beforeAll(async () => {
   root = await createTemporaryDir('welkom-beside-');
   env = {
-    NODE_ENV: 'test', DATABASE_URL: '', EMBEDDED_PG_DIR: path.join(root.path, 'postgres'), LOG_LEVEL: 'info', PORT: '0',
-    AUDIT_CHECKPOINT_FILE: path.join(root.path, 'audit-checkpoints.jsonl'), AUDIT_CHECKPOINT_KEY: 'beside-the-server-checkpoint-key-0123456789',
+    NODE_ENV: 'test',
+    DATABASE_URL: '',
+    EMBEDDED_PG_DIR: path.join(root.path, 'postgres'),
+    LOG_LEVEL: 'info',
+    PORT: '0',
+    AUDIT_CHECKPOINT_FILE: path.join(root.path, 'audit-checkpoints.jsonl'),
+    AUDIT_CHECKPOINT_KEY: 'beside-the-server-checkpoint-key-0123456789',
   };
 });
 afterAll(() => root.remove());
 
-function run(script: string, args: string[] = [], extra: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+function run(
+  script: string,
+  args: string[] = [],
+  extra: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', script, ...args], { cwd: SERVER_DIR, env: { ...process.env, ...env, ...extra } }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', script, ...args],
+      { cwd: SERVER_DIR, env: { ...process.env, ...env, ...extra } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
@@ -36,17 +48,25 @@ describe('command-line tools beside a running server', () => {
       // The server took its first checkpoint at start, in the file and in the log.
       expect(server.log.join('')).toMatch(/"msg":"audit checkpoint"/);
 
-      const created = await run('src/cli/user-create.ts', ['--email', 'naast@nijmegen.nl', '--name', 'Naast de server', '--role', 'SECRETARY'], {
-        WELKOM_PASSWORD: 'een-sterk-wachtwoord',
-      });
+      const created = await run(
+        'src/cli/user-create.ts',
+        ['--email', 'naast@nijmegen.nl', '--name', 'Naast de server', '--role', 'SECRETARY'],
+        {
+          WELKOM_PASSWORD: 'een-sterk-wachtwoord',
+        },
+      );
       expect(created.code, created.stdout + created.stderr).toBe(0);
       // The running server sees the account at once: same database, no second postmaster.
       const login = await fetch(`${server.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: 'mutation { login(email: "naast@nijmegen.nl", password: "een-sterk-wachtwoord") { email } }' }),
+        body: JSON.stringify({
+          query: 'mutation { login(email: "naast@nijmegen.nl", password: "een-sterk-wachtwoord") { email } }',
+        }),
       });
-      expect(((await login.json()) as { data: { login: { email: string } } }).data.login.email).toBe('naast@nijmegen.nl');
+      expect(((await login.json()) as { data: { login: { email: string } } }).data.login.email).toBe(
+        'naast@nijmegen.nl',
+      );
 
       // seed:demo too (its subsidy applications go through audited transitions).
       const demo = await run('src/cli/seed-demo.ts');

@@ -27,12 +27,22 @@ await runOnDatabase(async (prisma) => {
   console.log(`Wachtwoord | Password: ${DEMO_PASSWORD}`);
   // The subsidy workflow's demo scheme and applications (issue 6).
   const subsidies = await seedDemoSubsidies(prisma);
-  console.log(subsidies.skipped ? 'Demo-subsidieregeling bestond al | Demo subsidy scheme already there' : `Demo-subsidieaanvragen: ${subsidies.created} | Demo subsidy applications: ${subsidies.created}`);
+  console.log(
+    subsidies.skipped
+      ? 'Demo-subsidieregeling bestond al | Demo subsidy scheme already there'
+      : `Demo-subsidieaanvragen: ${subsidies.created} | Demo subsidy applications: ${subsidies.created}`,
+  );
   // The sociale kaart's demo entries, translated, so the public site can be seen in every language (issue 14).
   const kaart = await seedDemoSocialMap(prisma);
-  console.log(kaart.created ? 'Demo-sociale kaart: 2 fictieve diensten in 6 talen | Demo social map added' : 'Demo-sociale kaart bestond al | Demo social map already there');
+  console.log(
+    kaart.created
+      ? 'Demo-sociale kaart: 2 fictieve diensten in 6 talen | Demo social map added'
+      : 'Demo-sociale kaart bestond al | Demo social map already there',
+  );
   // The demo panel's profiles are encrypted with the server's PANEL_DATA_KEY, so read it the same way.
   configureSecurity(securitySettingsFromEnv(parseEnv()));
   const panel = await seedDemoPanel(prisma);
-  console.log(`Demopanel | Demo panel: ${panel.members} fictieve leden, ${panel.meetings} bijeenkomsten, ${panel.advice} adviezen`);
+  console.log(
+    `Demopanel | Demo panel: ${panel.members} fictieve leden, ${panel.meetings} bijeenkomsten, ${panel.advice} adviezen`,
+  );
 });

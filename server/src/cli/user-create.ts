@@ -34,7 +34,8 @@ if (unknown.length) fail(`Onbekende rol | Unknown role: ${unknown.join(', ')}\n$
 
 let password = process.env.WELKOM_PASSWORD;
 if (!password) {
-  if (!process.stdin.isTTY) fail('Zet WELKOM_PASSWORD, of start dit in een terminal. | Set WELKOM_PASSWORD or run in a terminal.');
+  if (!process.stdin.isTTY)
+    fail('Zet WELKOM_PASSWORD, of start dit in een terminal. | Set WELKOM_PASSWORD or run in a terminal.');
   password = await promptHidden('Wachtwoord | Password: ');
   const again = await promptHidden('Nogmaals | Again: ');
   if (password !== again) fail('De wachtwoorden verschillen. | The passwords differ.');

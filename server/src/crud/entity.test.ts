@@ -5,7 +5,14 @@ import { type Harness, type SignedInClient, startHarness } from '../test/harness
 let api: Harness;
 /** The register is kept by programme secretaries; every write here is theirs. */
 let secretary: SignedInClient;
-let ids: { themeId: string; sectionId: string; goalId: string; actionId: string; partnerId: string; targetGroupId: string };
+let ids: {
+  themeId: string;
+  sectionId: string;
+  goalId: string;
+  actionId: string;
+  partnerId: string;
+  targetGroupId: string;
+};
 
 beforeAll(async () => {
   api = await startHarness();
@@ -38,20 +45,77 @@ interface EntityCase {
 }
 
 const entities: EntityCase[] = [
-  { entity: 'theme', plural: 'themes', fields: 'number name', create: () => ({ number: 9, name: 'Testopgave' }), update: { name: 'Gewijzigde opgave' } },
-  { entity: 'section', plural: 'sections', fields: 'code title themeId', create: () => ({ code: '9.9', title: 'Testonderdeel', themeId: ids.themeId }), update: { title: 'Gewijzigd onderdeel' } },
-  { entity: 'goal', plural: 'goals', fields: 'code number text subPoints', create: () => ({ code: '1.1 9', number: 9, text: 'Testdoel', subPoints: ['eerste', 'tweede'], sectionId: ids.sectionId }), update: { subPoints: ['alleen dit'] } },
+  {
+    entity: 'theme',
+    plural: 'themes',
+    fields: 'number name',
+    create: () => ({ number: 9, name: 'Testopgave' }),
+    update: { name: 'Gewijzigde opgave' },
+  },
+  {
+    entity: 'section',
+    plural: 'sections',
+    fields: 'code title themeId',
+    create: () => ({ code: '9.9', title: 'Testonderdeel', themeId: ids.themeId }),
+    update: { title: 'Gewijzigd onderdeel' },
+  },
+  {
+    entity: 'goal',
+    plural: 'goals',
+    fields: 'code number text subPoints',
+    create: () => ({
+      code: '1.1 9',
+      number: 9,
+      text: 'Testdoel',
+      subPoints: ['eerste', 'tweede'],
+      sectionId: ids.sectionId,
+    }),
+    update: { subPoints: ['alleen dit'] },
+  },
   {
     entity: 'action',
     plural: 'actions',
     fields: 'code status startDate partners { id } targetGroups { id }',
-    create: () => ({ code: '1.1 1.Z', letter: 'Z', description: 'Testactie', goalId: ids.goalId, status: 'RUNNING', startDate: '2025-03-01', partnerIds: [ids.partnerId], targetGroupIds: [ids.targetGroupId] }),
+    create: () => ({
+      code: '1.1 1.Z',
+      letter: 'Z',
+      description: 'Testactie',
+      goalId: ids.goalId,
+      status: 'RUNNING',
+      startDate: '2025-03-01',
+      partnerIds: [ids.partnerId],
+      targetGroupIds: [ids.targetGroupId],
+    }),
     update: { status: 'DONE', partnerIds: [] },
   },
-  { entity: 'partner', plural: 'partners', fields: 'name kind aliases', create: () => ({ name: 'Testorganisatie', kind: 'FOUNDATION', aliases: ['Test org'] }), update: { kind: 'WELFARE' } },
-  { entity: 'targetGroup', plural: 'targetGroups', fields: 'name description', create: () => ({ name: 'Testdoelgroep' }), update: { description: 'Omschrijving' } },
-  { entity: 'precondition', plural: 'preconditions', fields: 'text met actionId', create: () => ({ text: 'Testvoorwaarde', actionId: ids.actionId, sortOrder: 99 }), update: { met: true } },
-  { entity: 'dataQualityNote', plural: 'dataQualityNotes', fields: 'key title severity status', create: () => ({ key: 'test:note', title: 'Test', description: 'Testnotitie', severity: 'INFO' }), update: { status: 'RESOLVED' } },
+  {
+    entity: 'partner',
+    plural: 'partners',
+    fields: 'name kind aliases',
+    create: () => ({ name: 'Testorganisatie', kind: 'FOUNDATION', aliases: ['Test org'] }),
+    update: { kind: 'WELFARE' },
+  },
+  {
+    entity: 'targetGroup',
+    plural: 'targetGroups',
+    fields: 'name description',
+    create: () => ({ name: 'Testdoelgroep' }),
+    update: { description: 'Omschrijving' },
+  },
+  {
+    entity: 'precondition',
+    plural: 'preconditions',
+    fields: 'text met actionId',
+    create: () => ({ text: 'Testvoorwaarde', actionId: ids.actionId, sortOrder: 99 }),
+    update: { met: true },
+  },
+  {
+    entity: 'dataQualityNote',
+    plural: 'dataQualityNotes',
+    fields: 'key title severity status',
+    create: () => ({ key: 'test:note', title: 'Test', description: 'Testnotitie', severity: 'INFO' }),
+    update: { status: 'RESOLVED' },
+  },
 ];
 
 describe.each(entities)('$entity: create, read, list, update, delete', ({ entity, plural, fields, create, update }) => {
@@ -59,7 +123,10 @@ describe.each(entities)('$entity: create, read, list, update, delete', ({ entity
 
   it('goes through its whole life cycle', async () => {
     const input = create();
-    const created = await secretary.gql(`mutation ($input: ${Entity}CreateInput!) { create${Entity}(input: $input) { id version ${fields} } }`, { input });
+    const created = await secretary.gql(
+      `mutation ($input: ${Entity}CreateInput!) { create${Entity}(input: $input) { id version ${fields} } }`,
+      { input },
+    );
     expect(created.errors).toBeUndefined();
     const record = created.data?.[`create${Entity}`];
     expect(record.version).toBe(1);
@@ -71,7 +138,10 @@ describe.each(entities)('$entity: create, read, list, update, delete', ({ entity
     const read = await api.gql(`query ($id: ID!) { ${entity}(id: $id) { id ${fields} } }`, { id: record.id });
     expect(read.data?.[entity].id).toBe(record.id);
 
-    const listed = await api.gql(`query ($id: ID!) { ${plural}(filter: { id: { eq: $id } }) { totalCount nodes { id } } }`, { id: record.id });
+    const listed = await api.gql(
+      `query ($id: ID!) { ${plural}(filter: { id: { eq: $id } }) { totalCount nodes { id } } }`,
+      { id: record.id },
+    );
     expect(listed.data?.[plural]).toEqual({ totalCount: 1, nodes: [{ id: record.id }] });
 
     const updated = await secretary.gql(
@@ -85,7 +155,9 @@ describe.each(entities)('$entity: create, read, list, update, delete', ({ entity
       else expect(updated.data?.[`update${Entity}`][key]).toEqual(value);
     }
 
-    const deleted = await secretary.gql(`mutation ($id: ID!) { delete${Entity}(id: $id, expectedVersion: 2) { id } }`, { id: record.id });
+    const deleted = await secretary.gql(`mutation ($id: ID!) { delete${Entity}(id: $id, expectedVersion: 2) { id } }`, {
+      id: record.id,
+    });
     expect(deleted.data?.[`delete${Entity}`].id).toBe(record.id);
     const gone = await api.gql(`query ($id: ID!) { ${entity}(id: $id) { id } }`, { id: record.id });
     expect(gone.data?.[entity]).toBeNull();
@@ -94,7 +166,10 @@ describe.each(entities)('$entity: create, read, list, update, delete', ({ entity
 
 /** A snapshot of an action, to prove a refused request changed nothing. */
 async function actionState(id: string) {
-  const { data } = await api.gql(`query ($id: ID!) { action(id: $id) { version code description status partners { id } } }`, { id });
+  const { data } = await api.gql(
+    `query ($id: ID!) { action(id: $id) { version code description status partners { id } } }`,
+    { id },
+  );
   return data?.action;
 }
 
@@ -124,11 +199,14 @@ describe('concurrent edits', () => {
   it('lets exactly one of two simultaneous updates of the same version win', async () => {
     const before = await actionState(ids.actionId);
     const update = (notes: string) =>
-      secretary.gql(`mutation ($id: ID!, $v: Int!, $n: String) { updateAction(id: $id, input: { notes: $n }, expectedVersion: $v) { version } }`, {
-        id: ids.actionId,
-        v: before.version,
-        n: notes,
-      });
+      secretary.gql(
+        `mutation ($id: ID!, $v: Int!, $n: String) { updateAction(id: $id, input: { notes: $n }, expectedVersion: $v) { version } }`,
+        {
+          id: ids.actionId,
+          v: before.version,
+          n: notes,
+        },
+      );
     const results = await Promise.all([update('a'), update('b')]);
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
     expect(results.filter((r) => r.errors?.[0]?.extensions?.code === 'CONFLICT')).toHaveLength(1);
@@ -149,7 +227,11 @@ describe('bad input gets a specific error and changes nothing', () => {
 
   it('an empty required text names the field, in Dutch', async () => {
     const result = await createAction({ code: '1.1 1.Y', letter: 'Y', description: '   ', goalId: ids.goalId });
-    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.description', reason: 'required' });
+    expect(result.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.description',
+      reason: 'required',
+    });
     expect(result.errors?.[0]?.message).toMatch(/Activiteit mag niet leeg zijn/);
   });
 
@@ -161,15 +243,25 @@ describe('bad input gets a specific error and changes nothing', () => {
 
   it('a code in the wrong form says what it expects', async () => {
     const result = await createAction({ code: '11A', letter: 'A', description: 'x', goalId: ids.goalId });
-    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.code', reason: 'invalid_format' });
+    expect(result.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.code',
+      reason: 'invalid_format',
+    });
     expect(result.errors?.[0]?.message).toContain('1.2 1.A');
   });
 
   it('an unknown id is NOT_FOUND, a malformed one BAD_USER_INPUT', async () => {
-    const unknown = await secretary.gql(`mutation { updateAction(id: "00000000-0000-4000-8000-000000000000", input: { notes: "x" }, expectedVersion: 1) { id } }`);
+    const unknown = await secretary.gql(
+      `mutation { updateAction(id: "00000000-0000-4000-8000-000000000000", input: { notes: "x" }, expectedVersion: 1) { id } }`,
+    );
     expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const malformed = await api.gql(`{ action(id: "42") { id } }`);
-    expect(malformed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id', reason: 'invalid_id' });
+    expect(malformed.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'id',
+      reason: 'invalid_id',
+    });
   });
 
   it('a duplicate unique value is a CONFLICT naming the field', async () => {
@@ -181,12 +273,29 @@ describe('bad input gets a specific error and changes nothing', () => {
 
   it('a relation to a missing record names the field', async () => {
     const before = await actionCount();
-    const missingGoal = await createAction({ code: '1.1 1.X', letter: 'X', description: 'x', goalId: '00000000-0000-4000-8000-000000000000' });
-    expect(missingGoal.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.goalId', reason: 'not_found' });
-    const missingPartner = await createAction({
-      code: '1.1 1.X', letter: 'X', description: 'x', goalId: ids.goalId, partnerIds: ['00000000-0000-4000-8000-000000000000'],
+    const missingGoal = await createAction({
+      code: '1.1 1.X',
+      letter: 'X',
+      description: 'x',
+      goalId: '00000000-0000-4000-8000-000000000000',
     });
-    expect(missingPartner.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.partnerIds', reason: 'not_found' });
+    expect(missingGoal.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.goalId',
+      reason: 'not_found',
+    });
+    const missingPartner = await createAction({
+      code: '1.1 1.X',
+      letter: 'X',
+      description: 'x',
+      goalId: ids.goalId,
+      partnerIds: ['00000000-0000-4000-8000-000000000000'],
+    });
+    expect(missingPartner.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.partnerIds',
+      reason: 'not_found',
+    });
     expect(await actionCount()).toBe(before);
   });
 
@@ -197,21 +306,30 @@ describe('bad input gets a specific error and changes nothing', () => {
       `mutation ($id: ID!, $v: Int!, $d: String) { updateAction(id: $id, input: { description: $d }, expectedVersion: $v) { id } }`,
       { id: ids.actionId, v: before.version, d: 'x'.repeat(30 * 1024) },
     );
-    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.description', reason: 'too_long' });
+    expect(result.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.description',
+      reason: 'too_long',
+    });
     expect(await actionState(ids.actionId)).toEqual(before);
   });
 
   it('an unknown filter field is refused by name', async () => {
-    const result = await api.gql(`query ($f: ActionFilter) { actions(filter: $f) { totalCount } }`, { f: { colour: { eq: 'red' } } });
+    const result = await api.gql(`query ($f: ActionFilter) { actions(filter: $f) { totalCount } }`, {
+      f: { colour: { eq: 'red' } },
+    });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'colour' });
   });
 
   it('deleting a record others still refer to is a CONFLICT', async () => {
     const { data } = await api.gql(`query ($id: ID!) { theme(id: $id) { version } }`, { id: ids.themeId });
-    const result = await secretary.gql(`mutation ($id: ID!, $v: Int!) { deleteTheme(id: $id, expectedVersion: $v) { id } }`, {
-      id: ids.themeId,
-      v: data?.theme.version,
-    });
+    const result = await secretary.gql(
+      `mutation ($id: ID!, $v: Int!) { deleteTheme(id: $id, expectedVersion: $v) { id } }`,
+      {
+        id: ids.themeId,
+        v: data?.theme.version,
+      },
+    );
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'referenced' });
   });
 
@@ -226,13 +344,18 @@ describe('lists', () => {
   it('page the same way with offset/limit and first/after', async () => {
     const all = await api.gql(`{ actions(limit: 500) { nodes { code } } }`);
     const codes = all.data?.actions.nodes.map((a: { code: string }) => a.code);
-    const page2 = await api.gql(`{ actions(offset: 10, limit: 10) { nodes { code } pageInfo { hasNextPage hasPreviousPage } } }`);
+    const page2 = await api.gql(
+      `{ actions(offset: 10, limit: 10) { nodes { code } pageInfo { hasNextPage hasPreviousPage } } }`,
+    );
     expect(page2.data?.actions.nodes.map((a: { code: string }) => a.code)).toEqual(codes.slice(10, 20));
     expect(page2.data?.actions.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: true });
 
     const first = await api.gql(`{ actions(first: 10) { edges { cursor } pageInfo { endCursor } } }`);
     const after = first.data?.actions.pageInfo.endCursor;
-    const next = await api.gql(`query ($after: String) { actions(first: 10, after: $after) { edges { node { code } } } }`, { after });
+    const next = await api.gql(
+      `query ($after: String) { actions(first: 10, after: $after) { edges { node { code } } } }`,
+      { after },
+    );
     expect(next.data?.actions.edges.map((e: { node: { code: string } }) => e.node.code)).toEqual(codes.slice(10, 20));
   });
 
@@ -250,7 +373,10 @@ describe('lists', () => {
       const paged: string[] = [];
       let after: string | null = null;
       for (let pages = 0; pages < 100; pages++) {
-        const page: any = await api.gql(`query ($after: String) { actions(${order} first: 7, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`, { after });
+        const page: any = await api.gql(
+          `query ($after: String) { actions(${order} first: 7, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`,
+          { after },
+        );
         expect(page.errors, order).toBeUndefined();
         paged.push(...page.data.actions.edges.map((edge: { node: { id: string } }) => edge.node.id));
         if (!page.data.actions.pageInfo.hasNextPage) break;
@@ -266,36 +392,64 @@ describe('lists', () => {
     const all = await api.gql(`{ targetGroups(limit: 500) { nodes { name } } }`);
     const names = all.data?.targetGroups.nodes.map((g: { name: string }) => g.name);
     // A new record that sorts first moves every offset by one; a keyset cursor is not moved.
-    const created = await secretary.gql(`mutation { createTargetGroup(input: { name: "  Aaa eerst" }) { id version } }`);
+    const created = await secretary.gql(
+      `mutation { createTargetGroup(input: { name: "  Aaa eerst" }) { id version } }`,
+    );
     expect(created.errors).toBeUndefined();
     try {
-      const next = await api.gql(`query ($after: String) { targetGroups(first: 3, after: $after) { nodes { name } pageInfo { hasPreviousPage } } }`, {
-        after: first.data?.targetGroups.pageInfo.endCursor,
-      });
+      const next = await api.gql(
+        `query ($after: String) { targetGroups(first: 3, after: $after) { nodes { name } pageInfo { hasPreviousPage } } }`,
+        {
+          after: first.data?.targetGroups.pageInfo.endCursor,
+        },
+      );
       expect(next.data?.targetGroups.nodes.map((g: { name: string }) => g.name)).toEqual(names.slice(3, 6));
       expect(next.data?.targetGroups.pageInfo.hasPreviousPage).toBe(true);
     } finally {
       const { id, version } = created.data!.createTargetGroup;
-      await secretary.gql(`mutation ($id: ID!, $v: Int!) { deleteTargetGroup(id: $id, expectedVersion: $v) { id } }`, { id, v: version });
+      await secretary.gql(`mutation ($id: ID!, $v: Int!) { deleteTargetGroup(id: $id, expectedVersion: $v) { id } }`, {
+        id,
+        v: version,
+      });
     }
   });
 
   it('refuse a cursor of another sort order, or a made-up one, as BAD_USER_INPUT', async () => {
     const byCode = await api.gql(`{ actions(first: 2) { pageInfo { endCursor } } }`);
-    const other = await api.gql(`query ($after: String) { actions(first: 2, after: $after, orderBy: [{ field: description }]) { nodes { code } } }`, {
-      after: byCode.data?.actions.pageInfo.endCursor,
+    const other = await api.gql(
+      `query ($after: String) { actions(first: 2, after: $after, orderBy: [{ field: description }]) { nodes { code } } }`,
+      {
+        after: byCode.data?.actions.pageInfo.endCursor,
+      },
+    );
+    expect(other.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'after',
+      reason: 'invalid_cursor',
     });
-    expect(other.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after', reason: 'invalid_cursor' });
-    for (const after of ['bm9uc2Vuc2U', Buffer.from('keys:{"k":["code:asc","id:asc"],"v":[1,"x"]}').toString('base64url')]) {
-      const made = await api.gql(`query ($after: String) { actions(first: 2, after: $after) { nodes { code } } }`, { after });
-      expect(made.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after', reason: 'invalid_cursor' });
+    for (const after of [
+      'bm9uc2Vuc2U',
+      Buffer.from('keys:{"k":["code:asc","id:asc"],"v":[1,"x"]}').toString('base64url'),
+    ]) {
+      const made = await api.gql(`query ($after: String) { actions(first: 2, after: $after) { nodes { code } } }`, {
+        after,
+      });
+      expect(made.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'after',
+        reason: 'invalid_cursor',
+      });
     }
   });
 
   it('sort by any column, with the id as tie-breaker', async () => {
-    const result = await api.gql(`{ actions(orderBy: [{ field: status, direction: DESC }, { field: code }], limit: 500) { nodes { status code } } }`);
+    const result = await api.gql(
+      `{ actions(orderBy: [{ field: status, direction: DESC }, { field: code }], limit: 500) { nodes { status code } } }`,
+    );
     const nodes = result.data?.actions.nodes as { status: string; code: string }[];
-    const sorted = [...nodes].sort((a, b) => (a.status === b.status ? a.code.localeCompare(b.code) : a.status < b.status ? 1 : -1));
+    const sorted = [...nodes].sort((a, b) =>
+      a.status === b.status ? a.code.localeCompare(b.code) : a.status < b.status ? 1 : -1,
+    );
     expect(nodes).toEqual(sorted);
   });
 
@@ -307,8 +461,11 @@ describe('lists', () => {
 
 describe('SQL statements per request', () => {
   const listActions = (limit: number) =>
-    api.gql(`query ($limit: Int) { actions(limit: $limit) { totalCount nodes { code
-      goal { code section { code theme { name } } } partners { name } targetGroups { name } } } }`, { limit });
+    api.gql(
+      `query ($limit: Int) { actions(limit: $limit) { totalCount nodes { code
+      goal { code section { code theme { name } } } partners { name } targetGroups { name } } } }`,
+      { limit },
+    );
 
   it('listing actions with theme, section, goal, partners and target groups takes the same few statements for 5 and 50 rows', async () => {
     const five = await api.countStatements(() => listActions(5));
@@ -325,10 +482,13 @@ describe('an audited update', () => {
   it('holds the audit chain lock for one statement only: the event itself, after the answer is read', async () => {
     const before = await api.gql(`query ($id: ID!) { targetGroup(id: $id) { version } }`, { id: ids.targetGroupId });
     const { statements } = await api.countStatements(() =>
-      secretary.gql(`mutation ($id: ID!, $v: Int!) { updateTargetGroup(id: $id, input: { description: "Bijgewerkt" }, expectedVersion: $v) { description } }`, {
-        id: ids.targetGroupId,
-        v: before.data?.targetGroup.version,
-      }),
+      secretary.gql(
+        `mutation ($id: ID!, $v: Int!) { updateTargetGroup(id: $id, input: { description: "Bijgewerkt" }, expectedVersion: $v) { description } }`,
+        {
+          id: ids.targetGroupId,
+          v: before.data?.targetGroup.version,
+        },
+      ),
     );
     const lock = statements.findIndex((sql) => sql.includes('pg_advisory_xact_lock'));
     expect(lock).toBeGreaterThan(0);
@@ -340,7 +500,9 @@ describe('an audited update', () => {
 
 describe('what a list loads', () => {
   it('reads only the columns the query asks for, not every column of the model', async () => {
-    const { count, statements } = await api.countStatements(() => api.gql(`{ sections(limit: 50) { nodes { code theme { name } } } }`));
+    const { count, statements } = await api.countStatements(() =>
+      api.gql(`{ sections(limit: 50) { nodes { code theme { name } } } }`),
+    );
     expect(count).toBe(1);
     expect(statements[0]).toMatch(/"code"/);
     // A section's background is several kilobytes of text nobody asked for.

@@ -77,7 +77,10 @@ export interface EntityOptions {
    * that may go with a deletable record (e.g. the timeline of a withdrawn application); returns
    * them for the audit event, so what was removed stays in the trail.
    */
-  deleteDependents?: (record: Record<string, unknown>, tx: Prisma.TransactionClient) => Promise<Record<string, unknown>>;
+  deleteDependents?: (
+    record: Record<string, unknown>,
+    tx: Prisma.TransactionClient,
+  ) => Promise<Record<string, unknown>>;
 }
 
 const SortDirection = builder.enumType('SortDirection', {
@@ -168,22 +171,25 @@ function defineObjectType(plan: EntityPlan): any {
   const { model, name, shape, access, options } = plan;
   // Registered first: the registry is what audit ownership, the role matrix and @access read.
   const entry = registerEntity(name, 'entity', access, options.plural);
-  const ref = builder.prismaObject(model as any, {
-    ...(name !== model ? { variant: name } : {}),
-    // The prose is for people reading the SDL; programs read the @access directive.
-    description: `${shape.model.documentation ?? ''}\nLezen: ${access.read.description.split(' | ')[0]}; wijzigen: ${access.write.description.split(' | ')[0]}. | Read: ${access.read.description.split(' | ')[1]}; change: ${access.write.description.split(' | ')[1]}.`,
-    authScopes: guardedBy(access.read),
-    directives: accessDirective(entry),
-    // Select mode: a row carries only the columns its selected fields expose (plus the id), not
-    // every column of the model (a section's long background text, say). A computed field names
-    // the columns it reads with its own `select`.
-    select: {},
-    fields: (t: any) => ({
-      ...objectFields(t, shape, plan.hidden, access.fields ?? {}),
-      history: historyField(t, name),
-      ...(options.extraFields?.(t) ?? {}),
-    }),
-  } as any);
+  const ref = builder.prismaObject(
+    model as any,
+    {
+      ...(name !== model ? { variant: name } : {}),
+      // The prose is for people reading the SDL; programs read the @access directive.
+      description: `${shape.model.documentation ?? ''}\nLezen: ${access.read.description.split(' | ')[0]}; wijzigen: ${access.write.description.split(' | ')[0]}. | Read: ${access.read.description.split(' | ')[1]}; change: ${access.write.description.split(' | ')[1]}.`,
+      authScopes: guardedBy(access.read),
+      directives: accessDirective(entry),
+      // Select mode: a row carries only the columns its selected fields expose (plus the id), not
+      // every column of the model (a section's long background text, say). A computed field names
+      // the columns it reads with its own `select`.
+      select: {},
+      fields: (t: any) => ({
+        ...objectFields(t, shape, plan.hidden, access.fields ?? {}),
+        history: historyField(t, name),
+        ...(options.extraFields?.(t) ?? {}),
+      }),
+    } as any,
+  );
   // Relations of other models point at the model's own type, not at a variant of it.
   if (name === model) objectRefs.set(model, ref);
   return ref;
@@ -212,8 +218,7 @@ function defineConnection(plan: EntityPlan, ref: any) {
       nodes: t.field({ type: [ref], resolve: (connection: any) => connection.nodes }),
       edges: t.field({
         type: [Edge],
-        resolve: (connection) =>
-          connection.nodes.map((node, index) => ({ cursor: connection.cursorOf(index), node })),
+        resolve: (connection) => connection.nodes.map((node, index) => ({ cursor: connection.cursorOf(index), node })),
       }),
       pageInfo: t.field({ type: PageInfo, resolve: (connection) => connection.pageInfo }),
     }),
@@ -228,7 +233,10 @@ function defineFilterInput(plan: EntityPlan): any {
   const Filter: any = builder.inputRef<Record<string, unknown>>(`${name}Filter`).implement({
     description: `Filter op ${label}; alle opgegeven voorwaarden gelden samen | Filter on ${labelEn}; all given conditions apply together`,
     fields: (t) => ({
-      q: t.string({ description: 'Zoekt in alle tekstvelden; hoofdletters en accenten tellen niet | Searches every text field, ignoring case and accents' }),
+      q: t.string({
+        description:
+          'Zoekt in alle tekstvelden; hoofdletters en accenten tellen niet | Searches every text field, ignoring case and accents',
+      }),
       ...Object.fromEntries(
         filterableScalars.map((field) => [
           field.name,
@@ -247,7 +255,10 @@ function defineFilterInput(plan: EntityPlan): any {
       ...Object.fromEntries(
         Object.entries(derived).map(([filterName, filter]) => [
           filterName,
-          t.field({ type: (filter.type === 'boolean' ? 'BooleanFilter' : 'IdFilter') as any, description: filter.description }),
+          t.field({
+            type: (filter.type === 'boolean' ? 'BooleanFilter' : 'IdFilter') as any,
+            description: filter.description,
+          }),
         ]),
       ),
       AND: t.field({ type: [Filter] }),
@@ -299,11 +310,17 @@ function sortKeysOf(
   canRead: (field: string) => boolean,
 ): SortKey[] {
   const idField = plan.shape.model.fields.find((field) => field.isId)!;
-  checkSortable(canRead, (orderBy ?? []).map((order) => order.field));
-  const requested = orderBy?.length ? orderBy : (plan.options.defaultOrder ?? naturalOrder(plan.model).map((o) => ({
-    field: Object.keys(o)[0]!,
-    direction: 'asc' as const,
-  })));
+  checkSortable(
+    canRead,
+    (orderBy ?? []).map((order) => order.field),
+  );
+  const requested = orderBy?.length
+    ? orderBy
+    : (plan.options.defaultOrder ??
+      naturalOrder(plan.model).map((o) => ({
+        field: Object.keys(o)[0]!,
+        direction: 'asc' as const,
+      })));
   return [
     ...requested.map(({ field, direction }) => ({ field: plan.sortable.find((f) => f.name === field)!, direction })),
     { field: idField, direction: 'asc' as const },
@@ -311,11 +328,17 @@ function sortKeysOf(
 }
 
 const orderByOf = (keys: SortKey[]) =>
-  keys.map(({ field, direction }) => ({ [field.name]: field.isRequired ? direction : { sort: direction, nulls: 'last' } }));
+  keys.map(({ field, direction }) => ({
+    [field.name]: field.isRequired ? direction : { sort: direction, nulls: 'last' },
+  }));
 
 function defineListQuery(
   plan: EntityPlan,
-  types: { Connection: ReturnType<typeof defineConnection>; Filter: any; OrderBy: ReturnType<typeof defineOrderByInput> },
+  types: {
+    Connection: ReturnType<typeof defineConnection>;
+    Filter: any;
+    OrderBy: ReturnType<typeof defineOrderByInput>;
+  },
 ): void {
   const { model, name, shape, derived, label, labelEn, access } = plan;
   const { Connection, Filter, OrderBy } = types;
@@ -330,7 +353,9 @@ function defineListQuery(
         offset: t.arg.int({ description: 'Aantal over te slaan (console) | Number to skip (console)' }),
         limit: t.arg.int({ description: 'Paginagrootte (console) | Page size (console)' }),
         first: t.arg.int({ description: 'Paginagrootte (relay) | Page size (relay)' }),
-        after: t.arg.string({ description: 'Cursor van het laatste gelezen item (relay) | Cursor of the last item read (relay)' }),
+        after: t.arg.string({
+          description: 'Cursor van het laatste gelezen item (relay) | Cursor of the last item read (relay)',
+        }),
       },
       resolve: async (_root, args, context: Context, info: GraphQLResolveInfo) => {
         const canRead = plan.canReadField(context);
@@ -388,17 +413,19 @@ function defineWriteInputs(plan: EntityPlan) {
   const editable = editableFields(shape).filter((field) => !hidden.has(field.name) && !readOnly.has(field.name));
   const inputFields = (t: any, mode: 'create' | 'update') => ({
     ...Object.fromEntries(
-      editable.filter((field) => mode === 'create' || !createOnly.has(field.name)).map((field) => {
-        const type = scalarTypeOf(field);
-        return [
-          field.name,
-          t.field({
-            type: field.isList ? [type] : type,
-            required: mode === 'create' && isRequiredOnCreate(field),
-            description: field.documentation,
-          }),
-        ];
-      }),
+      editable
+        .filter((field) => mode === 'create' || !createOnly.has(field.name))
+        .map((field) => {
+          const type = scalarTypeOf(field);
+          return [
+            field.name,
+            t.field({
+              type: field.isList ? [type] : type,
+              required: mode === 'create' && isRequiredOnCreate(field),
+              description: field.documentation,
+            }),
+          ];
+        }),
     ),
     ...Object.fromEntries(
       visibleLinks.map((link) => {
@@ -475,7 +502,14 @@ function entityWriter(plan: EntityPlan) {
         });
       }
     },
-    audit(tx: Prisma.TransactionClient, context: Context, operation: 'CREATE' | 'DELETE', id: string, before: object | null, after: object | null) {
+    audit(
+      tx: Prisma.TransactionClient,
+      context: Context,
+      operation: 'CREATE' | 'DELETE',
+      id: string,
+      before: object | null,
+      after: object | null,
+    ) {
       return recordAuditEvent(tx, { context, operation, entityType: name, entityId: id, before, after });
     },
   };
@@ -567,9 +601,11 @@ function defineUpdateMutation(plan: EntityPlan, ref: any, UpdateInput: any, writ
             context,
             before,
             afterExtra: linkIds,
-            beforeAudit: answerFromRow ? undefined : async () => {
-              answer = await delegateOf(tx, model).findUnique({ ...query, where: { id: args.id } });
-            },
+            beforeAudit: answerFromRow
+              ? undefined
+              : async () => {
+                  answer = await delegateOf(tx, model).findUnique({ ...query, where: { id: args.id } });
+                },
           });
           return answerFromRow ? row : answer;
         });
@@ -598,8 +634,8 @@ function defineDeleteMutation(plan: EntityPlan, ref: any, writer: EntityWriter):
           if (recorded && recorded.version !== args.expectedVersion) {
             throw staleVersion(model, args.id, args.expectedVersion, recorded.version as number);
           }
-          const refusal = recorded &&
-            (options.refuseChange?.(recorded, 'delete') ?? (await options.refuseDelete?.(recorded, tx)));
+          const refusal =
+            recorded && (options.refuseChange?.(recorded, 'delete') ?? (await options.refuseDelete?.(recorded, tx)));
           if (refusal) throw refusal;
           const dependents = recorded && (await options.deleteDependents?.(recorded, tx));
           const { count } = await delegate.deleteMany({ where: { id: args.id, version: args.expectedVersion } });
@@ -608,7 +644,14 @@ function defineDeleteMutation(plan: EntityPlan, ref: any, writer: EntityWriter):
             if (!current) throw notFound(model, args.id);
             throw staleVersion(model, args.id, args.expectedVersion, current.version);
           }
-          await writer.audit(tx, context, 'DELETE', args.id, dependents ? { ...recorded, ...dependents } : recorded, null);
+          await writer.audit(
+            tx,
+            context,
+            'DELETE',
+            args.id,
+            dependents ? { ...recorded, ...dependents } : recorded,
+            null,
+          );
           return before;
         });
       },
@@ -616,4 +659,4 @@ function defineDeleteMutation(plan: EntityPlan, ref: any, writer: EntityWriter):
   );
 }
 
-export { defineLinkObject, entityRef, guardedBy, naturalOrder, typeAccess } from './object-type.js';
+export { defineLinkObject, entityRef, guardedBy, typeAccess } from './object-type.js';

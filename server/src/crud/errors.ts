@@ -18,12 +18,19 @@ export function badUserInput(errors: FieldError[]): GraphQLError {
   const first = errors[0];
   const message = first ? `${first.field}: ${first.message}` : 'Ongeldige invoer';
   const messageEn = first ? `${first.field}: ${first.messageEn}` : 'Invalid input';
-  return apiError('BAD_USER_INPUT', message, messageEn, { field: first?.field, reason: first?.reason, fieldErrors: errors });
+  return apiError('BAD_USER_INPUT', message, messageEn, {
+    field: first?.field,
+    reason: first?.reason,
+    fieldErrors: errors,
+  });
 }
 
 export function notFound(model: string, id: string): GraphQLError {
   const label = labelOf(getModel(model));
-  return apiError('NOT_FOUND', `${label} met id ${id} bestaat niet.`, `${model} ${id} does not exist.`, { entity: model, id });
+  return apiError('NOT_FOUND', `${label} met id ${id} bestaat niet.`, `${model} ${id} does not exist.`, {
+    entity: model,
+    id,
+  });
 }
 
 export function staleVersion(model: string, id: string, expectedVersion: number, currentVersion: number) {
@@ -120,7 +127,12 @@ export function mapDatabaseError(
 }
 
 /** A request that contradicts the current state of the data: CONFLICT with a machine-readable reason. */
-export function conflict(reason: string, message: string, messageEn: string, extensions: Record<string, unknown> = {}): GraphQLError {
+export function conflict(
+  reason: string,
+  message: string,
+  messageEn: string,
+  extensions: Record<string, unknown> = {},
+): GraphQLError {
   return apiError('CONFLICT', message, messageEn, { reason, ...extensions });
 }
 
@@ -131,14 +143,22 @@ export type RetryableCode = (typeof RETRYABLE_CODES)[number];
 export function retryable(code: RetryableCode, reason: string, retryAfterSeconds: number): GraphQLError {
   const texts: Record<RetryableCode, [string, string]> = {
     OVERLOADED: ['De server is op dit moment te druk.', 'The server is too busy right now.'],
-    TRY_AGAIN: ['De database kon uw verzoek nu niet op tijd verwerken; er is niets gewijzigd.', 'The database could not take your request in time; nothing was changed.'],
+    TRY_AGAIN: [
+      'De database kon uw verzoek nu niet op tijd verwerken; er is niets gewijzigd.',
+      'The database could not take your request in time; nothing was changed.',
+    ],
     DATABASE_UNAVAILABLE: ['De database is tijdelijk niet bereikbaar.', 'The database is temporarily unavailable.'],
   };
   const [nl, en] = texts[code];
-  return apiError(code, `${nl} Probeer het over ${retryAfterSeconds} seconden opnieuw.`, `${en} Retry in ${retryAfterSeconds} s.`, {
-    reason,
-    retryAfterSeconds,
-  });
+  return apiError(
+    code,
+    `${nl} Probeer het over ${retryAfterSeconds} seconden opnieuw.`,
+    `${en} Retry in ${retryAfterSeconds} s.`,
+    {
+      reason,
+      retryAfterSeconds,
+    },
+  );
 }
 
 // PostgreSQL SQLSTATEs: 08 connection exceptions and 57P0x shutdowns mean the server is gone
@@ -159,14 +179,23 @@ const CONNECTION_LOST = /Connection terminated|ECONNREFUSED|ECONNRESET|Client ha
 export function mapTransientDatabaseError(error: unknown): GraphQLError | undefined {
   if (!(error instanceof Error)) return undefined;
   const known = error instanceof Prisma.PrismaClientKnownRequestError ? error : undefined;
-  const cause = ((known?.meta as Record<string, unknown> | undefined)?.driverAdapterError as { cause?: Record<string, unknown> } | undefined)
-    ?.cause;
+  const cause = (
+    (known?.meta as Record<string, unknown> | undefined)?.driverAdapterError as
+      | { cause?: Record<string, unknown> }
+      | undefined
+  )?.cause;
   const state = String(cause?.originalCode ?? cause?.code ?? (error as { code?: unknown }).code ?? '');
   const kind = String(cause?.kind ?? '');
   if (known?.code === 'P2028') return retryable('TRY_AGAIN', 'transaction_wait', 1);
   if (known?.code === 'P2024' || POOL_TIMEOUT.test(error.message)) return retryable('TRY_AGAIN', 'connection_wait', 1);
   if (state === '57014') return retryable('OVERLOADED', 'statement_timeout', 2);
-  if (state === '40001' || state === '40P01' || state === '53300' || kind === 'TooManyConnections' || kind === 'TransactionWriteConflict') {
+  if (
+    state === '40001' ||
+    state === '40P01' ||
+    state === '53300' ||
+    kind === 'TooManyConnections' ||
+    kind === 'TransactionWriteConflict'
+  ) {
     return retryable('TRY_AGAIN', 'contention', 1);
   }
   if (

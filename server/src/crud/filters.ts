@@ -26,8 +26,14 @@ export const StringFilter = builder.inputType('StringFilter', {
   fields: (t) => ({
     eq: t.string({ description: 'Precies gelijk aan | Exactly equals' }),
     in: t.stringList({ description: 'Een van | One of' }),
-    contains: t.string({ description: 'Bevat, hoofdletterongevoelig; % en _ zijn gewone tekens | Contains, case-insensitive; % and _ are ordinary characters' }),
-    startsWith: t.string({ description: 'Begint met, hoofdletterongevoelig; % en _ zijn gewone tekens | Starts with, case-insensitive; % and _ are ordinary characters' }),
+    contains: t.string({
+      description:
+        'Bevat, hoofdletterongevoelig; % en _ zijn gewone tekens | Contains, case-insensitive; % and _ are ordinary characters',
+    }),
+    startsWith: t.string({
+      description:
+        'Begint met, hoofdletterongevoelig; % en _ zijn gewone tekens | Starts with, case-insensitive; % and _ are ordinary characters',
+    }),
     isNull: t.boolean({ description: 'Leeg (true) of gevuld (false) | Empty (true) or set (false)' }),
   }),
 });
@@ -198,7 +204,8 @@ function scalarCondition(field: DmmfField, path: string, value: Record<string, u
   if (Object.keys(condition).length) conditions.push(condition);
   // Prisma passes the text to LIKE as it is, so % and _ would be wildcards (and "%" match everything).
   if (value.contains != null) conditions.push({ contains: escapeLike(String(value.contains)), mode: 'insensitive' });
-  if (value.startsWith != null) conditions.push({ startsWith: escapeLike(String(value.startsWith)), mode: 'insensitive' });
+  if (value.startsWith != null)
+    conditions.push({ startsWith: escapeLike(String(value.startsWith)), mode: 'insensitive' });
   return conditions;
 }
 
@@ -227,7 +234,12 @@ export function searchableFields(shape: ModelShape): DmmfField[] {
 }
 
 function forbiddenField(path: string, field: string) {
-  return apiError('FORBIDDEN', `U mag niet filteren of sorteren op ${field}.`, `You may not filter or sort by ${field}.`, { field: path });
+  return apiError(
+    'FORBIDDEN',
+    `U mag niet filteren of sorteren op ${field}.`,
+    `You may not filter or sort by ${field}.`,
+    { field: path },
+  );
 }
 
 /** Refuses to sort by a field the caller may not read. */

@@ -58,8 +58,18 @@ export const AuditEventRef = builder.objectRef<AuditEvent>('AuditEvent').impleme
     operation: t.exposeString('operation', { description: describeAuditField('operation') }),
     entityType: t.exposeString('entityType', { description: describeAuditField('entityType') }),
     entityId: t.exposeID('entityId', { description: describeAuditField('entityId') }),
-    before: t.field({ type: JsonScalar, nullable: true, description: describeAuditField('before'), resolve: (e) => e.before as never }),
-    after: t.field({ type: JsonScalar, nullable: true, description: describeAuditField('after'), resolve: (e) => e.after as never }),
+    before: t.field({
+      type: JsonScalar,
+      nullable: true,
+      description: describeAuditField('before'),
+      resolve: (e) => e.before as never,
+    }),
+    after: t.field({
+      type: JsonScalar,
+      nullable: true,
+      description: describeAuditField('after'),
+      resolve: (e) => e.after as never,
+    }),
     changedFields: t.exposeStringList('changedFields', { description: describeAuditField('changedFields') }),
     requestId: t.exposeString('requestId', { nullable: true, description: describeAuditField('requestId') }),
   }),
@@ -84,7 +94,8 @@ export function historyField<Parent extends { id: string }>(
   return t.field({
     type: [AuditEventRef],
     nullable: true,
-    description: 'Wijzigingsgeschiedenis, nieuwste eerst (ADMIN en de eigenaar van het domein) | Change history, newest first (ADMIN and the domain\'s owner)',
+    description:
+      "Wijzigingsgeschiedenis, nieuwste eerst (ADMIN en de eigenaar van het domein) | Change history, newest first (ADMIN and the domain's owner)",
     authScopes: (_parent, _args, context) => canReadAudit(context.identity, entityType),
     resolve: (parent, _args, context) => {
       if (!canReadAudit(context.identity, entityType)) throw auditForbidden(context.identity);

@@ -27,10 +27,14 @@ describe('an entity the app has never seen', () => {
   });
 
   it('gets its history read by its keepers: a viewer reads what a viewer changed, a secretary does not', async () => {
-    const created = await callers.VIEWER!.gql(`mutation { createCohort(input: { name: "Cohort 2026" }) { id version } }`);
+    const created = await callers.VIEWER!.gql(
+      `mutation { createCohort(input: { name: "Cohort 2026" }) { id version } }`,
+    );
     expect(created.errors).toBeUndefined();
     const { id, version } = created.data!.createCohort;
-    const updated = await callers.VIEWER!.gql(`mutation { updateCohort(id: "${id}", input: { name: "Cohort 2026-1" }, expectedVersion: ${version}) { name } }`);
+    const updated = await callers.VIEWER!.gql(
+      `mutation { updateCohort(id: "${id}", input: { name: "Cohort 2026-1" }, expectedVersion: ${version}) { name } }`,
+    );
     expect(updated.data?.updateCohort).toEqual({ name: 'Cohort 2026-1' });
 
     const history = await callers.VIEWER!.gql(`{ cohort(id: "${id}") { history { operation entityType } } }`);
@@ -56,4 +60,8 @@ describe('an entity the app has never seen', () => {
 });
 
 // The role matrix of the app, run on the new entity exactly as on every other.
-describeEntityAccess(registeredEntity('Cohort')!, () => schema, () => callers);
+describeEntityAccess(
+  registeredEntity('Cohort')!,
+  () => schema,
+  () => callers,
+);

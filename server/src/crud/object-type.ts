@@ -75,7 +75,9 @@ export function objectFields(
       description: `Aantal: ${labelOf(relation)} | Count: ${labelOf(relation, 'en')}`,
     });
   }
-  for (const link of shape.manyToMany.filter((m) => !hidden.has(m.linkField) && objectRefs.has(m.otherModel) && objectRefs.has(m.linkModel))) {
+  for (const link of shape.manyToMany.filter(
+    (m) => !hidden.has(m.linkField) && objectRefs.has(m.otherModel) && objectRefs.has(m.linkModel),
+  )) {
     const relation = shape.model.fields.find((field) => field.name === link.linkField)!;
     const order = naturalOrder(link.otherModel).map((o) => ({ [link.otherRelation]: o }));
     fields[link.linkField] = t.relation(link.linkField, {
@@ -127,12 +129,15 @@ export function defineLinkObject(
 ): void {
   const shape = describeModel(model);
   const entry = registerEntity(model, 'part', { read, write: nobody, history });
-  const ref = builder.prismaObject(model as any, {
-    description: shape.model.documentation,
-    authScopes: guardedBy(read),
-    directives: accessDirective(entry),
-    select: {}, // only the columns asked for; see defineEntity
-    fields: (t: any) => objectFields(t, shape),
-  } as any);
+  const ref = builder.prismaObject(
+    model as any,
+    {
+      description: shape.model.documentation,
+      authScopes: guardedBy(read),
+      directives: accessDirective(entry),
+      select: {}, // only the columns asked for; see defineEntity
+      fields: (t: any) => objectFields(t, shape),
+    } as any,
+  );
   objectRefs.set(model, ref);
 }

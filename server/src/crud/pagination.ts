@@ -83,7 +83,8 @@ function parseKeyValue(field: DmmfField, value: unknown): unknown {
   switch (field.type) {
     case 'String':
       if (typeof value !== 'string') throw invalidCursor();
-      if (field.isId && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) throw invalidCursor();
+      if (field.isId && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value))
+        throw invalidCursor();
       return value;
     case 'Int':
       if (!Number.isSafeInteger(value)) throw invalidCursor();

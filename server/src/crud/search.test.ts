@@ -37,16 +37,23 @@ describe('q', () => {
     const percent = await api.gql(`{ partners(filter: { q: "%" }, limit: 500) { totalCount nodes { name } } }`);
     expect(percent.data?.partners.totalCount).toBeLessThan(all);
     expect(names(percent, 'partners')).toContain('Stichting 100%_Zeker');
-    expect(names(await api.gql(`{ partners(filter: { q: "100%_z" }) { nodes { name } } }`), 'partners')).toEqual(['Stichting 100%_Zeker']);
+    expect(names(await api.gql(`{ partners(filter: { q: "100%_z" }) { nodes { name } } }`), 'partners')).toEqual([
+      'Stichting 100%_Zeker',
+    ]);
     expect(names(await api.gql(`{ partners(filter: { q: "100_" }) { nodes { name } } }`), 'partners')).toEqual([]);
     // A backslash is an ordinary character too, not LIKE's escape.
     expect((await api.gql(`{ partners(filter: { q: "\\\\%" }) { totalCount } }`)).data?.partners.totalCount).toBe(0);
   });
 
   it('searches lists of texts (aliases) by part of a value', async () => {
-    const partner = await db().partner.findFirstOrThrow({ where: { aliases: { isEmpty: false } }, select: { name: true, aliases: true } });
+    const partner = await db().partner.findFirstOrThrow({
+      where: { aliases: { isEmpty: false } },
+      select: { name: true, aliases: true },
+    });
     const alias = partner.aliases[0]!;
-    const found = await api.gql(`query ($q: String) { partners(filter: { q: $q }, limit: 500) { nodes { name } } }`, { q: alias.slice(1).toUpperCase() });
+    const found = await api.gql(`query ($q: String) { partners(filter: { q: $q }, limit: 500) { nodes { name } } }`, {
+      q: alias.slice(1).toUpperCase(),
+    });
     expect(names(found, 'partners')).toContain(partner.name);
   });
 
@@ -72,12 +79,20 @@ describe('q', () => {
 
 describe('q over many rows', () => {
   it('has no cap: a term matching more than 10,000 records is answered, with its count', async () => {
-    const rows = Array.from({ length: 10_050 }, (_, index) => ({ name: `Breedzoekterm Çafé ${String(index).padStart(5, '0')}` }));
+    const rows = Array.from({ length: 10_050 }, (_, index) => ({
+      name: `Breedzoekterm Çafé ${String(index).padStart(5, '0')}`,
+    }));
     await db().partner.createMany({ data: rows });
-    const result = await api.gql(`{ partners(filter: { q: "BREEDZOEKTERM CAFE" }, first: 3, orderBy: [{ field: name }]) { totalCount nodes { name } } }`);
+    const result = await api.gql(
+      `{ partners(filter: { q: "BREEDZOEKTERM CAFE" }, first: 3, orderBy: [{ field: name }]) { totalCount nodes { name } } }`,
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data?.partners.totalCount).toBe(10_050);
-    expect(names(result, 'partners')).toEqual(['Breedzoekterm Çafé 00000', 'Breedzoekterm Çafé 00001', 'Breedzoekterm Çafé 00002']);
+    expect(names(result, 'partners')).toEqual([
+      'Breedzoekterm Çafé 00000',
+      'Breedzoekterm Çafé 00001',
+      'Breedzoekterm Çafé 00002',
+    ]);
   });
 });
 
@@ -86,10 +101,14 @@ describe('contains and startsWith', () => {
     const secretary = await api.createUser({ roles: ['SECRETARY'] });
     await secretary.gql(`mutation { createPartner(input: { name: "Stichting 50%" }) { id } }`);
     const all = (await api.gql(`{ partners { totalCount } }`)).data?.partners.totalCount;
-    const contains = await api.gql(`{ partners(filter: { name: { contains: "%" } }, limit: 500) { totalCount nodes { name } } }`);
+    const contains = await api.gql(
+      `{ partners(filter: { name: { contains: "%" } }, limit: 500) { totalCount nodes { name } } }`,
+    );
     expect(contains.data?.partners.totalCount).toBeLessThan(all);
     expect(names(contains, 'partners').every((name) => name.includes('%'))).toBe(true);
-    expect((await api.gql(`{ partners(filter: { name: { startsWith: "_" } }) { totalCount } }`)).data?.partners.totalCount).toBe(0);
+    expect(
+      (await api.gql(`{ partners(filter: { name: { startsWith: "_" } }) { totalCount } }`)).data?.partners.totalCount,
+    ).toBe(0);
   });
 });
 
@@ -104,7 +123,9 @@ function searchedColumns(): { model: string; columns: string[] }[] {
     const type = schema.getType(model);
     if (!type || !isObjectType(type)) return [];
     const exposed = (type as GraphQLObjectType).getFields();
-    const columns = searchableFields(describeModel(model)).filter((column) => exposed[column.name]).map((column) => column.name);
+    const columns = searchableFields(describeModel(model))
+      .filter((column) => exposed[column.name])
+      .map((column) => column.name);
     return [{ model, columns }];
   });
 }
@@ -115,8 +136,17 @@ describe('indexes', () => {
       SELECT tablename, indexdef FROM pg_indexes WHERE schemaname = 'public' AND indexdef LIKE '%gin_trgm_ops%'`;
     const missing = searchedColumns().flatMap(({ model, columns }) =>
       columns
-        .filter((column) => !indexes.some((index) => index.tablename === model && new RegExp(`welkom_search_text\\("?${column}"?\\)`).test(index.indexdef)))
-        .map((column) => `CREATE INDEX "${model}_${column}_search_idx" ON "${model}" USING gin (welkom_search_text("${column}") public.gin_trgm_ops);`),
+        .filter(
+          (column) =>
+            !indexes.some(
+              (index) =>
+                index.tablename === model && new RegExp(`welkom_search_text\\("?${column}"?\\)`).test(index.indexdef),
+            ),
+        )
+        .map(
+          (column) =>
+            `CREATE INDEX "${model}_${column}_search_idx" ON "${model}" USING gin (welkom_search_text("${column}") public.gin_trgm_ops);`,
+        ),
     );
     expect(missing, 'add these to a migration').toEqual([]);
   });

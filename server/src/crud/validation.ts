@@ -63,7 +63,15 @@ function stringSchema(field: DmmfField, rule: FieldRule | undefined, required: b
 
 function valueSchema(field: DmmfField, rule: FieldRule | undefined, required: boolean): z.ZodType {
   if (field.isList && field.type === 'String') {
-    return z.array(z.string().trim().min(1).max(rule?.maxLength ?? 1_000)).max(MAX_LIST_ITEMS);
+    return z
+      .array(
+        z
+          .string()
+          .trim()
+          .min(1)
+          .max(rule?.maxLength ?? 1_000),
+      )
+      .max(MAX_LIST_ITEMS);
   }
   switch (field.type) {
     case 'String':
@@ -71,9 +79,7 @@ function valueSchema(field: DmmfField, rule: FieldRule | undefined, required: bo
     case 'Int':
       return z.number().int().min(-2_147_483_648).max(2_147_483_647);
     case 'DateTime':
-      return isDateOnly(field)
-        ? z.date().min(new Date('1900-01-01')).max(new Date('2200-12-31'))
-        : z.date();
+      return isDateOnly(field) ? z.date().min(new Date('1900-01-01')).max(new Date('2200-12-31')) : z.date();
     default:
       return z.any(); // enums, booleans and floats are checked by GraphQL's own coercion
   }

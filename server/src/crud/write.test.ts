@@ -17,13 +17,22 @@ beforeAll(async () => {
 });
 afterAll(() => api?.close());
 
-const versionOf = async (id: string) => (await api.gql(`{ action(id: "${id}") { version } }`)).data!.action.version as number;
+const versionOf = async (id: string) =>
+  (await api.gql(`{ action(id: "${id}") { version } }`)).data!.action.version as number;
 const UPDATE = `mutation ($id: ID!, $v: Int!, $input: ActionUpdateInput!) {
   updateAction(id: $id, input: $input, expectedVersion: $v) { id version notes partnerIds: partners { id } }
 }`;
 const events = async (id: string) =>
-  (await secretary.gql(`{ auditEvents(filter: { entityType: "Action", entityId: "${id}" }, limit: 500) { nodes { operation before after changedFields } } }`))
-    .data!.auditEvents.nodes as { operation: string; before: Record<string, unknown>; after: Record<string, unknown>; changedFields: string[] }[];
+  (
+    await secretary.gql(
+      `{ auditEvents(filter: { entityType: "Action", entityId: "${id}" }, limit: 500) { nodes { operation before after changedFields } } }`,
+    )
+  ).data!.auditEvents.nodes as {
+    operation: string;
+    before: Record<string, unknown>;
+    after: Record<string, unknown>;
+    changedFields: string[];
+  }[];
 
 describe('an audited update of an entity', () => {
   it('is one versioned UPDATE ... RETURNING between the read of the before-snapshot and the audit event', async () => {
@@ -31,7 +40,10 @@ describe('an audited update of an entity', () => {
     const version = await versionOf(id);
     await secretary.gql(`{ me { id } }`);
     const { count, statements } = await api.countStatements(() =>
-      secretary.gql(`mutation ($id: ID!, $v: Int!) { updateAction(id: $id, input: { notes: "kort" }, expectedVersion: $v) { version } }`, { id, v: version }),
+      secretary.gql(
+        `mutation ($id: ID!, $v: Int!) { updateAction(id: $id, input: { notes: "kort" }, expectedVersion: $v) { version } }`,
+        { id, v: version },
+      ),
     );
     // session, before-snapshot, UPDATE ... RETURNING (the after-snapshot and the answer), chain lock, event, COMMIT.
     // Before this path it was 8: a second read for the after-snapshot and a third for the answer.
@@ -53,7 +65,11 @@ describe('an audited update of an entity', () => {
   it('records the written row as the after-snapshot: the link lists given and the fields changed', async () => {
     const id = actionIds[1]!;
     const version = await versionOf(id);
-    const result = await secretary.gql(UPDATE, { id, v: version, input: { notes: 'na', partnerIds: [partnerIds[0], partnerIds[0]] } });
+    const result = await secretary.gql(UPDATE, {
+      id,
+      v: version,
+      input: { notes: 'na', partnerIds: [partnerIds[0], partnerIds[0]] },
+    });
     expect(result.errors).toBeUndefined();
     const [latest] = await events(id);
     expect(latest!.operation).toBe('UPDATE');
@@ -68,7 +84,9 @@ describe('an audited update of an entity', () => {
     const version = await versionOf(id);
     const before = (await events(id)).length;
     const results = await Promise.all(
-      Array.from({ length: 60 }, (_, index) => secretary.gql(UPDATE, { id, v: version, input: { notes: `burst ${index}` } })),
+      Array.from({ length: 60 }, (_, index) =>
+        secretary.gql(UPDATE, { id, v: version, input: { notes: `burst ${index}` } }),
+      ),
     );
     const codes = results.map((result) => result.errors?.[0]?.extensions?.code ?? 'OK');
     expect(codes.filter((code) => code === 'OK')).toHaveLength(1);
@@ -82,7 +100,11 @@ describe('an audited update of an entity', () => {
   });
 
   it('says NOT_FOUND for a record that does not exist and CONFLICT, with the current version, for a stale one', async () => {
-    const missing = await secretary.gql(UPDATE, { id: '00000000-0000-4000-8000-000000000000', v: 1, input: { notes: 'x' } });
+    const missing = await secretary.gql(UPDATE, {
+      id: '00000000-0000-4000-8000-000000000000',
+      v: 1,
+      input: { notes: 'x' },
+    });
     expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const id = actionIds[0]!;
     const version = await versionOf(id);

@@ -17,7 +17,11 @@ const scalarSelects = new Map<string, Record<string, true>>();
 export function scalarSelectOf(model: string): Record<string, true> {
   let select = scalarSelects.get(model);
   if (!select) {
-    select = Object.fromEntries(getModel(model).fields.filter((field) => field.kind === 'scalar' || field.kind === 'enum').map((field) => [field.name, true]));
+    select = Object.fromEntries(
+      getModel(model)
+        .fields.filter((field) => field.kind === 'scalar' || field.kind === 'enum')
+        .map((field) => [field.name, true]),
+    );
     scalarSelects.set(model, select);
   }
   return select;

@@ -42,12 +42,15 @@ describe('admission control', () => {
     harness = await startHarness({ admission: { maxActive: 2, maxQueue: 3 } });
     const release = await lockActions(harness.databaseUrl);
     const early: RawResponse[] = [];
-    const burst = Array.from({ length: 20 }, () => harness!.request(HEAVY).then((response) => {
+    const burst = Array.from({ length: 20 }, () =>
+      harness!.request(HEAVY).then((response) => {
         early.push(response);
         return response;
-      }));
+      }),
+    );
     // While the admitted five are stuck on the lock, the other fifteen are refused at once.
-    for (let waited = 0; early.length < 15 && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    for (let waited = 0; early.length < 15 && waited < 10_000; waited += 50)
+      await new Promise((r) => setTimeout(r, 50));
     const refused = [...early];
     expect(refused).toHaveLength(15);
     for (const response of refused) expectRetryable(response, 'OVERLOADED');
@@ -123,7 +126,9 @@ describe('admission control', () => {
       `{ actions(limit: 100) { nodes { id version } } }`,
     );
     const succeeded = responses.filter((response) => !response.errors).length;
-    const bumped = notes.data!.actions.nodes.filter((node) => node.version > actions.find((a) => a.id === node.id)!.version).length;
+    const bumped = notes.data!.actions.nodes.filter(
+      (node) => node.version > actions.find((a) => a.id === node.id)!.version,
+    ).length;
     expect(bumped).toBe(succeeded);
   });
 });

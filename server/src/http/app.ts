@@ -4,7 +4,10 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import { ApolloServer, HeaderMap } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import sirv from 'sirv';
 import { createDatabaseProbe } from '@welkom/db';
 import { identify } from '../auth/identify.js';
@@ -69,7 +72,13 @@ function sendJson(response: ServerResponse, status: number, body: unknown, heade
 }
 
 function serializeCookie(cookie: CookieToSet, secure: boolean): string {
-  const parts = [`${cookie.name}=${encodeURIComponent(cookie.value)}`, 'Path=/', 'HttpOnly', 'SameSite=Lax', `Max-Age=${cookie.maxAge}`];
+  const parts = [
+    `${cookie.name}=${encodeURIComponent(cookie.value)}`,
+    'Path=/',
+    'HttpOnly',
+    'SameSite=Lax',
+    `Max-Age=${cookie.maxAge}`,
+  ];
   if (secure) parts.push('Secure');
   return parts.join('; ');
 }
@@ -101,20 +110,34 @@ async function startApollo(options: AppOptions, deadlineMs: number): Promise<Apo
 }
 
 /** The request body as JSON; answers 413 or 400 itself and returns `refused` when it is not acceptable. */
-async function readGraphqlBody(request: IncomingMessage, response: ServerResponse, bodyLimit: number): Promise<{ body: unknown } | 'refused'> {
+async function readGraphqlBody(
+  request: IncomingMessage,
+  response: ServerResponse,
+  bodyLimit: number,
+): Promise<{ body: unknown } | 'refused'> {
   if (request.method !== 'POST') return { body: undefined };
   try {
     const text = await readBody(request, bodyLimit);
     return { body: text ? JSON.parse(text) : undefined };
   } catch (error) {
     if (error instanceof PayloadTooLarge) {
-      sendJson(response, 413, {
-        errors: [
-          apiErrorBody('PAYLOAD_TOO_LARGE', `Het verzoek is te groot (maximaal ${Math.round(bodyLimit / 1024)} kB).`, `The request is too large (at most ${Math.round(bodyLimit / 1024)} kB).`, { limit: bodyLimit }),
-        ],
-        // The rest of the body is still on its way: close the connection after this answer
-        // instead of reading it, so the client's next request goes on a fresh connection.
-      }, { connection: 'close' });
+      sendJson(
+        response,
+        413,
+        {
+          errors: [
+            apiErrorBody(
+              'PAYLOAD_TOO_LARGE',
+              `Het verzoek is te groot (maximaal ${Math.round(bodyLimit / 1024)} kB).`,
+              `The request is too large (at most ${Math.round(bodyLimit / 1024)} kB).`,
+              { limit: bodyLimit },
+            ),
+          ],
+          // The rest of the body is still on its way: close the connection after this answer
+          // instead of reading it, so the client's next request goes on a fresh connection.
+        },
+        { connection: 'close' },
+      );
     } else {
       sendJson(response, 400, {
         errors: [apiErrorBody('BAD_REQUEST', 'Het verzoek is geen geldige JSON.', 'The request is not valid JSON.')],
@@ -125,16 +148,25 @@ async function readGraphqlBody(request: IncomingMessage, response: ServerRespons
 }
 
 /** Who is calling and whether they may now: the request's context, or undefined when already answered (401, 429). */
-async function admitCaller(request: IncomingMessage, response: ServerResponse, requestId: string): Promise<Context | undefined> {
+async function admitCaller(
+  request: IncomingMessage,
+  response: ServerResponse,
+  requestId: string,
+): Promise<Context | undefined> {
   const { trustProxyHops } = securitySettings();
   const ip = clientAddress(request, trustProxyHops);
   const identification = await identify(request, ip);
   if ('status' in identification) {
     // A refused token still counts against its address, so guessing tokens is rate-limited too.
     await checkRateLimit(ANONYMOUS, ip);
-    sendJson(response, identification.status, {
-      errors: [apiErrorBody('UNAUTHENTICATED', identification.message, identification.messageEn)],
-    }, { 'www-authenticate': 'Bearer' });
+    sendJson(
+      response,
+      identification.status,
+      {
+        errors: [apiErrorBody('UNAUTHENTICATED', identification.message, identification.messageEn)],
+      },
+      { 'www-authenticate': 'Bearer' },
+    );
     return undefined;
   }
   const limit = await checkRateLimit(identification.identity, ip);
@@ -144,7 +176,12 @@ async function admitCaller(request: IncomingMessage, response: ServerResponse, r
       429,
       {
         errors: [
-          apiErrorBody('TOO_MANY_REQUESTS', `Te veel verzoeken; probeer het over ${limit.retryAfterSeconds} seconden opnieuw.`, `Too many requests; retry in ${limit.retryAfterSeconds} s.`, { retryAfterSeconds: limit.retryAfterSeconds }),
+          apiErrorBody(
+            'TOO_MANY_REQUESTS',
+            `Te veel verzoeken; probeer het over ${limit.retryAfterSeconds} seconden opnieuw.`,
+            `Too many requests; retry in ${limit.retryAfterSeconds} s.`,
+            { retryAfterSeconds: limit.retryAfterSeconds },
+          ),
         ],
       },
       { 'retry-after': String(limit.retryAfterSeconds) },
@@ -184,7 +221,10 @@ function graphqlRoute(apollo: ApolloServer<Context>, options: AppOptions, bodyLi
     for (const [key, value] of result.headers) response.setHeader(key, value);
     response.setHeader('x-request-id', requestId);
     if (context.cookies.length) {
-      response.setHeader('set-cookie', context.cookies.map((cookie) => serializeCookie(cookie, context.secure)));
+      response.setHeader(
+        'set-cookie',
+        context.cookies.map((cookie) => serializeCookie(cookie, context.secure)),
+      );
     }
     if (result.body.kind === 'complete') {
       response.end(result.body.string);
@@ -198,7 +238,12 @@ function graphqlRoute(apollo: ApolloServer<Context>, options: AppOptions, bodyLi
 /** GET /ready: the database answers (on a probe connection of its own when configured). */
 function readyRoute(options: AppOptions, probe: ReturnType<typeof createDatabaseProbe> | undefined) {
   return async (response: ServerResponse) => {
-    const ready = probe ? await probe.check() : await db().$queryRaw`SELECT 1`.then(() => true, () => false);
+    const ready = probe
+      ? await probe.check()
+      : await db().$queryRaw`SELECT 1`.then(
+          () => true,
+          () => false,
+        );
     if (ready) sendJson(response, 200, { status: 'ready' });
     else {
       options.logger.warn('database not ready');
@@ -223,7 +268,12 @@ export async function createApp(options: AppOptions): Promise<App> {
       : undefined;
 
   /** Security headers first, then by path: GraphQL (behind CORS and admission), files, health, readiness, the console. */
-  async function route(request: IncomingMessage, response: ServerResponse, requestId: string, path: string | undefined) {
+  async function route(
+    request: IncomingMessage,
+    response: ServerResponse,
+    requestId: string,
+    path: string | undefined,
+  ) {
     await setSecurityHeaders(request, response);
     if (path === '/graphql') {
       if (handleCors(request, response, corsOrigins)) return;
@@ -272,7 +322,13 @@ export async function createApp(options: AppOptions): Promise<App> {
       else response.end();
     } finally {
       logger.debug(
-        { requestId, method: request.method, path, status: response.statusCode, ms: Math.round(performance.now() - started) },
+        {
+          requestId,
+          method: request.method,
+          path,
+          status: response.statusCode,
+          ms: Math.round(performance.now() - started),
+        },
         'request',
       );
     }

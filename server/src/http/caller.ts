@@ -21,9 +21,13 @@ export async function callerOf(request: IncomingMessage, refuse: Refusal): Promi
   }
   const limit = await checkRateLimit(identification.identity, ip);
   if (!limit.allowed) {
-    refuse(429, `Te veel verzoeken; probeer het over ${limit.retryAfterSeconds} seconden opnieuw. | Too many requests; retry in ${limit.retryAfterSeconds} s.`, {
-      'retry-after': String(limit.retryAfterSeconds),
-    });
+    refuse(
+      429,
+      `Te veel verzoeken; probeer het over ${limit.retryAfterSeconds} seconden opnieuw. | Too many requests; retry in ${limit.retryAfterSeconds} s.`,
+      {
+        'retry-after': String(limit.retryAfterSeconds),
+      },
+    );
     return undefined;
   }
   return identification.identity;
@@ -31,7 +35,12 @@ export async function callerOf(request: IncomingMessage, refuse: Refusal): Promi
 
 export const isProfessional = (identity: Identity) => identity.kind === 'user';
 
-export function sendJsonBody(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+export function sendJsonBody(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   response.end(JSON.stringify(body));
 }

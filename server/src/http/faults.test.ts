@@ -3,7 +3,13 @@
 // the dead connections and serves again by itself, and no acknowledged write is missing.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type EmbeddedPostgresServer, type TemporaryDir, createTemporaryDir, migrate, startEmbeddedPostgres } from '@welkom/db';
+import {
+  type EmbeddedPostgresServer,
+  type TemporaryDir,
+  createTemporaryDir,
+  migrate,
+  startEmbeddedPostgres,
+} from '@welkom/db';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, type RawResponse, startHarness } from '../test/harness.js';
@@ -42,7 +48,11 @@ describe('PostgreSQL killed under load', () => {
     const started = performance.now();
     const reader = async () => {
       while (running) {
-        const response = await harness.request(`{ targetGroups(limit: 5) { totalCount nodes { name } } }`, {}, secretary.headers);
+        const response = await harness.request(
+          `{ targetGroups(limit: 5) { totalCount nodes { name } } }`,
+          {},
+          secretary.headers,
+        );
         outcomes.push({ at: performance.now() - started, kind: 'read', response });
       }
     };
@@ -70,7 +80,12 @@ describe('PostgreSQL killed under load', () => {
     postgres = await startEmbeddedPostgres({ dataDir, port });
     const restartedAt = performance.now() - started;
     for (let waited = 0; waited < 20_000; waited += 100) {
-      if (outcomes.some((outcome) => outcome.at > restartedAt && outcome.kind === 'write' && outcome.response.status === 200)) break;
+      if (
+        outcomes.some(
+          (outcome) => outcome.at > restartedAt && outcome.kind === 'write' && outcome.response.status === 200,
+        )
+      )
+        break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -85,7 +100,9 @@ describe('PostgreSQL killed under load', () => {
       expect(['DATABASE_UNAVAILABLE', 'TRY_AGAIN']).toContain(failure.response.errors?.[0]?.extensions?.code);
       expect(Number(failure.response.headers.get('retry-after'))).toBeGreaterThan(0);
     }
-    expect(failures.some((failure) => failure.response.errors?.[0]?.extensions?.code === 'DATABASE_UNAVAILABLE')).toBe(true);
+    expect(failures.some((failure) => failure.response.errors?.[0]?.extensions?.code === 'DATABASE_UNAVAILABLE')).toBe(
+      true,
+    );
     const recovered = outcomes.filter((outcome) => outcome.at > restartedAt && outcome.response.status === 200);
     expect(recovered.some((outcome) => outcome.kind === 'read')).toBe(true);
     expect(recovered.some((outcome) => outcome.kind === 'write')).toBe(true);

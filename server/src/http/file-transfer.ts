@@ -27,7 +27,9 @@ export class HttpError extends Error {
 
 export function sendError(response: ServerResponse, error: HttpError) {
   response.writeHead(error.status, { 'content-type': 'application/json; charset=utf-8' });
-  response.end(JSON.stringify({ errors: [apiErrorBody(error.code, error.message, error.messageEn, error.extensions)] }));
+  response.end(
+    JSON.stringify({ errors: [apiErrorBody(error.code, error.message, error.messageEn, error.extensions)] }),
+  );
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what a file name must lose
@@ -76,7 +78,13 @@ export async function spool(request: IncomingMessage, limit: number) {
 }
 
 export const tooLarge = (limit: number) =>
-  new HttpError(413, 'PAYLOAD_TOO_LARGE', `Het bestand is te groot (maximaal ${Math.round(limit / 1024 / 1024)} MB).`, `The file is too large (at most ${Math.round(limit / 1024 / 1024)} MB).`, { limit });
+  new HttpError(
+    413,
+    'PAYLOAD_TOO_LARGE',
+    `Het bestand is te groot (maximaal ${Math.round(limit / 1024 / 1024)} MB).`,
+    `The file is too large (at most ${Math.round(limit / 1024 / 1024)} MB).`,
+    { limit },
+  );
 
 export function forbidden(context: Context) {
   return context.identity.kind === 'anonymous'

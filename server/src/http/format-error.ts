@@ -24,7 +24,10 @@ const PUBLIC_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   // the subsidy workflow (schema/subsidies.ts)
-  'CEILING_EXCEEDED', 'TRANSITION_NOT_ALLOWED', 'FOUR_EYES_REQUIRED', 'IDEMPOTENCY_KEY_REUSED',
+  'CEILING_EXCEEDED',
+  'TRANSITION_NOT_ALLOWED',
+  'FOUR_EYES_REQUIRED',
+  'IDEMPOTENCY_KEY_REUSED',
   // overload and database faults: retry after Retry-After (http/admission.ts)
   ...RETRYABLE_CODES,
 ]);
@@ -64,7 +67,11 @@ export function publicError(formatted: GraphQLFormattedError): GraphQLFormattedE
     return { ...formatted, message: formatted.message.replace(/ ?Did you mean .+\?$/, ''), extensions };
   }
   return {
-    ...apiErrorBody('INTERNAL_SERVER_ERROR', 'Er ging iets mis aan onze kant. Probeer het later opnieuw.', 'Something went wrong on our side. Try again later.'),
+    ...apiErrorBody(
+      'INTERNAL_SERVER_ERROR',
+      'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
+      'Something went wrong on our side. Try again later.',
+    ),
     path: formatted.path,
     locations: formatted.locations,
   };
@@ -82,7 +89,12 @@ export function createFormatError(options: { development: boolean; logger: Logge
     const transient = mapTransientDatabaseError(unwrapResolverError(error));
     if (transient) {
       options.logger.warn({ err: unwrapResolverError(error), path: formatted.path }, 'database fault');
-      return { message: transient.message, path: formatted.path, locations: formatted.locations, extensions: transient.extensions };
+      return {
+        message: transient.message,
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: transient.extensions,
+      };
     }
     options.logger.error({ err: unwrapResolverError(error), path: formatted.path }, 'internal error');
     return detail ? formatted : publicError(formatted);

@@ -6,7 +6,15 @@ import { db } from '../db.js';
 import { DEMO_ORGANIZATION, seedDemoSocialMap } from '../kaart/demo.js';
 import { sourceHash } from '../kaart/translations.js';
 import { type Harness, type SignedInClient, startHarness } from '../test/harness.js';
-import { ApiInfo, Organization, Service, ServiceAtLocation, Taxonomy, TaxonomyTerm, pageOf } from '../test/hsds-schemas.js';
+import {
+  ApiInfo,
+  Organization,
+  Service,
+  ServiceAtLocation,
+  Taxonomy,
+  TaxonomyTerm,
+  pageOf,
+} from '../test/hsds-schemas.js';
 
 let api: Harness;
 let staff: SignedInClient;
@@ -18,7 +26,15 @@ beforeAll(async () => {
   await seedDemoSocialMap(db());
   staff = await api.createUser({ roles: ['VIEWER'] });
   const organization = await db().kaartOrganization.findUniqueOrThrow({ where: { name: 'GGD' } });
-  draftId = (await db().kaartService.create({ data: { organizationId: organization.id, name: 'Concept: nog niet gepubliceerd', description: 'Onzichtbaar voor bezoekers' } })).id;
+  draftId = (
+    await db().kaartService.create({
+      data: {
+        organizationId: organization.id,
+        name: 'Concept: nog niet gepubliceerd',
+        description: 'Onzichtbaar voor bezoekers',
+      },
+    })
+  ).id;
   publishedCount = await db().kaartService.count({ where: { publication: 'PUBLISHED' } });
 }, 120_000);
 afterAll(() => api?.close());
@@ -45,7 +61,14 @@ describe('GET /hsds/', () => {
 describe('GET /hsds/services', () => {
   it('pages published services in the HSDS envelope, and never shows a draft to an anonymous caller', async () => {
     const { body } = await get('/hsds/services?per_page=5&page=2', ServicePage);
-    expect(body).toMatchObject({ total_items: publishedCount, page_number: 2, size: 5, first_page: false, last_page: false, empty: false });
+    expect(body).toMatchObject({
+      total_items: publishedCount,
+      page_number: 2,
+      size: 5,
+      first_page: false,
+      last_page: false,
+      empty: false,
+    });
     expect(body.total_pages).toBe(Math.ceil(publishedCount / 5));
     const all = await get('/hsds/services?per_page=200', ServicePage);
     expect(all.body.contents.map((s) => s.id)).not.toContain(draftId);
@@ -57,7 +80,7 @@ describe('GET /hsds/services', () => {
     expect(empty.body).toMatchObject({ total_items: 0, total_pages: 0, empty: true, size: 0, contents: [] });
   });
 
-  it('searches ignoring accents and case, also in the visitor\'s language', async () => {
+  it("searches ignoring accents and case, also in the visitor's language", async () => {
     const cafe = await get('/hsds/services?search=TAALCAFE', ServicePage);
     expect(cafe.body.contents.map((s) => s.name)).toEqual(['Demo: Taalcafé (fictief)']);
     const arabic = await get(`/hsds/services?search=${encodeURIComponent('مقهى')}&lang=ar`, ServicePage);
@@ -77,7 +100,10 @@ describe('GET /hsds/services', () => {
     const both = await get(`/hsds/services?organization_id=${vwn.id}&taxonomy_term_id=${legal.id}`, ServicePage);
     expect(both.body.total_items).toBe(1);
     const welfare = await db().kaartTaxonomyTerm.findUniqueOrThrow({ where: { code: 'welzijn' } });
-    const none = await get(`/hsds/services?organization_id=${vwn.id}&taxonomy_term_id=${welfare.id}&search=juridische`, ServicePage);
+    const none = await get(
+      `/hsds/services?organization_id=${vwn.id}&taxonomy_term_id=${welfare.id}&search=juridische`,
+      ServicePage,
+    );
     expect(none.body.total_items).toBe(0);
   });
 
@@ -98,8 +124,14 @@ describe('GET /hsds/services/{id}', () => {
     const { body } = await get(`/hsds/services/${demo.id}`, Service);
     expect(body).toMatchObject({ status: 'active', organization: { name: DEMO_ORGANIZATION } });
     expect(body.languages!.map((l) => l.code)).toEqual(['ar', 'nl', 'uk']);
-    expect(body.schedules!.map((s) => [s.byday, s.opens_at, s.closes_at])).toEqual(expect.arrayContaining([['MO,WE', '09:00', '12:00']]));
-    expect(body.service_at_locations![0]!.location!.addresses![0]).toMatchObject({ city: 'Nijmegen', country: 'NL', address_type: 'physical' });
+    expect(body.schedules!.map((s) => [s.byday, s.opens_at, s.closes_at])).toEqual(
+      expect.arrayContaining([['MO,WE', '09:00', '12:00']]),
+    );
+    expect(body.service_at_locations![0]!.location!.addresses![0]).toMatchObject({
+      city: 'Nijmegen',
+      country: 'NL',
+      address_type: 'physical',
+    });
     expect(body.assured_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(body.contacts).toEqual([]);
     const forStaff = await get(`/hsds/services/${demo.id}`, Service, staff.headers);
@@ -123,7 +155,10 @@ describe('GET /hsds/services/{id}', () => {
     expect(unknown.body.name).toBe('Demo: Taalcafé (fictief)');
 
     // The Dutch description changes after translation: the Arabic one is outdated, so Dutch is shown.
-    await db().kaartService.update({ where: { id: demo.id }, data: { description: 'Fictieve dienst: nu op een andere dag. Bestaat niet echt.' } });
+    await db().kaartService.update({
+      where: { id: demo.id },
+      data: { description: 'Fictieve dienst: nu op een andere dag. Bestaat niet echt.' },
+    });
     const after = await get(`/hsds/services/${demo.id}?lang=ar`, Service);
     expect(after.body.name).toBe('تجريبي: مقهى اللغة (وهمي)');
     expect(after.body.description).toBe('Fictieve dienst: nu op een andere dag. Bestaat niet echt.');
@@ -151,7 +186,9 @@ describe('GET /hsds/service_at_locations', () => {
     expect(body.contents[0]!.service!.organization!.name).toBe(DEMO_ORGANIZATION);
     const one = await get(`/hsds/service_at_locations/${body.contents[0]!.id}?lang=uk`, ServiceAtLocation);
     expect(one.body.service!.name).toMatch(/^Демо/);
-    expect((await get('/hsds/service_at_locations?postcode=6500%20AB', pageOf(ServiceAtLocation))).body.total_items).toBe(2);
+    expect(
+      (await get('/hsds/service_at_locations?postcode=6500%20AB', pageOf(ServiceAtLocation))).body.total_items,
+    ).toBe(2);
     expect((await get('/hsds/service_at_locations?postcode=1011', pageOf(ServiceAtLocation))).body.total_items).toBe(0);
     expect((await fetch(`${api.url}/hsds/service_at_locations/${draftId}`)).status).toBe(404);
   });
@@ -166,11 +203,28 @@ describe('GET /hsds/taxonomies and /hsds/taxonomy_terms', () => {
 
     const terms = await get(`/hsds/taxonomy_terms?taxonomy_id=${taxonomy.id}&top_only=true`, pageOf(TaxonomyTerm));
     expect(terms.body.contents.map((t) => t.code)).toEqual([
-      'zorg', 'welzijn', 'juridische-hulp', 'opvang', 'taal', 'werk', 'onderwijs', 'wonen', 'geld', 'sociale-initiatieven',
+      'zorg',
+      'welzijn',
+      'juridische-hulp',
+      'opvang',
+      'taal',
+      'werk',
+      'onderwijs',
+      'wonen',
+      'geld',
+      'sociale-initiatieven',
     ]);
     const work = terms.body.contents.find((t) => t.code === 'werk')!;
     await db().kaartTranslation.create({
-      data: { entityType: 'KaartTaxonomyTerm', entityId: work.id, field: 'name', language: 'en', text: 'Work', status: 'VERIFIED', sourceHash: sourceHash('Werk') },
+      data: {
+        entityType: 'KaartTaxonomyTerm',
+        entityId: work.id,
+        field: 'name',
+        language: 'en',
+        text: 'Work',
+        status: 'VERIFIED',
+        sourceHash: sourceHash('Werk'),
+      },
     });
     const english = await get(`/hsds/taxonomy_terms/${work.id}?lang=en`, TaxonomyTerm);
     expect(english.body).toMatchObject({ name: 'Work', language: 'en', taxonomy: 'Sociale kaart Nijmegen' });

@@ -40,10 +40,11 @@ describe('/kaart', () => {
     expect((await page('/kaart?lang=ti')).html).toMatch(/<html lang="ti" dir="ltr">/);
     // The switch offers every configured language by its own name.
     const switcher = (await page('/kaart')).html;
-    for (const name of ['Nederlands', 'English', 'العربية', 'Українська', 'ትግርኛ', 'فارسی']) expect(switcher).toContain(name);
+    for (const name of ['Nederlands', 'English', 'العربية', 'Українська', 'ትግርኛ', 'فارسی'])
+      expect(switcher).toContain(name);
   });
 
-  it('searches ignoring accents, also in the visitor\'s language, and filters', async () => {
+  it("searches ignoring accents, also in the visitor's language, and filters", async () => {
     const cafe = await page('/kaart?q=taalcafe');
     expect(resultCount(cafe.html)).toBe(1);
     expect(cafe.html).toContain('Demo: Taalcafé (fictief)');
@@ -81,7 +82,14 @@ describe('/kaart', () => {
 
   it('hides drafts from visitors and shows internal notes to signed-in professionals only', async () => {
     const organization = await db().kaartOrganization.findUniqueOrThrow({ where: { name: 'GGD' } });
-    const draft = await db().kaartService.create({ data: { organizationId: organization.id, name: 'Conceptdienst', description: 'x', internalNotes: 'Alleen intern' } });
+    const draft = await db().kaartService.create({
+      data: {
+        organizationId: organization.id,
+        name: 'Conceptdienst',
+        description: 'x',
+        internalNotes: 'Alleen intern',
+      },
+    });
     expect((await page(`/kaart/dienst/${draft.id}`)).status).toBe(404);
     expect((await page('/kaart/dienst/niet-een-id')).status).toBe(404);
     const staff = await api.createUser({ roles: ['VIEWER'] });

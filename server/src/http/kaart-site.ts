@@ -15,7 +15,10 @@ import { callerOf, isProfessional } from './caller.js';
 const PER_PAGE = 20;
 
 export function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return String(value ?? '').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 }
 
 const STYLE = `
@@ -34,7 +37,12 @@ dl dt{font-weight:700;margin-top:.75rem}dl dd{margin:0}.internal{border:2px dash
 @media (min-width:40rem){form.search{grid-template-columns:1fr 1fr}form.search .wide{grid-column:1/-1}}
 `;
 
-interface Page { language: Language; languages: Language[]; text: SiteText; url: URL }
+interface Page {
+  language: Language;
+  languages: Language[];
+  text: SiteText;
+  url: URL;
+}
 
 function hrefFor(url: URL, language: string, path = url.pathname): string {
   const params = new URLSearchParams(url.search);
@@ -45,7 +53,10 @@ function hrefFor(url: URL, language: string, path = url.pathname): string {
 function layout(page: Page, title: string, body: string): string {
   const { language, languages, text } = page;
   const switcher = languages
-    .map((l) => `<li><a href="${escapeHtml(hrefFor(page.url, l.code))}" lang="${l.code}" hreflang="${l.code}"${l.code === language.code ? ' aria-current="true"' : ''}>${escapeHtml(l.nativeName)}</a></li>`)
+    .map(
+      (l) =>
+        `<li><a href="${escapeHtml(hrefFor(page.url, l.code))}" lang="${l.code}" hreflang="${l.code}"${l.code === language.code ? ' aria-current="true"' : ''}>${escapeHtml(l.nativeName)}</a></li>`,
+    )
     .join('');
   return `<!doctype html>
 <html lang="${language.code}" dir="${language.direction.toLowerCase()}">
@@ -58,15 +69,24 @@ function layout(page: Page, title: string, body: string): string {
 }
 
 /** A text that may have stayed Dutch: marked lang="nl" (and ltr) so screen readers pronounce it right. */
-function maybeDutch(page: Page, shown: string | null | undefined, dutch: string | null | undefined, tag = 'span'): string {
+function maybeDutch(
+  page: Page,
+  shown: string | null | undefined,
+  dutch: string | null | undefined,
+  tag = 'span',
+): string {
   if (!shown) return '';
-  if (page.language.code !== 'nl' && shown === dutch) return `<${tag} lang="nl" dir="ltr">${escapeHtml(shown)}</${tag}>`;
+  if (page.language.code !== 'nl' && shown === dutch)
+    return `<${tag} lang="nl" dir="ltr">${escapeHtml(shown)}</${tag}>`;
   return `<${tag}>${escapeHtml(shown)}</${tag}>`;
 }
 
 function checkedLine(page: Page, service: LoadedService): string {
   if (!service.lastCheckedAt) return `<p class="meta">${escapeHtml(page.text.notChecked)}</p>`;
-  const formatted = new Intl.DateTimeFormat(page.language.code, { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(service.lastCheckedAt);
+  const formatted = new Intl.DateTimeFormat(page.language.code, {
+    dateStyle: 'long',
+    timeZone: 'Europe/Amsterdam',
+  }).format(service.lastCheckedAt);
   return `<p class="meta">${escapeHtml(page.text.lastChecked)} <time datetime="${service.lastCheckedAt.toISOString().slice(0, 10)}">${escapeHtml(formatted)}</time></p>`;
 }
 
@@ -96,15 +116,27 @@ async function listPage(page: Page, professional: boolean): Promise<string> {
 
   const [termsRaw, groups] = await Promise.all([
     db().kaartTaxonomyTerm.findMany({ where: { parentId: null }, orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] }),
-    db().targetGroup.findMany({ where: { kaartServiceLinks: { some: {} } }, select: { id: true, name: true }, orderBy: [{ name: 'asc' }] }),
+    db().targetGroup.findMany({
+      where: { kaartServiceLinks: { some: {} } },
+      select: { id: true, name: true },
+      orderBy: [{ name: 'asc' }],
+    }),
   ]);
   const terms = await localize('KaartTaxonomyTerm', termsRaw, language.code);
   const dutch = await findServices(
     {
-      search: q || undefined, language: language.code, term: category || undefined, spoken: spoken || undefined,
-      targetGroupId: isUuid(group) ? group : undefined, free: free ? true : undefined, openNow,
+      search: q || undefined,
+      language: language.code,
+      term: category || undefined,
+      spoken: spoken || undefined,
+      targetGroupId: isUuid(group) ? group : undefined,
+      free: free ? true : undefined,
+      openNow,
     },
-    { professional }, pageNumber, PER_PAGE, 'nl',
+    { professional },
+    pageNumber,
+    PER_PAGE,
+    'nl',
   );
   const shown = await localizeServices(dutch.items, language.code);
 
@@ -129,12 +161,17 @@ async function listPage(page: Page, professional: boolean): Promise<string> {
 <p>${service.termLinks.map((link, j) => `<span class="tag">${maybeDutch(page, link.term.name, original.termLinks[j]!.term.name)}</span>`).join(' ')}</p></li>`;
   });
   const pages = Math.ceil(dutch.total / PER_PAGE);
-  const pager = pages > 1
-    ? `<nav aria-label="pagina's"><p>${pageNumber > 1 ? `<a href="${escapeHtml(hrefFor(withParam(url, 'pagina', String(pageNumber - 1)), language.code))}" rel="prev">‹ ${pageNumber - 1}</a> ` : ''}${pageNumber} / ${pages}${pageNumber < pages ? ` <a href="${escapeHtml(hrefFor(withParam(url, 'pagina', String(pageNumber + 1)), language.code))}" rel="next">${pageNumber + 1} ›</a>` : ''}</p></nav>`
-    : '';
-  return layout(page, text.title, `<h1>${escapeHtml(text.title)}</h1><p>${escapeHtml(text.intro)}</p>${form}
+  const pager =
+    pages > 1
+      ? `<nav aria-label="pagina's"><p>${pageNumber > 1 ? `<a href="${escapeHtml(hrefFor(withParam(url, 'pagina', String(pageNumber - 1)), language.code))}" rel="prev">‹ ${pageNumber - 1}</a> ` : ''}${pageNumber} / ${pages}${pageNumber < pages ? ` <a href="${escapeHtml(hrefFor(withParam(url, 'pagina', String(pageNumber + 1)), language.code))}" rel="next">${pageNumber + 1} ›</a>` : ''}</p></nav>`
+      : '';
+  return layout(
+    page,
+    text.title,
+    `<h1>${escapeHtml(text.title)}</h1><p>${escapeHtml(text.intro)}</p>${form}
 <h2 id="resultaten" aria-live="polite">${escapeHtml(text.results(dutch.total))}</h2>
-${items.length ? `<ul class="results">${items.join('')}</ul>` : `<p>${escapeHtml(text.noResults)}</p>`}${pager}`);
+${items.length ? `<ul class="results">${items.join('')}</ul>` : `<p>${escapeHtml(text.noResults)}</p>`}${pager}`,
+  );
 }
 
 function withParam(url: URL, name: string, value: string): URL {
@@ -162,22 +199,47 @@ async function servicePage(page: Page, id: string, professional: boolean): Promi
   const s = service!;
   const schedules = [...s.schedules, ...s.serviceAtLocations.flatMap((sal) => sal.schedules)];
   const hours = schedules.length
-    ? `<ul>${schedules.map((h) => `<li>${h.byday ? escapeHtml(h.byday.split(',').map((d) => dayName(page.language.code, d.trim())).join(', ')) : ''} ${h.opensAt && h.closesAt ? `<span dir="ltr">${escapeHtml(h.opensAt)}–${escapeHtml(h.closesAt)}</span>` : ''}${isOpenAt(h, new Date()) ? ` <strong>(${escapeHtml(text.openNow)})</strong>` : ''}</li>`).join('')}</ul>`
+    ? `<ul>${schedules
+        .map(
+          (h) =>
+            `<li>${
+              h.byday
+                ? escapeHtml(
+                    h.byday
+                      .split(',')
+                      .map((d) => dayName(page.language.code, d.trim()))
+                      .join(', '),
+                  )
+                : ''
+            } ${h.opensAt && h.closesAt ? `<span dir="ltr">${escapeHtml(h.opensAt)}–${escapeHtml(h.closesAt)}</span>` : ''}${isOpenAt(h, new Date()) ? ` <strong>(${escapeHtml(text.openNow)})</strong>` : ''}</li>`,
+        )
+        .join('')}</ul>`
     : `<p>${escapeHtml(text.hoursUnknown)}</p>`;
   const places = s.serviceAtLocations.length
-    ? s.serviceAtLocations.map((sal, i) => {
-        const l = sal.location;
-        const o = original.serviceAtLocations[i]!.location;
-        const address = [l.address1, [l.postalCode, l.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
-        const map = address ? ` <a href="https://www.openstreetmap.org/search?query=${encodeURIComponent(address)}" rel="noopener noreferrer">${escapeHtml(text.openInMap)}</a>` : '';
-        return `<p>${maybeDutch(page, l.name, o.name, 'strong')}<br><span lang="nl" dir="ltr">${escapeHtml(address || '')}</span>${address ? '' : escapeHtml(text.addressUnknown)}${map}</p>
+    ? s.serviceAtLocations
+        .map((sal, i) => {
+          const l = sal.location;
+          const o = original.serviceAtLocations[i]!.location;
+          const address = [l.address1, [l.postalCode, l.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+          const map = address
+            ? ` <a href="https://www.openstreetmap.org/search?query=${encodeURIComponent(address)}" rel="noopener noreferrer">${escapeHtml(text.openInMap)}</a>`
+            : '';
+          return `<p>${maybeDutch(page, l.name, o.name, 'strong')}<br><span lang="nl" dir="ltr">${escapeHtml(address || '')}</span>${address ? '' : escapeHtml(text.addressUnknown)}${map}</p>
 ${l.transportation ? `<p>${maybeDutch(page, l.transportation, o.transportation)}</p>` : ''}${l.accessibilityDescription ? `<p>${maybeDutch(page, l.accessibilityDescription, o.accessibilityDescription)}</p>` : ''}`;
-      }).join('')
+        })
+        .join('')
     : `<p>${escapeHtml(text.addressUnknown)}</p>`;
   const contact = [
-    ...s.phones.map((p) => `<li>${escapeHtml(text.phone)}: <a href="tel:${escapeHtml(p.number.replace(/[^+\d]/g, ''))}" dir="ltr">${escapeHtml(p.number)}</a></li>`),
-    s.email ? `<li>${escapeHtml(text.email)}: <a href="mailto:${escapeHtml(s.email)}">${escapeHtml(s.email)}</a></li>` : '',
-    s.url ? `<li>${escapeHtml(text.website)}: <a href="${escapeHtml(s.url)}" rel="noopener noreferrer">${escapeHtml(s.url)}</a></li>` : '',
+    ...s.phones.map(
+      (p) =>
+        `<li>${escapeHtml(text.phone)}: <a href="tel:${escapeHtml(p.number.replace(/[^+\d]/g, ''))}" dir="ltr">${escapeHtml(p.number)}</a></li>`,
+    ),
+    s.email
+      ? `<li>${escapeHtml(text.email)}: <a href="mailto:${escapeHtml(s.email)}">${escapeHtml(s.email)}</a></li>`
+      : '',
+    s.url
+      ? `<li>${escapeHtml(text.website)}: <a href="${escapeHtml(s.url)}" rel="noopener noreferrer">${escapeHtml(s.url)}</a></li>`
+      : '',
   ].filter(Boolean);
   const internal = professional
     ? `<section class="internal" aria-labelledby="intern"><h2 id="intern">${escapeHtml(text.internal)}</h2>
@@ -206,12 +268,18 @@ export async function handleKaartSite(request: IncomingMessage, response: Server
   const url = new URL(request.url ?? '/', 'http://localhost');
   const sendHtml = (status: number, html: string, headers: Record<string, string> = {}) => {
     response.writeHead(status, {
-      'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', vary: 'Accept-Language, Cookie', ...headers,
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      vary: 'Accept-Language, Cookie',
+      ...headers,
     });
     response.end(request.method === 'HEAD' ? undefined : html);
   };
-  if (request.method !== 'GET' && request.method !== 'HEAD') return sendHtml(405, 'Alleen GET | Only GET', { allow: 'GET, HEAD' });
-  const identity = await callerOf(request, (status, message, headers) => sendHtml(status, escapeHtml(message), headers));
+  if (request.method !== 'GET' && request.method !== 'HEAD')
+    return sendHtml(405, 'Alleen GET | Only GET', { allow: 'GET, HEAD' });
+  const identity = await callerOf(request, (status, message, headers) =>
+    sendHtml(status, escapeHtml(message), headers),
+  );
   if (!identity) return;
   const languages = await activeLanguages();
   const language = chooseLanguage(languages, url.searchParams.get('lang'), request.headers['accept-language']);
@@ -226,5 +294,13 @@ export async function handleKaartSite(request: IncomingMessage, response: Server
     const html = await servicePage(page, decodeURIComponent(match[1]!), professional);
     if (html) return sendHtml(200, html, headers);
   }
-  return sendHtml(404, layout(page, page.text.notFound, `<h1>${escapeHtml(page.text.notFound)}</h1><p><a href="/kaart?lang=${language.code}">${escapeHtml(page.text.back)}</a></p>`), headers);
+  return sendHtml(
+    404,
+    layout(
+      page,
+      page.text.notFound,
+      `<h1>${escapeHtml(page.text.notFound)}</h1><p><a href="/kaart?lang=${language.code}">${escapeHtml(page.text.back)}</a></p>`,
+    ),
+    headers,
+  );
 }

@@ -17,7 +17,13 @@ import { sniff } from '../subsidies/sniff.js';
 import { CHUNK_BYTES } from '../subsidies/storage.js';
 import { HttpError, SIMPLE_TYPES, cleanFileName, contentDisposition, forbidden, spool } from './file-transfer.js';
 
-const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, TRANSITION_NOT_ALLOWED: 409 };
+const STATUS: Record<string, number> = {
+  BAD_USER_INPUT: 400,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  TRANSITION_NOT_ALLOWED: 409,
+};
 
 /** The service's GraphQL refusals, in the HTTP error shape with the same code and message. */
 function asHttp(error: unknown): unknown {
@@ -25,27 +31,51 @@ function asHttp(error: unknown): unknown {
   const code = String(error.extensions.code ?? '');
   if (!STATUS[code]) return error;
   const { code: _code, messageEn, ...rest } = error.extensions;
-  return new HttpError(STATUS[code]!, code, error.message, String(messageEn ?? error.message), rest as Record<string, unknown>);
+  return new HttpError(
+    STATUS[code]!,
+    code,
+    error.message,
+    String(messageEn ?? error.message),
+    rest as Record<string, unknown>,
+  );
 }
 
 async function upload(request: IncomingMessage, updateId: string, url: URL, context: Context, maxBytes: number) {
   if (context.identity.kind === 'anonymous') throw forbidden(context);
   const declared = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (!declared || SIMPLE_TYPES.includes(declared)) {
-    throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Stuur het bestand als ruwe inhoud met een Content-Type zoals application/pdf.', 'Send the file as a raw body with a Content-Type such as application/pdf.');
+    throw new HttpError(
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Stuur het bestand als ruwe inhoud met een Content-Type zoals application/pdf.',
+      'Send the file as a raw body with a Content-Type such as application/pdf.',
+    );
   }
   await mayAddEvidence(updateId, context.identity);
   const spooled = await spool(request, maxBytes);
   try {
-    if (spooled.size === 0) throw new HttpError(400, 'BAD_USER_INPUT', 'Het bestand is leeg.', 'The file is empty.', { field: 'body' });
+    if (spooled.size === 0)
+      throw new HttpError(400, 'BAD_USER_INPUT', 'Het bestand is leeg.', 'The file is empty.', { field: 'body' });
     const sniffed = await sniff({ path: spooled.file, size: spooled.size });
     if (!sniffed) {
-      throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Dit bestand nemen we niet aan: alleen een geldige PDF, PNG, JPEG, DOCX, XLSX, ODT of ODS, herkend aan de inhoud en de opbouw.', 'Only a valid PDF, PNG, JPEG, DOCX, XLSX, ODT or ODS, recognised by its content and structure.');
+      throw new HttpError(
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+        'Dit bestand nemen we niet aan: alleen een geldige PDF, PNG, JPEG, DOCX, XLSX, ODT of ODS, herkend aan de inhoud en de opbouw.',
+        'Only a valid PDF, PNG, JPEG, DOCX, XLSX, ODT or ODS, recognised by its content and structure.',
+      );
     }
-    return await addEvidence({
-      updateId, fileName: cleanFileName(url.searchParams.get('name'), sniffed.extension), contentType: sniffed.contentType,
-      sizeBytes: spooled.size, sha256: spooled.sha256, content: createReadStream(spooled.file, { highWaterMark: CHUNK_BYTES }),
-    }, context);
+    return await addEvidence(
+      {
+        updateId,
+        fileName: cleanFileName(url.searchParams.get('name'), sniffed.extension),
+        contentType: sniffed.contentType,
+        sizeBytes: spooled.size,
+        sha256: spooled.sha256,
+        content: createReadStream(spooled.file, { highWaterMark: CHUNK_BYTES }),
+      },
+      context,
+    );
   } finally {
     await spooled.remove();
   }
@@ -55,11 +85,17 @@ async function download(response: ServerResponse, fileId: string, context: Conte
   if (context.identity.kind === 'anonymous') throw forbidden(context);
   const file = await db().progressEvidenceFile.findUnique({ where: { id: fileId } });
   // Not found and not allowed look alike to a caller who may not see it.
-  if (!file || !(await maySeeEvidence(file.updateId, context.identity))) throw new HttpError(404, 'NOT_FOUND', 'Dit bewijsstuk bestaat niet.', 'This evidence file does not exist.');
+  if (!file || !(await maySeeEvidence(file.updateId, context.identity)))
+    throw new HttpError(404, 'NOT_FOUND', 'Dit bewijsstuk bestaat niet.', 'This evidence file does not exist.');
   const stored = await evidenceStore.checksum(file.id);
   if (!stored || stored.sha256 !== file.sha256 || stored.sizeBytes !== file.sizeBytes) {
     logger.error({ fileId, missing: !stored }, 'stored evidence missing or changed: checksum does not match');
-    throw new HttpError(500, 'INTERNAL_SERVER_ERROR', 'Het opgeslagen bestand is niet meer gelijk aan wat is geüpload.', 'The stored file no longer matches what was uploaded.');
+    throw new HttpError(
+      500,
+      'INTERNAL_SERVER_ERROR',
+      'Het opgeslagen bestand is niet meer gelijk aan wat is geüpload.',
+      'The stored file no longer matches what was uploaded.',
+    );
   }
   response.writeHead(200, {
     'content-type': file.contentType,
@@ -79,14 +115,23 @@ async function download(response: ServerResponse, fileId: string, context: Conte
 
 /** Handles the evidence routes; false when the path is not one of them (subsidy-files.ts goes on). */
 export async function handleEvidence(args: {
-  request: IncomingMessage; response: ServerResponse; parts: string[]; url: URL; context: Context; logger: Logger; maxBytes: number;
+  request: IncomingMessage;
+  response: ServerResponse;
+  parts: string[];
+  url: URL;
+  context: Context;
+  logger: Logger;
+  maxBytes: number;
 }): Promise<boolean> {
   const { request, response, parts, url, context } = args;
   const id = parts[2]!;
   try {
     if (request.method === 'POST' && parts.length === 4 && parts[1] === 'progress-updates' && parts[3] === 'evidence') {
       const file = await upload(request, id, url, context, args.maxBytes);
-      response.writeHead(201, { 'content-type': 'application/json; charset=utf-8', location: `/files/evidence/${file.id}` });
+      response.writeHead(201, {
+        'content-type': 'application/json; charset=utf-8',
+        location: `/files/evidence/${file.id}`,
+      });
       response.end(JSON.stringify({ evidenceFile: file }));
       return true;
     }

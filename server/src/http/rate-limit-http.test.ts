@@ -13,14 +13,26 @@ beforeAll(async () => {
   harness = await startHarness({ seed: false, security: { rateLimit: { anonymous: 3, windowSeconds: 3600 } } });
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: SERVER_DIR,
-    env: { ...process.env, NODE_ENV: 'test', PORT: '0', DATABASE_URL: harness.databaseUrl, MIGRATE_ON_START: 'false', SEED_ON_START: 'false', RATE_LIMIT_ANONYMOUS: '3', RATE_LIMIT_WINDOW_SECONDS: '3600' },
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      PORT: '0',
+      DATABASE_URL: harness.databaseUrl,
+      MIGRATE_ON_START: 'false',
+      SEED_ON_START: 'false',
+      RATE_LIMIT_ANONYMOUS: '3',
+      RATE_LIMIT_WINDOW_SECONDS: '3600',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('second instance did not start')), 60_000);
     child.stdout!.on('data', (chunk) => {
       const match = /draait op (http:\/\/[\d.:]+)/.exec(String(chunk));
-      if (match) { clearTimeout(timer); resolve(match[1]!); }
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
     });
   });
   second = { child, url };
@@ -31,7 +43,11 @@ afterAll(async () => {
 });
 
 const post = (url: string) =>
-  fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ me { id } }' }) });
+  fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ me { id } }' }),
+  });
 
 describe('rate limit over HTTP', () => {
   it('counts requests to both instances together and answers 429 with Retry-After', async () => {

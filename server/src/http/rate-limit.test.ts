@@ -46,7 +46,9 @@ describe('rate limiting', () => {
         Array.from({ length: 20 }, (_, index) => countRequest(index % 2 ? other : db(), key, 3600)),
       );
       // Every request got its own number: nothing lost between the two "instances".
-      expect(results.map((result) => result.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+      expect(results.map((result) => result.count).sort((a, b) => a - b)).toEqual(
+        Array.from({ length: 20 }, (_, i) => i + 1),
+      );
       const rows = await db().rateLimitCounter.findMany({ where: { key } });
       expect(rows).toHaveLength(1);
       expect(rows[0]!.count).toBe(20);

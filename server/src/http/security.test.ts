@@ -16,10 +16,15 @@ describe('request limits', () => {
   it('refuses a body over 100 kB with 413 and changes nothing', async () => {
     const before = await api.gql(`{ themes { nodes { name version } } }`);
     const response = await post(
-      JSON.stringify({ query: `mutation ($n: String) { createTheme(input: { number: 8, name: $n }) { id } }`, variables: { n: 'x'.repeat(100 * 1024) } }),
+      JSON.stringify({
+        query: `mutation ($n: String) { createTheme(input: { number: 8, name: $n }) { id } }`,
+        variables: { n: 'x'.repeat(100 * 1024) },
+      }),
     );
     expect(response.status).toBe(413);
-    expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe(
+      'PAYLOAD_TOO_LARGE',
+    );
     expect(await api.gql(`{ themes { nodes { name version } } }`)).toEqual(before);
   });
 
@@ -44,7 +49,9 @@ describe('request limits', () => {
   });
 
   it('does not accept batched operations', async () => {
-    const response = await post(JSON.stringify([{ query: '{ themes { totalCount } }' }, { query: '{ themes { totalCount } }' }]));
+    const response = await post(
+      JSON.stringify([{ query: '{ themes { totalCount } }' }, { query: '{ themes { totalCount } }' }]),
+    );
     expect(response.status).toBe(400);
   });
 });
@@ -56,10 +63,14 @@ describe('cross-site requests', () => {
   });
 
   it('allows only configured origins', async () => {
-    const allowed = await post(JSON.stringify({ query: '{ themes { totalCount } }' }), { origin: 'https://partner.example.org' });
+    const allowed = await post(JSON.stringify({ query: '{ themes { totalCount } }' }), {
+      origin: 'https://partner.example.org',
+    });
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://partner.example.org');
     expect(allowed.headers.get('access-control-allow-credentials')).toBe('true');
-    const other = await post(JSON.stringify({ query: '{ themes { totalCount } }' }), { origin: 'https://evil.example.com' });
+    const other = await post(JSON.stringify({ query: '{ themes { totalCount } }' }), {
+      origin: 'https://evil.example.com',
+    });
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
     const preflight = await fetch(`${api.url}/graphql`, {
       method: 'OPTIONS',
@@ -155,10 +166,14 @@ describe('errors in Dutch, with English beside them', () => {
   });
 
   it('answers a bad date, a too deep query and a malformed token the same way', async () => {
-    expectBilingual((await api.gql(`{ actions(filter: { startDate: { gte: "2025-13-45" } }) { totalCount } }`)).errors?.[0]);
+    expectBilingual(
+      (await api.gql(`{ actions(filter: { startDate: { gte: "2025-13-45" } }) { totalCount } }`)).errors?.[0],
+    );
     const deep = `{ dataQualityNotes { nodes { action { goal { section { theme { sections { goals { section { theme { name } } } } } } } } } } }`;
     expectBilingual((await api.gql(deep)).errors?.[0]);
-    const response = await post(JSON.stringify({ query: '{ themes { totalCount } }' }), { authorization: 'Bearer nope' });
+    const response = await post(JSON.stringify({ query: '{ themes { totalCount } }' }), {
+      authorization: 'Bearer nope',
+    });
     expect(response.status).toBe(401);
     const body = (await response.json()) as { errors: ApiError[] };
     expect(body.errors[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });

@@ -36,7 +36,9 @@ const applyHelmet = helmet({
 });
 
 export function setSecurityHeaders(request: IncomingMessage, response: ServerResponse): Promise<void> {
-  return new Promise((resolve, reject) => applyHelmet(request, response, (error?: unknown) => (error ? reject(error) : resolve())));
+  return new Promise((resolve, reject) =>
+    applyHelmet(request, response, (error?: unknown) => (error ? reject(error) : resolve())),
+  );
 }
 
 /**
@@ -113,7 +115,11 @@ function nullCharacterAt(value: unknown, path: string): string | undefined {
   return undefined;
 }
 
-function argumentWithNullCharacter(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>): string | undefined {
+function argumentWithNullCharacter(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+): string | undefined {
   const typeInfo = new TypeInfo(schema);
   let found: string | undefined;
   visit(

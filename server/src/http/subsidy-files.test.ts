@@ -41,14 +41,35 @@ describe('recognising a file by its content', () => {
     expect(await kindOf(Buffer.from('MZ\x90\x00 an executable'))).toBeNull();
     expect(await kindOf(Buffer.from('<html><script>alert(1)</script></html>'))).toBeNull();
     expect(await kindOf(zip([{ name: 'payload.exe', data: Buffer.from('MZ') }]))).toBeNull(); // a zip, but no office document
-    expect(await kindOf(zip([contentTypes([['/ppt/presentation.xml', 'application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml']]), { name: 'ppt/presentation.xml', data: Buffer.from('<p/>') }]))).toBeNull();
-    expect(await kindOf(zip([{ name: 'mimetype', data: Buffer.from('application/x-evil') }, { name: 'content.xml', data: Buffer.from('') }]))).toBeNull();
+    expect(
+      await kindOf(
+        zip([
+          contentTypes([
+            [
+              '/ppt/presentation.xml',
+              'application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml',
+            ],
+          ]),
+          { name: 'ppt/presentation.xml', data: Buffer.from('<p/>') },
+        ]),
+      ),
+    ).toBeNull();
+    expect(
+      await kindOf(
+        zip([
+          { name: 'mimetype', data: Buffer.from('application/x-evil') },
+          { name: 'content.xml', data: Buffer.from('') },
+        ]),
+      ),
+    ).toBeNull();
     expect(await kindOf(Buffer.from('PK\x03\x04 truncated'))).toBeNull();
   });
 
   it('refuses PDF magic bytes followed by an executable, and an executable after a valid PDF', async () => {
     expect(await kindOf(Buffer.concat([Buffer.from('%PDF-1.7\n'), ELF]))).toBeNull();
-    expect(await kindOf(Buffer.concat([Buffer.from('%PDF-1.7\n'), ELF, Buffer.from('\nstartxref\n9\n%%EOF\n')]))).toBeNull();
+    expect(
+      await kindOf(Buffer.concat([Buffer.from('%PDF-1.7\n'), ELF, Buffer.from('\nstartxref\n9\n%%EOF\n')])),
+    ).toBeNull();
     expect(await kindOf(Buffer.concat([SAMPLES.pdf, ELF]))).toBeNull();
   });
 
@@ -59,22 +80,51 @@ describe('recognising a file by its content', () => {
 
   it('refuses a zip bomb by the sizes in its central directory, and too many entries', async () => {
     const zeros = Buffer.alloc(16 * 1024 * 1024);
-    const entries = Array.from({ length: Math.ceil(ZIP_LIMITS.maxUncompressedBytes / zeros.length) + 1 }, (_, n) => ({ name: `xl/media/image${n}.bin`, data: zeros, deflate: true }));
-    const bomb = zip([contentTypes([['/xl/workbook.xml', SHEET_MAIN]]), { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') }, ...entries]);
+    const entries = Array.from({ length: Math.ceil(ZIP_LIMITS.maxUncompressedBytes / zeros.length) + 1 }, (_, n) => ({
+      name: `xl/media/image${n}.bin`,
+      data: zeros,
+      deflate: true,
+    }));
+    const bomb = zip([
+      contentTypes([['/xl/workbook.xml', SHEET_MAIN]]),
+      { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
+      ...entries,
+    ]);
     expect(bomb.length).toBeLessThan(1024 * 1024); // small on the wire ...
     expect(await kindOf(bomb)).toBeNull(); // ... refused for what it would expand to
-    const many = zip([contentTypes([['/xl/workbook.xml', SHEET_MAIN]]), { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
-      ...Array.from({ length: ZIP_LIMITS.maxEntries }, (_, n) => ({ name: `xl/x${n}.xml`, data: Buffer.alloc(0) }))]);
+    const many = zip([
+      contentTypes([['/xl/workbook.xml', SHEET_MAIN]]),
+      { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
+      ...Array.from({ length: ZIP_LIMITS.maxEntries }, (_, n) => ({ name: `xl/x${n}.xml`, data: Buffer.alloc(0) })),
+    ]);
     expect(await kindOf(many)).toBeNull();
   });
 
   it('refuses a DOCX that is really an XLSX, and takes a real XLSX named .docx as an XLSX', async () => {
-    const mixed = zip([contentTypes([['/xl/workbook.xml', SHEET_MAIN]]), { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') }, { name: 'word/document.xml', data: Buffer.from('<w:document/>') }]);
+    const mixed = zip([
+      contentTypes([['/xl/workbook.xml', SHEET_MAIN]]),
+      { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
+      { name: 'word/document.xml', data: Buffer.from('<w:document/>') },
+    ]);
     expect(await kindOf(mixed)).toBeNull();
     // Declared a word document, but the part it names is not there.
-    expect(await kindOf(zip([contentTypes([['/word/document.xml', WORD_MAIN]]), { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') }]))).toBeNull();
+    expect(
+      await kindOf(
+        zip([
+          contentTypes([['/word/document.xml', WORD_MAIN]]),
+          { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
+        ]),
+      ),
+    ).toBeNull();
     // Names alone no longer make a DOCX: [Content_Types].xml must declare the main part.
-    expect(await kindOf(zip([{ name: '[Content_Types].xml', data: Buffer.from('<Types/>') }, { name: 'word/document.xml', data: Buffer.from('<w:document/>') }]))).toBeNull();
+    expect(
+      await kindOf(
+        zip([
+          { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+          { name: 'word/document.xml', data: Buffer.from('<w:document/>') },
+        ]),
+      ),
+    ).toBeNull();
   });
 
   it('checks the headers of PNG and JPEG', async () => {
@@ -103,7 +153,9 @@ async function transition(mutation: string, id: string, extra = '') {
 }
 
 async function newApplication(schemeId: string, partnerId: string) {
-  const { data } = await officer.gql(`mutation { createSubsidyApplication(input: { schemeId: "${schemeId}", applicantId: "${partnerId}", activity: "Themabijeenkomsten over gezondheid", contactName: "F. El Amrani", plannedStartOn: "2025-10-01", plannedEndOn: "2025-12-15" }) { id version } }`);
+  const { data } = await officer.gql(
+    `mutation { createSubsidyApplication(input: { schemeId: "${schemeId}", applicantId: "${partnerId}", activity: "Themabijeenkomsten over gezondheid", contactName: "F. El Amrani", plannedStartOn: "2025-10-01", plannedEndOn: "2025-12-15" }) { id version } }`,
+  );
   const { id, version } = data!.createSubsidyApplication;
   const budget = await officer.gql(`mutation { setSubsidyBudget(id: "${id}", expectedVersion: ${version}, lines: [
     { description: "Zaalhuur vier avonden", amountCents: 80000 }, { description: "Sprekers en tolken", amountCents: 120000 },
@@ -123,7 +175,9 @@ beforeAll(async () => {
   const partners = await db().partner.findMany({ orderBy: { name: 'asc' }, take: 2 });
   ownToken = await api.issueToken({ scopes: ['subsidies:own'], partnerId: partners[0]!.id });
   otherToken = await api.issueToken({ scopes: ['subsidies:own'], partnerId: partners[1]!.id });
-  const scheme = await officer.gql(`mutation { createSubsidyScheme(input: { name: "Themabijeenkomsten migrantenorganisaties (test)", year: 2025 }) { id } }`);
+  const scheme = await officer.gql(
+    `mutation { createSubsidyScheme(input: { name: "Themabijeenkomsten migrantenorganisaties (test)", year: 2025 }) { id } }`,
+  );
   const schemeId = scheme.data!.createSubsidyScheme.id;
   // The limits are an administrator's step (setSubsidySchemeLimits); set here as test data.
   await db().subsidyScheme.update({ where: { id: schemeId }, data: { ceilingCents: 5_000_000 } });
@@ -136,8 +190,14 @@ afterAll(async () => {
   await api?.close();
 });
 
-async function upload(body: Buffer, options: { id?: string; type?: string; name?: string; kind?: string; headers?: Record<string, string> } = {}) {
-  const query = new URLSearchParams({ ...(options.name ? { name: options.name } : {}), ...(options.kind ? { kind: options.kind } : {}) });
+async function upload(
+  body: Buffer,
+  options: { id?: string; type?: string; name?: string; kind?: string; headers?: Record<string, string> } = {},
+) {
+  const query = new URLSearchParams({
+    ...(options.name ? { name: options.name } : {}),
+    ...(options.kind ? { kind: options.kind } : {}),
+  });
   const response = await fetch(`${api.url}/files/applications/${options.id ?? applicationId}?${query}`, {
     method: 'POST',
     headers: { 'content-type': options.type ?? 'application/octet-stream', ...(options.headers ?? officer.headers) },
@@ -147,7 +207,9 @@ async function upload(body: Buffer, options: { id?: string; type?: string; name?
 }
 
 async function storedContent(documentId: string): Promise<Buffer> {
-  const rows = await db().$queryRaw<{ data: Uint8Array }[]>`SELECT "data" FROM "SubsidyDocumentChunk" WHERE "documentId" = ${documentId}::uuid ORDER BY "seq"`;
+  const rows = await db().$queryRaw<
+    { data: Uint8Array }[]
+  >`SELECT "data" FROM "SubsidyDocumentChunk" WHERE "documentId" = ${documentId}::uuid ORDER BY "seq"`;
   return Buffer.concat(rows.map((row) => Buffer.from(row.data)));
 }
 
@@ -158,11 +220,20 @@ describe('uploading documents', () => {
     for (const [name, bytes] of Object.entries(SAMPLES)) {
       const { status, body } = await upload(bytes, { name: `bijlage.${name}`, kind: 'BUDGET' });
       expect(status, name).toBe(201);
-      expect(body.document).toMatchObject({ kind: 'BUDGET', sizeBytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), uploadedBy: officer.user.email });
+      expect(body.document).toMatchObject({
+        kind: 'BUDGET',
+        sizeBytes: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        uploadedBy: officer.user.email,
+      });
     }
-    const { data } = await officer.gql(`{ subsidyApplication(id: "${applicationId}") { documents { fileName contentType } } }`);
+    const { data } = await officer.gql(
+      `{ subsidyApplication(id: "${applicationId}") { documents { fileName contentType } } }`,
+    );
     expect(data!.subsidyApplication.documents.map((d: { contentType: string }) => d.contentType)).toEqual([
-      'application/pdf', 'image/png', 'image/jpeg',
+      'application/pdf',
+      'image/png',
+      'image/jpeg',
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       'application/vnd.oasis.opendocument.text',
@@ -170,8 +241,14 @@ describe('uploading documents', () => {
   });
 
   it('judges by content, not by name or declared type', async () => {
-    const disguised = await upload(Buffer.from('<html><script>alert(1)</script></html>'), { name: 'begroting.pdf', type: 'application/pdf' });
-    expect(disguised).toMatchObject({ status: 415, body: { errors: [{ extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' } }] } });
+    const disguised = await upload(Buffer.from('<html><script>alert(1)</script></html>'), {
+      name: 'begroting.pdf',
+      type: 'application/pdf',
+    });
+    expect(disguised).toMatchObject({
+      status: 415,
+      body: { errors: [{ extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' } }] },
+    });
     // A PDF called .png is stored as what it is.
     const renamed = await upload(SAMPLES.pdf, { name: 'foto.png', type: 'image/png' });
     expect(renamed.body.document).toMatchObject({ contentType: 'application/pdf', fileName: 'foto.png' });
@@ -187,7 +264,10 @@ describe('uploading documents', () => {
     const before = await db().subsidyDocument.count();
     for (const bytes of [Buffer.concat([Buffer.from('%PDF-1.7\n'), ELF]), SAMPLES.pdf.subarray(0, 400)]) {
       const refused = await upload(bytes, { name: 'begroting.pdf', type: 'application/pdf' });
-      expect(refused).toMatchObject({ status: 415, body: { errors: [{ extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' } }] } });
+      expect(refused).toMatchObject({
+        status: 415,
+        body: { errors: [{ extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' } }] },
+      });
     }
     expect(await db().subsidyDocument.count()).toBe(before);
   });
@@ -229,8 +309,12 @@ describe('downloading documents', () => {
     for (const headers of [officer.headers, viewer.headers, ownToken.headers]) {
       const response = await get(`/files/documents/${documentId}`, headers);
       expect(response.status).toBe(200);
-      expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-      expect(response.headers.get('content-disposition')).toContain("filename*=UTF-8''Begroting%20%E2%80%93%20versie%202.docx");
+      expect(response.headers.get('content-type')).toBe(
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      );
+      expect(response.headers.get('content-disposition')).toContain(
+        "filename*=UTF-8''Begroting%20%E2%80%93%20versie%202.docx",
+      );
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
       expect(Buffer.from(await response.arrayBuffer())).toEqual(SAMPLES.docx);
     }
@@ -252,13 +336,18 @@ describe('downloading documents', () => {
 
   it('refuses to serve a stored file that changed in the database', async () => {
     const { body } = await upload(SAMPLES.png);
-    await db().$executeRaw`UPDATE "SubsidyDocumentChunk" SET "data" = "data" || '\\x00'::bytea WHERE "documentId" = ${body.document.id}::uuid`;
+    await db()
+      .$executeRaw`UPDATE "SubsidyDocumentChunk" SET "data" = "data" || '\\x00'::bytea WHERE "documentId" = ${body.document.id}::uuid`;
     expect((await get(`/files/documents/${body.document.id}`, officer.headers)).status).toBe(500);
   });
 
   it('keeps the content in PostgreSQL beside its row, with the recorded sha-256', async () => {
     const row = await db().subsidyDocument.findUniqueOrThrow({ where: { id: documentId } });
-    expect(createHash('sha256').update(await storedContent(documentId)).digest('hex')).toBe(row.sha256);
+    expect(
+      createHash('sha256')
+        .update(await storedContent(documentId))
+        .digest('hex'),
+    ).toBe(row.sha256);
   });
 });
 
@@ -286,7 +375,9 @@ describe('the decision letter', () => {
     expect(text).toContain('6 oktober 2025');
     // The partner may fetch its own letter; another partner may not.
     expect((await get(`/files/applications/${applicationId}/decision-letter.pdf`, ownToken.headers)).status).toBe(200);
-    expect((await get(`/files/applications/${applicationId}/decision-letter.pdf`, otherToken.headers)).status).toBe(404);
+    expect((await get(`/files/applications/${applicationId}/decision-letter.pdf`, otherToken.headers)).status).toBe(
+      404,
+    );
   });
 });
 
@@ -303,8 +394,14 @@ describe('documents in PostgreSQL', () => {
     emptyFilesDir = mkdtempSync(path.join(tmpdir(), 'welkom-second-'));
     return spawnServer(
       {
-        NODE_ENV: 'test', PORT: '0', DATABASE_URL: api.databaseUrl, MIGRATE_ON_START: 'false', SEED_ON_START: 'false',
-        LOG_LEVEL: 'info', FILES_DIR: emptyFilesDir, AUDIT_CHECKPOINT_FILE: path.join(emptyFilesDir, 'checkpoints.jsonl'),
+        NODE_ENV: 'test',
+        PORT: '0',
+        DATABASE_URL: api.databaseUrl,
+        MIGRATE_ON_START: 'false',
+        SEED_ON_START: 'false',
+        LOG_LEVEL: 'info',
+        FILES_DIR: emptyFilesDir,
+        AUDIT_CHECKPOINT_FILE: path.join(emptyFilesDir, 'checkpoints.jsonl'),
         RATE_LIMIT_USER: '0',
       },
       { timeoutMs: 60_000 },
@@ -320,11 +417,15 @@ describe('documents in PostgreSQL', () => {
     expect(Buffer.from(await response.arrayBuffer())).toEqual(SAMPLES.xlsx);
     // And the other way round.
     const back = await fetch(`${second.url}/files/applications/${applicationId}?name=foto.png`, {
-      method: 'POST', headers: { 'content-type': 'image/png', ...officer.headers }, body: SAMPLES.png,
+      method: 'POST',
+      headers: { 'content-type': 'image/png', ...officer.headers },
+      body: SAMPLES.png,
     });
     expect(back.status).toBe(201);
     const { document } = (await back.json()) as { document: { id: string } };
-    expect(Buffer.from(await (await get(`/files/documents/${document.id}`, officer.headers)).arrayBuffer())).toEqual(SAMPLES.png);
+    expect(Buffer.from(await (await get(`/files/documents/${document.id}`, officer.headers)).arrayBuffer())).toEqual(
+      SAMPLES.png,
+    );
   }, 90_000);
 
   it('leaves neither row nor content when the transaction fails after the content was written', async () => {
@@ -332,9 +433,22 @@ describe('documents in PostgreSQL', () => {
     await expect(
       db().$transaction(async (tx) => {
         await tx.subsidyDocument.create({
-          data: { id, applicationId, fileName: 'x.pdf', contentType: 'application/pdf', sizeBytes: SAMPLES.pdf.length, sha256: 'x' },
+          data: {
+            id,
+            applicationId,
+            fileName: 'x.pdf',
+            contentType: 'application/pdf',
+            sizeBytes: SAMPLES.pdf.length,
+            sha256: 'x',
+          },
         });
-        await postgresDocumentStore.write(tx, id, (async function* () { yield SAMPLES.pdf; })() as never);
+        await postgresDocumentStore.write(
+          tx,
+          id,
+          (async function* () {
+            yield SAMPLES.pdf;
+          })() as never,
+        );
         expect(await tx.subsidyDocumentChunk.count({ where: { documentId: id } })).toBe(1);
         throw new Error('crash after the write');
       }),
@@ -349,10 +463,14 @@ describe('documents in PostgreSQL', () => {
     // The audit event is the last write of the upload's transaction: make it fail.
     await db().$executeRawUnsafe(`CREATE FUNCTION test_refuse_upload_audit() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF NEW."entityType" = 'SubsidyDocument' THEN RAISE EXCEPTION 'forced failure'; END IF; RETURN NEW; END $$`);
-    await db().$executeRawUnsafe(`CREATE TRIGGER test_refuse_upload_audit BEFORE INSERT ON "AuditEvent" FOR EACH ROW EXECUTE FUNCTION test_refuse_upload_audit()`);
+    await db().$executeRawUnsafe(
+      `CREATE TRIGGER test_refuse_upload_audit BEFORE INSERT ON "AuditEvent" FOR EACH ROW EXECUTE FUNCTION test_refuse_upload_audit()`,
+    );
     try {
       const response = await fetch(`${api.url}/files/applications/${applicationId}?name=x.pdf`, {
-        method: 'POST', headers: { 'content-type': 'application/pdf', ...officer.headers }, body: await pdf(600 * 1024),
+        method: 'POST',
+        headers: { 'content-type': 'application/pdf', ...officer.headers },
+        body: await pdf(600 * 1024),
       });
       expect(response.status).toBe(500);
     } finally {

@@ -18,10 +18,17 @@ import { recordAuditEvent } from '../audit/record.js';
 import { identify } from '../auth/identify.js';
 import { securitySettings } from '../auth/settings.js';
 import type { Context } from '../context.js';
-import { apiErrorBody } from '../api-error.js';
 import { UUID } from '../crud/uuid.js';
 import { db } from '../db.js';
-import { HttpError, SIMPLE_TYPES, cleanFileName, contentDisposition, forbidden, sendError, spool } from './file-transfer.js';
+import {
+  HttpError,
+  SIMPLE_TYPES,
+  cleanFileName,
+  contentDisposition,
+  forbidden,
+  sendError,
+  spool,
+} from './file-transfer.js';
 import { handleEvidence } from './progress-files.js';
 import { clientAddress } from './proxy.js';
 import { checkRateLimit } from './rate-limit.js';
@@ -45,22 +52,46 @@ async function upload(request: IncomingMessage, applicationId: string, url: URL,
   if (!grantOfficer.allows(context.identity)) throw forbidden(context);
   const declared = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (!declared || SIMPLE_TYPES.includes(declared)) {
-    throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Stuur het bestand als ruwe inhoud met een Content-Type zoals application/pdf.', 'Send the file as the raw body with a Content-Type such as application/pdf.');
+    throw new HttpError(
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Stuur het bestand als ruwe inhoud met een Content-Type zoals application/pdf.',
+      'Send the file as the raw body with a Content-Type such as application/pdf.',
+    );
   }
   const kindParam = (url.searchParams.get('kind') ?? 'OTHER').toUpperCase();
   if (!KINDS.includes(kindParam as SubsidyDocumentKind)) {
-    throw new HttpError(400, 'BAD_USER_INPUT', `Onbekende soort document; kies uit ${KINDS.join(', ')}.`, `Unknown kind of document; choose from ${KINDS.join(', ')}.`, { field: 'kind' });
+    throw new HttpError(
+      400,
+      'BAD_USER_INPUT',
+      `Onbekende soort document; kies uit ${KINDS.join(', ')}.`,
+      `Unknown kind of document; choose from ${KINDS.join(', ')}.`,
+      { field: 'kind' },
+    );
   }
-  const application = await db().subsidyApplication.findUnique({ where: { id: applicationId }, select: { state: true } });
-  if (!application) throw new HttpError(404, 'NOT_FOUND', 'Deze aanvraag bestaat niet.', 'This application does not exist.');
-  if (application.state === 'CLOSED') throw new HttpError(409, 'TRANSITION_NOT_ALLOWED', 'Het dossier is gesloten.', 'The file is closed.', { state: 'CLOSED' });
+  const application = await db().subsidyApplication.findUnique({
+    where: { id: applicationId },
+    select: { state: true },
+  });
+  if (!application)
+    throw new HttpError(404, 'NOT_FOUND', 'Deze aanvraag bestaat niet.', 'This application does not exist.');
+  if (application.state === 'CLOSED')
+    throw new HttpError(409, 'TRANSITION_NOT_ALLOWED', 'Het dossier is gesloten.', 'The file is closed.', {
+      state: 'CLOSED',
+    });
 
   const spooled = await spool(request, settings.maxBytes);
   try {
-    if (spooled.size === 0) throw new HttpError(400, 'BAD_USER_INPUT', 'Het bestand is leeg.', 'The file is empty.', { field: 'body' });
+    if (spooled.size === 0)
+      throw new HttpError(400, 'BAD_USER_INPUT', 'Het bestand is leeg.', 'The file is empty.', { field: 'body' });
     const sniffed = await sniff({ path: spooled.file, size: spooled.size });
     if (!sniffed) {
-      throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Dit bestand nemen we niet aan: alleen een geldige PDF, PNG, JPEG, DOCX, XLSX, ODT of ODS, herkend aan de inhoud en de opbouw.', 'This file is not accepted: only a valid PDF, PNG, JPEG, DOCX, XLSX, ODT or ODS, recognised by its content and structure.');
+      throw new HttpError(
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+        'Dit bestand nemen we niet aan: alleen een geldige PDF, PNG, JPEG, DOCX, XLSX, ODT of ODS, herkend aan de inhoud en de opbouw.',
+        'This file is not accepted: only a valid PDF, PNG, JPEG, DOCX, XLSX, ODT or ODS, recognised by its content and structure.',
+      );
     }
     const id = randomUUID();
     // Copying 10 MB in chunks and waiting for the audit chain's lock may take longer than Prisma's default 5 s.
@@ -68,14 +99,30 @@ async function upload(request: IncomingMessage, applicationId: string, url: URL,
       async (tx) => {
         const document = await tx.subsidyDocument.create({
           data: {
-            id, applicationId, kind: kindParam as SubsidyDocumentKind, fileName: cleanFileName(url.searchParams.get('name'), sniffed.extension),
-            contentType: sniffed.contentType, sizeBytes: spooled.size, sha256: spooled.sha256,
+            id,
+            applicationId,
+            kind: kindParam as SubsidyDocumentKind,
+            fileName: cleanFileName(url.searchParams.get('name'), sniffed.extension),
+            contentType: sniffed.contentType,
+            sizeBytes: spooled.size,
+            sha256: spooled.sha256,
             uploadedBy: context.identity.kind === 'user' ? context.identity.email : null,
           },
         });
-        const stored = await settings.store.write(tx, id, createReadStream(spooled.file, { highWaterMark: CHUNK_BYTES }));
+        const stored = await settings.store.write(
+          tx,
+          id,
+          createReadStream(spooled.file, { highWaterMark: CHUNK_BYTES }),
+        );
         if (stored.sizeBytes !== spooled.size) throw new Error(`stored ${stored.sizeBytes} of ${spooled.size} bytes`);
-        await recordAuditEvent(tx, { context, operation: 'UPLOAD', entityType: 'SubsidyDocument', entityId: id, before: null, after: document });
+        await recordAuditEvent(tx, {
+          context,
+          operation: 'UPLOAD',
+          entityType: 'SubsidyDocument',
+          entityId: id,
+          before: null,
+          after: document,
+        });
         return document;
       },
       { maxWait: 30_000, timeout: 120_000 },
@@ -89,14 +136,20 @@ async function download(response: ServerResponse, documentId: string, context: C
   const document = await db().subsidyDocument.findUnique({ where: { id: documentId } });
   // Not found and not allowed look alike to a caller who may not see the application.
   if (!document || !(await canSeeApplication(context, document.applicationId))) {
-    if (!document && applicationReaders.allows(context.identity)) throw new HttpError(404, 'NOT_FOUND', 'Dit document bestaat niet.', 'This document does not exist.');
+    if (!document && applicationReaders.allows(context.identity))
+      throw new HttpError(404, 'NOT_FOUND', 'Dit document bestaat niet.', 'This document does not exist.');
     if (context.identity.kind === 'anonymous') throw forbidden(context);
     throw new HttpError(404, 'NOT_FOUND', 'Dit document bestaat niet.', 'This document does not exist.');
   }
   const stored = await settings.store.checksum(document.id);
   if (!stored || stored.sha256 !== document.sha256 || stored.sizeBytes !== document.sizeBytes) {
     logger.error({ documentId, missing: !stored }, 'stored document missing or changed: checksum does not match');
-    throw new HttpError(500, 'INTERNAL_SERVER_ERROR', 'Het opgeslagen bestand is niet meer gelijk aan wat is geüpload.', 'The stored file no longer matches what was uploaded.');
+    throw new HttpError(
+      500,
+      'INTERNAL_SERVER_ERROR',
+      'Het opgeslagen bestand is niet meer gelijk aan wat is geüpload.',
+      'The stored file no longer matches what was uploaded.',
+    );
   }
   response.writeHead(200, {
     'content-type': document.contentType,
@@ -117,16 +170,30 @@ async function download(response: ServerResponse, documentId: string, context: C
 
 async function letter(response: ServerResponse, applicationId: string, context: Context) {
   if (!(await canSeeApplication(context, applicationId))) {
-    throw context.identity.kind === 'anonymous' ? forbidden(context) : new HttpError(404, 'NOT_FOUND', 'Deze aanvraag bestaat niet.', 'This application does not exist.');
+    throw context.identity.kind === 'anonymous'
+      ? forbidden(context)
+      : new HttpError(404, 'NOT_FOUND', 'Deze aanvraag bestaat niet.', 'This application does not exist.');
   }
   const application = await db().subsidyApplication.findUnique({
     where: { id: applicationId },
-    include: { scheme: true, applicant: { select: { name: true } }, budgetLines: { orderBy: { sortOrder: 'asc' } }, transitions: { orderBy: { seq: 'asc' } } },
+    include: {
+      scheme: true,
+      applicant: { select: { name: true } },
+      budgetLines: { orderBy: { sortOrder: 'asc' } },
+      transitions: { orderBy: { seq: 'asc' } },
+    },
   });
-  if (!application) throw new HttpError(404, 'NOT_FOUND', 'Deze aanvraag bestaat niet.', 'This application does not exist.');
+  if (!application)
+    throw new HttpError(404, 'NOT_FOUND', 'Deze aanvraag bestaat niet.', 'This application does not exist.');
   const decision = application.transitions.find((t) => t.toState === 'GRANTED' || t.toState === 'REJECTED');
   if (!decision || !application.decidedOn) {
-    throw new HttpError(409, 'TRANSITION_NOT_ALLOWED', 'Er is nog geen besluit op deze aanvraag.', 'There is no decision on this application yet.', { state: application.state });
+    throw new HttpError(
+      409,
+      'TRANSITION_NOT_ALLOWED',
+      'Er is nog geen besluit op deze aanvraag.',
+      'There is no decision on this application yet.',
+      { state: application.state },
+    );
   }
   const pdf = await decisionLetter({
     reference: application.reference,
@@ -154,17 +221,25 @@ async function letter(response: ServerResponse, applicationId: string, context: 
 }
 
 /** Handles every request under /files/ (called by http/app.ts). */
-export async function handleFiles(request: IncomingMessage, response: ServerResponse, requestId: string, logger: Logger): Promise<void> {
+export async function handleFiles(
+  request: IncomingMessage,
+  response: ServerResponse,
+  requestId: string,
+  logger: Logger,
+): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://localhost');
   const { trustProxyHops } = securitySettings();
   const ip = clientAddress(request, trustProxyHops);
   try {
     const identification = await identify(request, ip);
-    if ('status' in identification) throw new HttpError(401, 'UNAUTHENTICATED', identification.message, identification.messageEn);
+    if ('status' in identification)
+      throw new HttpError(401, 'UNAUTHENTICATED', identification.message, identification.messageEn);
     const limit = await checkRateLimit(identification.identity, ip);
     if (!limit.allowed) {
       response.setHeader('retry-after', String(limit.retryAfterSeconds));
-      throw new HttpError(429, 'TOO_MANY_REQUESTS', 'Te veel verzoeken.', 'Too many requests.', { retryAfterSeconds: limit.retryAfterSeconds });
+      throw new HttpError(429, 'TOO_MANY_REQUESTS', 'Te veel verzoeken.', 'Too many requests.', {
+        retryAfterSeconds: limit.retryAfterSeconds,
+      });
     }
     const context: Context = { requestId, identity: identification.identity, ip, secure: false, cookies: [] };
     const parts = url.pathname.split('/').filter(Boolean); // ['files', ...]
@@ -174,11 +249,19 @@ export async function handleFiles(request: IncomingMessage, response: ServerResp
       // evidence of progress updates (progress-files.ts)
     } else if (request.method === 'POST' && parts.length === 3 && parts[1] === 'applications') {
       const document = await upload(request, id, url, context);
-      response.writeHead(201, { 'content-type': 'application/json; charset=utf-8', location: `/files/documents/${document.id}` });
+      response.writeHead(201, {
+        'content-type': 'application/json; charset=utf-8',
+        location: `/files/documents/${document.id}`,
+      });
       response.end(JSON.stringify({ document }));
     } else if (request.method === 'GET' && parts.length === 3 && parts[1] === 'documents') {
       await download(response, id, context, logger);
-    } else if (request.method === 'GET' && parts.length === 4 && parts[1] === 'applications' && parts[3] === 'decision-letter.pdf') {
+    } else if (
+      request.method === 'GET' &&
+      parts.length === 4 &&
+      parts[1] === 'applications' &&
+      parts[3] === 'decision-letter.pdf'
+    ) {
       await letter(response, id, context);
     } else {
       throw new HttpError(404, 'NOT_FOUND', 'Niet gevonden.', 'Not found.');

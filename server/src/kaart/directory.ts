@@ -57,7 +57,16 @@ async function searchIds(search: string): Promise<string[]> {
 async function openNowIds(at: Date): Promise<string[]> {
   const schedules = await db().kaartSchedule.findMany({
     where: { OR: [{ serviceId: { not: null } }, { serviceAtLocationId: { not: null } }] },
-    select: { serviceId: true, serviceAtLocation: { select: { serviceId: true } }, validFrom: true, validTo: true, freq: true, byday: true, opensAt: true, closesAt: true },
+    select: {
+      serviceId: true,
+      serviceAtLocation: { select: { serviceId: true } },
+      validFrom: true,
+      validTo: true,
+      freq: true,
+      byday: true,
+      opensAt: true,
+      closesAt: true,
+    },
   });
   const ids = new Set<string>();
   for (const schedule of schedules) {
@@ -67,7 +76,11 @@ async function openNowIds(at: Date): Promise<string[]> {
   return [...ids];
 }
 
-export async function serviceWhere(query: ServiceQuery, audience: Audience, now = new Date()): Promise<Prisma.KaartServiceWhereInput> {
+export async function serviceWhere(
+  query: ServiceQuery,
+  audience: Audience,
+  now = new Date(),
+): Promise<Prisma.KaartServiceWhereInput> {
   const and: Prisma.KaartServiceWhereInput[] = [];
   if (!audience.professional) and.push({ publication: 'PUBLISHED', organization: { publication: 'PUBLISHED' } });
   if (query.search?.trim()) and.push({ id: { in: await searchIds(query.search) } });
@@ -109,12 +122,22 @@ export interface Page<T> {
 }
 
 /** One page of services, fully loaded and in `language` where a current translation exists. */
-export async function findServices(query: ServiceQuery, audience: Audience, page: number, perPage: number, language: string): Promise<Page<LoadedService>> {
+export async function findServices(
+  query: ServiceQuery,
+  audience: Audience,
+  page: number,
+  perPage: number,
+  language: string,
+): Promise<Page<LoadedService>> {
   const where = await serviceWhere(query, audience);
   const [total, rows] = await Promise.all([
     db().kaartService.count({ where }),
     db().kaartService.findMany({
-      where, include: serviceInclude(audience), orderBy: [{ name: 'asc' }, { id: 'asc' }], skip: (page - 1) * perPage, take: perPage,
+      where,
+      include: serviceInclude(audience),
+      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      skip: (page - 1) * perPage,
+      take: perPage,
     }),
   ]);
   return { total, page, perPage, items: await localizeServices(rows, language) };
@@ -131,15 +154,34 @@ export async function getService(id: string, audience: Audience, language: strin
 export async function localizeServices(rows: LoadedService[], language: string): Promise<LoadedService[]> {
   if (language === 'nl' || rows.length === 0) return rows;
   const services = await localize('KaartService', rows, language);
-  const organizations = new Map((await localize('KaartOrganization', uniqueById(rows.map((r) => r.organization)), language)).map((o) => [o.id, o]));
-  const locations = new Map(
-    (await localize('KaartLocation', uniqueById(rows.flatMap((r) => r.serviceAtLocations.map((sal) => sal.location))), language)).map((l) => [l.id, l]),
+  const organizations = new Map(
+    (await localize('KaartOrganization', uniqueById(rows.map((r) => r.organization)), language)).map((o) => [o.id, o]),
   );
-  const terms = new Map((await localize('KaartTaxonomyTerm', uniqueById(rows.flatMap((r) => r.termLinks.map((link) => link.term))), language)).map((t) => [t.id, t]));
+  const locations = new Map(
+    (
+      await localize(
+        'KaartLocation',
+        uniqueById(rows.flatMap((r) => r.serviceAtLocations.map((sal) => sal.location))),
+        language,
+      )
+    ).map((l) => [l.id, l]),
+  );
+  const terms = new Map(
+    (
+      await localize(
+        'KaartTaxonomyTerm',
+        uniqueById(rows.flatMap((r) => r.termLinks.map((link) => link.term))),
+        language,
+      )
+    ).map((t) => [t.id, t]),
+  );
   return services.map((service) => ({
     ...service,
     organization: organizations.get(service.organizationId) ?? service.organization,
-    serviceAtLocations: service.serviceAtLocations.map((sal) => ({ ...sal, location: locations.get(sal.locationId) ?? sal.location })),
+    serviceAtLocations: service.serviceAtLocations.map((sal) => ({
+      ...sal,
+      location: locations.get(sal.locationId) ?? sal.location,
+    })),
     termLinks: service.termLinks.map((link) => ({ ...link, term: terms.get(link.termId) ?? link.term })),
   }));
 }
@@ -152,6 +194,12 @@ function uniqueById<T extends { id: string }>(rows: T[]): T[] {
 export function organizationWhere(audience: Audience, search?: string): Prisma.KaartOrganizationWhereInput {
   const and: Prisma.KaartOrganizationWhereInput[] = [];
   if (!audience.professional) and.push({ publication: 'PUBLISHED' });
-  if (search?.trim()) and.push({ OR: [{ name: { contains: search.trim(), mode: 'insensitive' } }, { description: { contains: search.trim(), mode: 'insensitive' } }] });
+  if (search?.trim())
+    and.push({
+      OR: [
+        { name: { contains: search.trim(), mode: 'insensitive' } },
+        { description: { contains: search.trim(), mode: 'insensitive' } },
+      ],
+    });
   return { AND: and };
 }

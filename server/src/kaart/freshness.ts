@@ -25,20 +25,34 @@ export function actorLabel(context: Pick<Context, 'identity'>): string {
 }
 
 /** Records that someone checked the entry now; refuses a stale version like every update. */
-export async function markChecked(context: Pick<Context, 'identity' | 'requestId'>, id: string, expectedVersion: number, now = new Date()) {
+export async function markChecked(
+  context: Pick<Context, 'identity' | 'requestId'>,
+  id: string,
+  expectedVersion: number,
+  now = new Date(),
+) {
   return db().$transaction(async (tx) => {
     const before = await tx.kaartService.findUnique({ where: { id } });
     if (!before) throw notFound('KaartService', id);
     const after = await tx.kaartService.updateMany({
       where: { id, version: expectedVersion },
       data: {
-        lastCheckedAt: now, lastCheckedBy: actorLabel(context), checkDueAt: addMonths(now, before.checkIntervalMonths),
+        lastCheckedAt: now,
+        lastCheckedBy: actorLabel(context),
+        checkDueAt: addMonths(now, before.checkIntervalMonths),
         version: { increment: 1 },
       },
     });
     if (after.count === 0) throw staleVersion('KaartService', id, expectedVersion, before.version);
     const row = await tx.kaartService.findUniqueOrThrow({ where: { id } });
-    await recordAuditEvent(tx, { context, operation: 'KAART_CHECKED', entityType: 'KaartService', entityId: id, before, after: row });
+    await recordAuditEvent(tx, {
+      context,
+      operation: 'KAART_CHECKED',
+      entityType: 'KaartService',
+      entityId: id,
+      before,
+      after: row,
+    });
     return row;
   });
 }

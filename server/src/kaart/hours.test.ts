@@ -15,7 +15,9 @@ describe('isOpenAt (Dutch time)', () => {
   });
 
   it('respects validity and does not guess for monthly rules or missing hours', () => {
-    expect(isOpenAt({ ...weekly, validTo: new Date('2026-01-31T00:00:00Z') }, new Date('2026-03-02T09:30:00Z'))).toBe(false);
+    expect(isOpenAt({ ...weekly, validTo: new Date('2026-01-31T00:00:00Z') }, new Date('2026-03-02T09:30:00Z'))).toBe(
+      false,
+    );
     expect(isOpenAt({ ...weekly, freq: 'MONTHLY' }, new Date('2026-03-02T09:30:00Z'))).toBe(false);
     expect(isOpenAt({ ...weekly, opensAt: null }, new Date('2026-03-02T09:30:00Z'))).toBe(false);
   });

@@ -10,16 +10,6 @@ export interface Language {
   direction: KaartTextDirection;
 }
 
-/** The languages the seed configures; the table is the truth at run time. */
-export const DEFAULT_LANGUAGES: (Language & { sortOrder: number })[] = [
-  { code: 'nl', name: 'Nederlands', nativeName: 'Nederlands', direction: 'LTR', sortOrder: 1 },
-  { code: 'en', name: 'Engels', nativeName: 'English', direction: 'LTR', sortOrder: 2 },
-  { code: 'ar', name: 'Arabisch', nativeName: 'العربية', direction: 'RTL', sortOrder: 3 },
-  { code: 'uk', name: 'Oekraïens', nativeName: 'Українська', direction: 'LTR', sortOrder: 4 },
-  { code: 'ti', name: 'Tigrinya', nativeName: 'ትግርኛ', direction: 'LTR', sortOrder: 5 },
-  { code: 'fa', name: 'Perzisch (Farsi/Dari)', nativeName: 'فارسی', direction: 'RTL', sortOrder: 6 },
-];
-
 export async function activeLanguages(): Promise<Language[]> {
   return db().kaartLanguage.findMany({
     where: { active: true },
@@ -29,9 +19,18 @@ export async function activeLanguages(): Promise<Language[]> {
 }
 
 /** Picks the language: an active `?lang=` wins, then the best Accept-Language match, then Dutch. */
-export function chooseLanguage(languages: Language[], requested: string | null | undefined, acceptLanguage: string | undefined): Language {
+export function chooseLanguage(
+  languages: Language[],
+  requested: string | null | undefined,
+  acceptLanguage: string | undefined,
+): Language {
   const byCode = new Map(languages.map((language) => [language.code, language]));
-  const dutch = byCode.get('nl') ?? { code: 'nl', name: 'Nederlands', nativeName: 'Nederlands', direction: 'LTR' as const };
+  const dutch = byCode.get('nl') ?? {
+    code: 'nl',
+    name: 'Nederlands',
+    nativeName: 'Nederlands',
+    direction: 'LTR' as const,
+  };
   if (requested && byCode.has(requested.toLowerCase())) return byCode.get(requested.toLowerCase())!;
   const ranked = (acceptLanguage ?? '')
     .split(',')

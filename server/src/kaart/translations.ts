@@ -11,7 +11,14 @@ import { db } from '../db.js';
 
 /** Which fields of which entity a visitor reads, and so which can be translated. */
 export const TRANSLATABLE = {
-  KaartService: ['name', 'description', 'applicationProcess', 'eligibilityDescription', 'feesDescription', 'interpretationServices'],
+  KaartService: [
+    'name',
+    'description',
+    'applicationProcess',
+    'eligibilityDescription',
+    'feesDescription',
+    'interpretationServices',
+  ],
   KaartOrganization: ['name', 'description'],
   KaartLocation: ['name', 'description', 'transportation', 'accessibilityDescription'],
   KaartTaxonomyTerm: ['name', 'description'],
@@ -20,7 +27,9 @@ export type TranslatableEntity = keyof typeof TRANSLATABLE;
 export const TRANSLATABLE_ENTITIES = Object.keys(TRANSLATABLE) as TranslatableEntity[];
 
 export function sourceHash(text: string | null | undefined): string {
-  return createHash('sha256').update(text ?? '').digest('hex');
+  return createHash('sha256')
+    .update(text ?? '')
+    .digest('hex');
 }
 
 /** A translation that may be shown: not missing, not empty, and made from the current Dutch text. */
@@ -31,8 +40,14 @@ export function usableTranslation(
   return translation.status !== 'MISSING' && !!translation.text && translation.sourceHash === sourceHash(dutch);
 }
 
-type Delegate = { findUnique: (args: { where: { id: string } }) => Promise<Record<string, unknown> | null>; findMany: (args: unknown) => Promise<Record<string, unknown>[]> };
-function delegate(entityType: TranslatableEntity, client: Prisma.TransactionClient | ReturnType<typeof db> = db()): Delegate {
+type Delegate = {
+  findUnique: (args: { where: { id: string } }) => Promise<Record<string, unknown> | null>;
+  findMany: (args: unknown) => Promise<Record<string, unknown>[]>;
+};
+function delegate(
+  entityType: TranslatableEntity,
+  client: Prisma.TransactionClient | ReturnType<typeof db> = db(),
+): Delegate {
   const byType = {
     KaartService: client.kaartService,
     KaartOrganization: client.kaartOrganization,
@@ -57,12 +72,14 @@ export async function localize<Row extends { id: string }>(
     select: { entityId: true, field: true, text: true, status: true, sourceHash: true },
   });
   const byRow = new Map<string, typeof translations>();
-  for (const translation of translations) byRow.set(translation.entityId, [...(byRow.get(translation.entityId) ?? []), translation]);
+  for (const translation of translations)
+    byRow.set(translation.entityId, [...(byRow.get(translation.entityId) ?? []), translation]);
   return rows.map((row) => {
     const overlay: Record<string, string> = {};
     for (const translation of byRow.get(row.id) ?? []) {
       const dutch = (row as Record<string, unknown>)[translation.field];
-      if (typeof dutch === 'string' && usableTranslation(translation, dutch)) overlay[translation.field] = translation.text!;
+      if (typeof dutch === 'string' && usableTranslation(translation, dutch))
+        overlay[translation.field] = translation.text!;
     }
     return { ...row, ...overlay };
   });
@@ -88,19 +105,47 @@ function actorName(context: Pick<Context, 'identity'>): string {
 export async function saveTranslation(context: Pick<Context, 'identity' | 'requestId'>, input: SaveTranslationInput) {
   const fields = (TRANSLATABLE as Record<string, readonly string[]>)[input.entityType];
   if (!fields) {
-    throw badUserInput([{ field: 'input.entityType', reason: 'invalid', message: `kan niet vertaald worden; kies uit ${TRANSLATABLE_ENTITIES.join(', ')}.`, messageEn: `cannot be translated; choose from ${TRANSLATABLE_ENTITIES.join(', ')}.` }]);
+    throw badUserInput([
+      {
+        field: 'input.entityType',
+        reason: 'invalid',
+        message: `kan niet vertaald worden; kies uit ${TRANSLATABLE_ENTITIES.join(', ')}.`,
+        messageEn: `cannot be translated; choose from ${TRANSLATABLE_ENTITIES.join(', ')}.`,
+      },
+    ]);
   }
   if (!fields.includes(input.field)) {
-    throw badUserInput([{ field: 'input.field', reason: 'invalid', message: `is geen vertaalbaar veld; kies uit ${fields.join(', ')}.`, messageEn: `is not a translatable field; choose from ${fields.join(', ')}.` }]);
+    throw badUserInput([
+      {
+        field: 'input.field',
+        reason: 'invalid',
+        message: `is geen vertaalbaar veld; kies uit ${fields.join(', ')}.`,
+        messageEn: `is not a translatable field; choose from ${fields.join(', ')}.`,
+      },
+    ]);
   }
   if (input.status !== 'MISSING' && !input.text?.trim()) {
-    throw badUserInput([{ field: 'input.text', reason: 'required', message: 'is verplicht, behalve bij status MISSING.', messageEn: 'is required unless the status is MISSING.' }]);
+    throw badUserInput([
+      {
+        field: 'input.text',
+        reason: 'required',
+        message: 'is verplicht, behalve bij status MISSING.',
+        messageEn: 'is required unless the status is MISSING.',
+      },
+    ]);
   }
   const entityType = input.entityType as TranslatableEntity;
   return db().$transaction(async (tx) => {
     const language = await tx.kaartLanguage.findUnique({ where: { code: input.language } });
     if (!language || language.code === 'nl') {
-      throw badUserInput([{ field: 'input.language', reason: 'invalid', message: 'is geen doeltaal van de sociale kaart (zie kaartLanguages).', messageEn: 'is not a target language of the social map (see kaartLanguages).' }]);
+      throw badUserInput([
+        {
+          field: 'input.language',
+          reason: 'invalid',
+          message: 'is geen doeltaal van de sociale kaart (zie kaartLanguages).',
+          messageEn: 'is not a target language of the social map (see kaartLanguages).',
+        },
+      ]);
     }
     const source = await delegate(entityType, tx).findUnique({ where: { id: input.entityId } });
     if (!source) throw notFound(entityType, input.entityId);
@@ -123,7 +168,12 @@ export async function saveTranslation(context: Pick<Context, 'identity' | 'reque
       update: { ...data, version: { increment: 1 } },
     });
     await recordAuditEvent(tx, {
-      context, operation: before ? 'UPDATE' : 'CREATE', entityType: 'KaartTranslation', entityId: after.id, before, after,
+      context,
+      operation: before ? 'UPDATE' : 'CREATE',
+      entityType: 'KaartTranslation',
+      entityId: after.id,
+      before,
+      after,
     });
     return after;
   });
@@ -148,7 +198,12 @@ export interface QueueRow {
  * translation in `language` (a MISSING row where none exists), filtered by status and outdatedness.
  * One query per entity type plus one for the translations.
  */
-export async function translationQueue(filter: { language: string; status?: KaartTranslationStatus | null; outdatedOnly?: boolean | null; limit?: number }): Promise<QueueRow[]> {
+export async function translationQueue(filter: {
+  language: string;
+  status?: KaartTranslationStatus | null;
+  outdatedOnly?: boolean | null;
+  limit?: number;
+}): Promise<QueueRow[]> {
   const translations = await db().kaartTranslation.findMany({ where: { language: filter.language } });
   const byKey = new Map(translations.map((t) => [`${t.entityType}/${t.entityId}/${t.field}`, t]));
   const rows: QueueRow[] = [];
@@ -163,9 +218,17 @@ export async function translationQueue(filter: { language: string; status?: Kaar
         const t = byKey.get(`${entityType}/${source.id as string}/${field}`);
         const outdated = !!t && t.status !== 'MISSING' && t.sourceHash !== sourceHash(dutch);
         rows.push({
-          id: t?.id ?? null, entityType, entityId: source.id as string, field, language: filter.language, source: dutch,
-          text: t?.text ?? null, status: t?.status ?? 'MISSING', outdated,
-          translatedBy: t?.translatedBy ?? null, translatedAt: t?.translatedAt ?? null,
+          id: t?.id ?? null,
+          entityType,
+          entityId: source.id as string,
+          field,
+          language: filter.language,
+          source: dutch,
+          text: t?.text ?? null,
+          status: t?.status ?? 'MISSING',
+          outdated,
+          translatedBy: t?.translatedBy ?? null,
+          translatedAt: t?.translatedAt ?? null,
         });
       }
     }

@@ -14,31 +14,67 @@ export const uuidArg = (value: string | null | undefined, path: string): string 
 };
 
 // -- budget
-export interface BudgetYear { year: number; computedCents: number; statedCents: number | null }
-export interface BudgetThemeYear { themeId: string; themeNumber: number; themeName: string; year: number; amountCents: number }
-export interface BudgetFundingYear { funding: FundingKind; year: number; amountCents: number }
-export interface BudgetSummary { years: BudgetYear[]; byTheme: BudgetThemeYear[]; byFunding: BudgetFundingYear[]; themeFiltered: boolean }
+export interface BudgetYear {
+  year: number;
+  computedCents: number;
+  statedCents: number | null;
+}
+export interface BudgetThemeYear {
+  themeId: string;
+  themeNumber: number;
+  themeName: string;
+  year: number;
+  amountCents: number;
+}
+export interface BudgetFundingYear {
+  funding: FundingKind;
+  year: number;
+  amountCents: number;
+}
+export interface BudgetSummary {
+  years: BudgetYear[];
+  byTheme: BudgetThemeYear[];
+  byFunding: BudgetFundingYear[];
+  themeFiltered: boolean;
+}
 
 export const checkYears = (fromYear: number | null | undefined, toYear: number | null | undefined) => {
   const from = fromYear ?? 1900;
   const to = toYear ?? 2200;
   if (from > to) {
-    throw badUserInput([{
-      field: 'fromYear', reason: 'out_of_range',
-      message: 'Het beginjaar ligt na het eindjaar.', messageEn: 'The first year is after the last year.',
-    }]);
+    throw badUserInput([
+      {
+        field: 'fromYear',
+        reason: 'out_of_range',
+        message: 'Het beginjaar ligt na het eindjaar.',
+        messageEn: 'The first year is after the last year.',
+      },
+    ]);
   }
   return { from, to };
 };
 
-export async function budgetSummary(args: { fromYear?: number | null; toYear?: number | null; themeId?: string | null }): Promise<BudgetSummary> {
+export async function budgetSummary(args: {
+  fromYear?: number | null;
+  toYear?: number | null;
+  themeId?: string | null;
+}): Promise<BudgetSummary> {
   const { from, to } = checkYears(args.fromYear, args.toYear);
   const themeId = uuidArg(args.themeId, 'themeId');
   // One statement: the amounts grouped three ways (GROUPING SETS), joined to the stated totals.
-  const rows = await db().$queryRaw<{
-    year: number; themeId: string | null; themeNumber: number | null; themeName: string | null;
-    funding: FundingKind | null; cents: bigint; stated: bigint | null; byTheme: boolean; byFunding: boolean;
-  }[]>`
+  const rows = await db().$queryRaw<
+    {
+      year: number;
+      themeId: string | null;
+      themeNumber: number | null;
+      themeName: string | null;
+      funding: FundingKind | null;
+      cents: bigint;
+      stated: bigint | null;
+      byTheme: boolean;
+      byFunding: boolean;
+    }[]
+  >`
     WITH amounts AS (
       SELECT a.year, a."amountCents", a.funding, th.id AS "themeId", th.number AS "themeNumber", th.name AS "themeName"
       FROM "BudgetAmount" a
@@ -62,23 +98,50 @@ export async function budgetSummary(args: { fromYear?: number | null; toYear?: n
     ORDER BY 1, 3 NULLS FIRST, 5 NULLS FIRST`;
   return {
     themeFiltered: themeId !== null,
-    years: rows.filter((r) => !r.byTheme && !r.byFunding).map((r) => ({ year: r.year, computedCents: Number(r.cents), statedCents: toNumber(r.stated) })),
-    byTheme: rows.filter((r) => r.byTheme).map((r) => ({
-      themeId: r.themeId!, themeNumber: r.themeNumber!, themeName: r.themeName!, year: r.year, amountCents: Number(r.cents),
-    })),
-    byFunding: rows.filter((r) => r.byFunding).map((r) => ({ funding: r.funding!, year: r.year, amountCents: Number(r.cents) })),
+    years: rows
+      .filter((r) => !r.byTheme && !r.byFunding)
+      .map((r) => ({ year: r.year, computedCents: Number(r.cents), statedCents: toNumber(r.stated) })),
+    byTheme: rows
+      .filter((r) => r.byTheme)
+      .map((r) => ({
+        themeId: r.themeId!,
+        themeNumber: r.themeNumber!,
+        themeName: r.themeName!,
+        year: r.year,
+        amountCents: Number(r.cents),
+      })),
+    byFunding: rows
+      .filter((r) => r.byFunding)
+      .map((r) => ({ funding: r.funding!, year: r.year, amountCents: Number(r.cents) })),
   };
 }
 
 // -- quota attainment
 export interface Attainment {
-  quotaId: string; code: string; name: string; kind: QuotaKind; unit: string; binding: boolean;
-  target: number; carriedOverBacklog: number; required: number; statedTotal: number | null;
-  realised: number | null; realisedOn: Date | null; attainment: number | null; gap: number | null;
-  deadline: Date | null; daysToDeadline: number | null;
+  quotaId: string;
+  code: string;
+  name: string;
+  kind: QuotaKind;
+  unit: string;
+  binding: boolean;
+  target: number;
+  carriedOverBacklog: number;
+  required: number;
+  statedTotal: number | null;
+  realised: number | null;
+  realisedOn: Date | null;
+  attainment: number | null;
+  gap: number | null;
+  deadline: Date | null;
+  daysToDeadline: number | null;
 }
 
-export async function quotaAttainment(args: { date: Date; themeId?: string | null; targetGroupId?: string | null; kind?: QuotaKind | null }): Promise<Attainment[]> {
+export async function quotaAttainment(args: {
+  date: Date;
+  themeId?: string | null;
+  targetGroupId?: string | null;
+  kind?: QuotaKind | null;
+}): Promise<Attainment[]> {
   const themeId = uuidArg(args.themeId, 'themeId');
   const targetGroupId = uuidArg(args.targetGroupId, 'targetGroupId');
   const kind = args.kind ?? null;
@@ -105,11 +168,20 @@ export async function quotaAttainment(args: { date: Date; themeId?: string | nul
 
 // -- reception capacity
 export interface CapacityRow {
-  date: Date; kind: LocationKind; targetGroupId: string | null; targetGroupName: string | null;
-  places: number; plannedPlaces: number; locations: number;
+  date: Date;
+  kind: LocationKind;
+  targetGroupId: string | null;
+  targetGroupName: string | null;
+  places: number;
+  plannedPlaces: number;
+  locations: number;
 }
 
-export interface CapacityFilter { kind?: LocationKind | null; targetGroupId?: string | null; themeId?: string | null }
+export interface CapacityFilter {
+  kind?: LocationKind | null;
+  targetGroupId?: string | null;
+  themeId?: string | null;
+}
 
 /**
  * Capacity on each of `dates`, grouped by date, kind and target group. A capacity record
@@ -122,7 +194,13 @@ export async function capacityOn(dates: Date[], filter: CapacityFilter): Promise
   const themeId = uuidArg(filter.themeId, 'themeId');
   const kind = filter.kind ?? null;
   const days = dates.map((date) => date.toISOString().slice(0, 10));
-  const rows = await db().$queryRaw<(Omit<CapacityRow, 'places' | 'plannedPlaces' | 'locations'> & { places: bigint; plannedPlaces: bigint; locations: bigint })[]>`
+  const rows = await db().$queryRaw<
+    (Omit<CapacityRow, 'places' | 'plannedPlaces' | 'locations'> & {
+      places: bigint;
+      plannedPlaces: bigint;
+      locations: bigint;
+    })[]
+  >`
     WITH days AS (SELECT unnest(${days}::date[]) AS date),
     valid AS (
       SELECT d.date, l.id AS "locationId", l."partOfId", l.kind, l.status, l."targetGroupId", l."sectionId", c.places
@@ -146,29 +224,58 @@ export async function capacityOn(dates: Date[], filter: CapacityFilter): Promise
       AND (${themeId}::uuid IS NULL OR s."themeId" = ${themeId}::uuid)
     GROUP BY v.date, v.kind, v."targetGroupId", tg.name
     ORDER BY v.date, v.kind, tg.name`;
-  return rows.map((row) => ({ ...row, places: Number(row.places), plannedPlaces: Number(row.plannedPlaces), locations: Number(row.locations) }));
+  return rows.map((row) => ({
+    ...row,
+    places: Number(row.places),
+    plannedPlaces: Number(row.plannedPlaces),
+    locations: Number(row.locations),
+  }));
 }
 
 export const receptionCapacity = (args: CapacityFilter & { date: Date }) => capacityOn([args.date], args);
 
 // -- capacity timeline with openings, closures and replacements
 export interface CapacityEvent {
-  date: Date; type: 'OPENING' | 'CLOSURE'; locationId: string; locationCode: string; locationName: string;
-  kind: LocationKind; planned: boolean; places: number | null;
-  replacementName: string | null; replacementOpensOn: Date | null; daysWithoutReplacement: number | null;
+  date: Date;
+  type: 'OPENING' | 'CLOSURE';
+  locationId: string;
+  locationCode: string;
+  locationName: string;
+  kind: LocationKind;
+  planned: boolean;
+  places: number | null;
+  replacementName: string | null;
+  replacementOpensOn: Date | null;
+  daysWithoutReplacement: number | null;
 }
-export interface Timeline { points: CapacityRow[]; events: CapacityEvent[] }
+export interface Timeline {
+  points: CapacityRow[];
+  events: CapacityEvent[];
+}
 
 export const MAX_POINTS = 240;
 
-export async function capacityTimeline(args: CapacityFilter & { from?: Date | null; to?: Date | null }): Promise<Timeline> {
+export async function capacityTimeline(
+  args: CapacityFilter & { from?: Date | null; to?: Date | null },
+): Promise<Timeline> {
   const from = args.from ?? new Date('2024-01-01T00:00:00Z');
   const to = args.to ?? new Date('2028-12-31T00:00:00Z');
   const dates: Date[] = [];
-  for (let d = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + (from.getUTCDate() > 1 ? 1 : 0), 1)); d <= to; d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1))) {
+  for (
+    let d = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + (from.getUTCDate() > 1 ? 1 : 0), 1));
+    d <= to;
+    d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1))
+  ) {
     dates.push(d);
     if (dates.length > MAX_POINTS) {
-      throw badUserInput([{ field: 'to', reason: 'out_of_range', message: `Hoogstens ${MAX_POINTS} maanden.`, messageEn: `At most ${MAX_POINTS} months.` }]);
+      throw badUserInput([
+        {
+          field: 'to',
+          reason: 'out_of_range',
+          message: `Hoogstens ${MAX_POINTS} maanden.`,
+          messageEn: `At most ${MAX_POINTS} months.`,
+        },
+      ]);
     }
   }
   const themeId = uuidArg(args.themeId, 'themeId');

@@ -85,7 +85,12 @@ function countryDimension(values: (string | null)[]): CompositionDimension {
     n,
   }));
   if ((cells.length + 2) % THRESHOLD === 0) {
-    cells.push({ value: 'OTHER_OR_NOT_STATED', label: 'Overige landen of niet opgegeven', labelEn: 'Other countries or not stated', n: other + notStated });
+    cells.push({
+      value: 'OTHER_OR_NOT_STATED',
+      label: 'Overige landen of niet opgegeven',
+      labelEn: 'Other countries or not stated',
+      n: other + notStated,
+    });
   } else {
     cells.push({ ...OTHER_COUNTRIES, n: other }, { ...NOT_STATED, n: notStated });
   }
@@ -102,10 +107,28 @@ export function compose(profiles: Profile[]): Composition {
   return {
     total: bandOf(profiles.length),
     dimensions: [
-      fixedDimension('ageBand', 'Leeftijd', 'Age', AGE_BANDS, profiles.map((p) => p.ageBand)),
-      fixedDimension('educationLevel', 'Opleidingsniveau', 'Education level', EDUCATION_LEVELS, profiles.map((p) => p.educationLevel)),
+      fixedDimension(
+        'ageBand',
+        'Leeftijd',
+        'Age',
+        AGE_BANDS,
+        profiles.map((p) => p.ageBand),
+      ),
+      fixedDimension(
+        'educationLevel',
+        'Opleidingsniveau',
+        'Education level',
+        EDUCATION_LEVELS,
+        profiles.map((p) => p.educationLevel),
+      ),
       countryDimension(profiles.map((p) => p.countryOfOrigin)),
-      fixedDimension('lgbtiq', 'LHBTIQ+', 'LGBTIQ+', LGBTIQ, profiles.map((p) => p.lgbtiq)),
+      fixedDimension(
+        'lgbtiq',
+        'LHBTIQ+',
+        'LGBTIQ+',
+        LGBTIQ,
+        profiles.map((p) => p.lgbtiq),
+      ),
     ],
   };
 }

@@ -22,13 +22,33 @@ const DEMO_MEMBERS: { name: string; email: string; joinedOn: string; profile: Pr
   name: name!,
   email: `${name!.split(' ')[0]!.toLowerCase()}@demo.welkom.test`,
   joinedOn: `2025-0${1 + (index % 6)}-01`,
-  profile: { ageBand: ageBand ?? null, educationLevel: educationLevel ?? null, countryOfOrigin: countryOfOrigin ?? null, lgbtiq: lgbtiq ?? null },
+  profile: {
+    ageBand: ageBand ?? null,
+    educationLevel: educationLevel ?? null,
+    countryOfOrigin: countryOfOrigin ?? null,
+    lgbtiq: lgbtiq ?? null,
+  },
 }));
 
 const DEMO_MEETINGS = [
-  { heldOn: '2025-03-12', topic: '(demo) Kennismaking en werkwijze van het panel', place: 'Stadhuis Nijmegen', attendance: 10 },
-  { heldOn: '2025-05-21', topic: '(demo) Taal en werk vanaf de eerste dag', place: 'Bibliotheek De Mariënburg', attendance: 8 },
-  { heldOn: '2025-09-17', topic: '(demo) Huisvesting van statushouders', place: 'Wijkcentrum Dukenburg', attendance: 9 },
+  {
+    heldOn: '2025-03-12',
+    topic: '(demo) Kennismaking en werkwijze van het panel',
+    place: 'Stadhuis Nijmegen',
+    attendance: 10,
+  },
+  {
+    heldOn: '2025-05-21',
+    topic: '(demo) Taal en werk vanaf de eerste dag',
+    place: 'Bibliotheek De Mariënburg',
+    attendance: 8,
+  },
+  {
+    heldOn: '2025-09-17',
+    topic: '(demo) Huisvesting van statushouders',
+    place: 'Wijkcentrum Dukenburg',
+    attendance: 9,
+  },
 ];
 
 const DEMO_ADVICE = [
@@ -40,7 +60,12 @@ const DEMO_ADVICE = [
     content: 'Fictief demo-advies: begin met taallessen zodra iemand in de opvang komt, niet pas na de vergunning.',
     actionCodes: ['3.1 1.A', '3.2 1.A'],
     themeNumbers: [3],
-    response: { status: 'RESPONDED' as const, respondedOn: '2025-07-01', adoption: 'PARTLY' as const, response: 'Fictieve reactie: we starten in twee opvanglocaties.' },
+    response: {
+      status: 'RESPONDED' as const,
+      respondedOn: '2025-07-01',
+      adoption: 'PARTLY' as const,
+      response: 'Fictieve reactie: we starten in twee opvanglocaties.',
+    },
   },
   {
     topic: '(demo) Woningzoekenden betrekken bij de keuze van de wijk',
@@ -66,7 +91,9 @@ const DEMO_ADVICE = [
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-export async function seedDemoPanel(prisma: PrismaClient): Promise<{ members: number; meetings: number; advice: number }> {
+export async function seedDemoPanel(
+  prisma: PrismaClient,
+): Promise<{ members: number; meetings: number; advice: number }> {
   for (const demo of DEMO_MEMBERS) {
     const existing = await prisma.panelMember.findFirst({ where: { email: demo.email }, select: { id: true } });
     const member =
@@ -83,14 +110,23 @@ export async function seedDemoPanel(prisma: PrismaClient): Promise<{ members: nu
         select: { id: true },
       }));
     if (!existing) {
-      await prisma.panelMember.update({ where: { id: member.id }, data: { profileCiphertext: sealProfile(demo.profile, member.id) } });
+      await prisma.panelMember.update({
+        where: { id: member.id },
+        data: { profileCiphertext: sealProfile(demo.profile, member.id) },
+      });
     }
   }
   const meetingIds: string[] = [];
   for (const demo of DEMO_MEETINGS) {
-    const found = await prisma.panelMeeting.findFirst({ where: { heldOn: day(demo.heldOn), topic: demo.topic }, select: { id: true } });
+    const found = await prisma.panelMeeting.findFirst({
+      where: { heldOn: day(demo.heldOn), topic: demo.topic },
+      select: { id: true },
+    });
     meetingIds.push(
-      (found ?? (await prisma.panelMeeting.create({ data: { ...demo, heldOn: day(demo.heldOn) }, select: { id: true } }))).id,
+      (
+        found ??
+        (await prisma.panelMeeting.create({ data: { ...demo, heldOn: day(demo.heldOn) }, select: { id: true } }))
+      ).id,
     );
   }
   for (const demo of DEMO_ADVICE) {
@@ -117,7 +153,12 @@ export async function seedDemoPanel(prisma: PrismaClient): Promise<{ members: nu
         content: demo.content,
         meetingId: demo.meeting === null ? null : meetingIds[demo.meeting],
         ...(demo.response
-          ? { status: demo.response.status, response: demo.response.response, respondedOn: day(demo.response.respondedOn), adoption: demo.response.adoption }
+          ? {
+              status: demo.response.status,
+              response: demo.response.response,
+              respondedOn: day(demo.response.respondedOn),
+              adoption: demo.response.adoption,
+            }
           : {}),
         actionLinks: { create: actions.map((action) => ({ actionId: action.id })) },
         themeLinks: { create: themes.map((theme) => ({ themeId: theme.id })) },

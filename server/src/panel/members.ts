@@ -12,8 +12,17 @@ import { checkId } from '../crud/validation.js';
 import { versionedUpdate } from '../crud/write.js';
 import { db } from '../db.js';
 import {
-  AGE_BANDS, type Category, EDUCATION_LEVELS, LGBTIQ, type Profile, consentHolds, countryName, isCountryCode, openProfile,
-  sealProfile, today,
+  AGE_BANDS,
+  type Category,
+  EDUCATION_LEVELS,
+  LGBTIQ,
+  type Profile,
+  consentHolds,
+  countryName,
+  isCountryCode,
+  openProfile,
+  sealProfile,
+  today,
 } from './profile.js';
 
 /** The profile as the coordinator enters it; every category may be left open. */
@@ -67,12 +76,21 @@ const labelled = (categories: readonly Category[], value: string | null) => {
 };
 
 /** Records the diversity profile (replacing all of it), sealed; only with valid consent. */
-export const setMemberProfile = async (args: { id: string; expectedVersion: number; profile: ProfileInput }, context: Context, query: object = {}) => {
+export const setMemberProfile = async (
+  args: { id: string; expectedVersion: number; profile: ProfileInput },
+  context: Context,
+  query: object = {},
+) => {
   const input = args.profile;
   const country = input.countryOfOrigin?.trim().toUpperCase() || null;
   // The message does not repeat the value: it is special-category data.
   if (country && !isCountryCode(country)) {
-    throw refuse('profile.countryOfOrigin', 'invalid_format', 'Land van herkomst is geen geldige ISO 3166-1-code.', 'Country of origin is not a valid ISO 3166-1 code.');
+    throw refuse(
+      'profile.countryOfOrigin',
+      'invalid_format',
+      'Land van herkomst is geen geldige ISO 3166-1-code.',
+      'Country of origin is not a valid ISO 3166-1 code.',
+    );
   }
   const profile: Profile = {
     ageBand: (input.ageBand as string | null | undefined) ?? null,
@@ -83,7 +101,12 @@ export const setMemberProfile = async (args: { id: string; expectedVersion: numb
   return changeMember(args.id, args.expectedVersion, async (tx, member) => {
     if (member.erasedAt) throw refuse('id', 'erased', 'Dit panellid is gewist.', 'This panel member has been erased.');
     if (!consentHolds(member, today())) {
-      throw refuse('id', 'no_consent', 'Zonder geldige toestemming wordt geen profiel vastgelegd.', 'No profile is recorded without valid consent.');
+      throw refuse(
+        'id',
+        'no_consent',
+        'Zonder geldige toestemming wordt geen profiel vastgelegd.',
+        'No profile is recorded without valid consent.',
+      );
     }
     const profileCiphertext = sealProfile(profile, member.id);
     await tx.panelMember.update({ where: { id: member.id }, data: { profileCiphertext } });
@@ -100,7 +123,11 @@ export const setMemberProfile = async (args: { id: string; expectedVersion: numb
 };
 
 /** Records a withdrawn consent and erases the profile: it is no longer shown or counted. */
-export const withdrawConsent = (args: { id: string; expectedVersion: number; withdrawnOn?: Date | null }, context: Context, query: object = {}) =>
+export const withdrawConsent = (
+  args: { id: string; expectedVersion: number; withdrawnOn?: Date | null },
+  context: Context,
+  query: object = {},
+) =>
   changeMember(args.id, args.expectedVersion, async (tx, member) => {
     if (member.erasedAt) throw refuse('id', 'erased', 'Dit panellid is gewist.', 'This panel member has been erased.');
     const consentWithdrawnOn = args.withdrawnOn ?? today();
@@ -110,7 +137,11 @@ export const withdrawConsent = (args: { id: string; expectedVersion: number; wit
       operation: 'CONSENT_WITHDRAWN',
       entityType: 'PanelMember',
       entityId: member.id,
-      before: { consentWithdrawnOn: member.consentWithdrawnOn, profileCiphertext: member.profileCiphertext, version: member.version },
+      before: {
+        consentWithdrawnOn: member.consentWithdrawnOn,
+        profileCiphertext: member.profileCiphertext,
+        version: member.version,
+      },
       after: { consentWithdrawnOn, profileCiphertext: null, version: member.version + 1 },
     });
     return tx.panelMember.findUniqueOrThrow({ ...query, where: { id: member.id } });
@@ -119,7 +150,8 @@ export const withdrawConsent = (args: { id: string; expectedVersion: number; wit
 /** Erases a member on request (GDPR art. 17); the record stays, marked erased. */
 export const eraseMember = (args: { id: string; expectedVersion: number }, context: Context, query: object = {}) =>
   changeMember(args.id, args.expectedVersion, async (tx, member) => {
-    if (member.erasedAt) throw refuse('id', 'erased', 'Dit panellid is al gewist.', 'This panel member has already been erased.');
+    if (member.erasedAt)
+      throw refuse('id', 'erased', 'Dit panellid is al gewist.', 'This panel member has already been erased.');
     const erasedAt = new Date();
     const cleared = Object.fromEntries(MEMBER_PERSONAL_FIELDS.map((field) => [field, null]));
     await tx.panelMember.update({ where: { id: member.id }, data: { ...cleared, name: ERASED_NAME, erasedAt } });
@@ -152,9 +184,12 @@ export const exportMember = async (args: { id: string }, context: Context) => {
       about: {
         nl: 'Inzage in persoonsgegevens (AVG art. 15): alle gegevens die de gemeente Nijmegen in Welkom over u als lid van het panel van ervaringsdeskundigen bewaart.',
         en: 'Access to personal data (GDPR art. 15): all data the municipality of Nijmegen holds on you in Welkom as a member of the lived-experience panel.',
-        purpose: 'Samenstelling en contact van het panel van ervaringsdeskundigen (actie 5.2 3.A). | Composition of and contact with the lived-experience panel (action 5.2 3.A).',
-        legalBasis: 'Toestemming (AVG art. 6 lid 1 sub a en art. 9 lid 2 sub a); u kunt die altijd intrekken. | Consent (GDPR art. 6(1)(a) and 9(2)(a)); you may withdraw it at any time.',
-        recipients: 'Alleen de panelcoördinator ziet uw gegevens; anderen zien de samenstelling van het panel in groepen van ten minste vijf. | Only the panel coordinator sees your data; others see the panel\'s composition in groups of at least five.',
+        purpose:
+          'Samenstelling en contact van het panel van ervaringsdeskundigen (actie 5.2 3.A). | Composition of and contact with the lived-experience panel (action 5.2 3.A).',
+        legalBasis:
+          'Toestemming (AVG art. 6 lid 1 sub a en art. 9 lid 2 sub a); u kunt die altijd intrekken. | Consent (GDPR art. 6(1)(a) and 9(2)(a)); you may withdraw it at any time.',
+        recipients:
+          "Alleen de panelcoördinator ziet uw gegevens; anderen zien de samenstelling van het panel in groepen van ten minste vijf. | Only the panel coordinator sees your data; others see the panel's composition in groups of at least five.",
         exportedAt: exportedAt.toISOString(),
       },
       member: {

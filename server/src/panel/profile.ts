@@ -27,10 +27,7 @@ export const EDUCATION_LEVELS = [
   category('OTHER', 'Anders of niet te vergelijken', 'Other or not comparable'),
 ] as const;
 
-export const LGBTIQ = [
-  category('YES', 'Ja, LHBTIQ+', 'Yes, LGBTIQ+'),
-  category('NO', 'Nee', 'No'),
-] as const;
+export const LGBTIQ = [category('YES', 'Ja, LHBTIQ+', 'Yes, LGBTIQ+'), category('NO', 'Nee', 'No')] as const;
 
 export const NOT_STATED = category('NOT_STATED', 'Niet opgegeven', 'Not stated');
 export const OTHER_COUNTRIES = category('OTHER_COUNTRIES', 'Overige landen', 'Other countries');
@@ -73,7 +70,9 @@ export function consentHolds(
   member: { consentGivenOn: Date | null; consentWithdrawnOn: Date | null; erasedAt: Date | null },
   day: Date,
 ): boolean {
-  return Boolean(member.consentGivenOn && member.consentGivenOn <= day && !member.consentWithdrawnOn && !member.erasedAt);
+  return Boolean(
+    member.consentGivenOn && member.consentGivenOn <= day && !member.consentWithdrawnOn && !member.erasedAt,
+  );
 }
 
 /** Today as a date-only value (UTC midnight), as `@db.Date` columns hold it. */

@@ -22,14 +22,20 @@ function* spreads(sum: number, bounds: [number, number][]): Generator<number[]> 
  * bands published for each dimension's cells and for the total they share.
  */
 function attackBands(dimensions: number[][], totalBand: number): { worlds: number; disclosed: string[] } {
-  const sums = dimensions.map((bands) => new Map<number, Set<number>>(
-    Array.from({ length: (1 << bands.length) - 1 }, (_, i) => [i + 1, new Set<number>()]),
-  ));
+  const sums = dimensions.map(
+    (bands) =>
+      new Map<number, Set<number>>(
+        Array.from({ length: (1 << bands.length) - 1 }, (_, i) => [i + 1, new Set<number>()]),
+      ),
+  );
   let worlds = 0;
   for (let candidate = totalBand * THRESHOLD; candidate < (totalBand + 1) * THRESHOLD; candidate++) {
-    const perDimension = dimensions.map((bands) =>
-      [...spreads(candidate, bands.map((band) => [band * THRESHOLD, band * THRESHOLD + THRESHOLD - 1]))],
-    );
+    const perDimension = dimensions.map((bands) => [
+      ...spreads(
+        candidate,
+        bands.map((band) => [band * THRESHOLD, band * THRESHOLD + THRESHOLD - 1]),
+      ),
+    ]);
     if (perDimension.some((tables) => tables.length === 0)) continue; // this total contradicts some dimension
     worlds++;
     perDimension.forEach((tables, d) => {
@@ -44,7 +50,8 @@ function attackBands(dimensions: number[][], totalBand: number): { worlds: numbe
   sums.forEach((byMask, d) => {
     for (const [mask, seen] of byMask) {
       const [only] = [...seen];
-      if (worlds > 0 && seen.size === 1 && only! < THRESHOLD) disclosed.push(`dimension ${d}, cells ${mask.toString(2)}: ${only}`);
+      if (worlds > 0 && seen.size === 1 && only! < THRESHOLD)
+        disclosed.push(`dimension ${d}, cells ${mask.toString(2)}: ${only}`);
     }
   });
   return { worlds, disclosed };
@@ -70,7 +77,15 @@ function* bandVectors(cells: number, max: number): Generator<number[]> {
 
 describe('bands of five', () => {
   it('shows every group under five, an empty one included, as "< 5" and others as a band', () => {
-    expect([0, 1, 4, 5, 9, 10, 23].map((count) => bandOf(count).display)).toEqual(['< 5', '< 5', '< 5', '5–9', '5–9', '10–14', '20–24']);
+    expect([0, 1, 4, 5, 9, 10, 23].map((count) => bandOf(count).display)).toEqual([
+      '< 5',
+      '< 5',
+      '< 5',
+      '5–9',
+      '5–9',
+      '10–14',
+      '20–24',
+    ]);
   });
 
   it('refuses a dimension of five (or ten) cells, the one shape where subtraction could pin a cell', () => {
@@ -83,7 +98,12 @@ describe('bands of five', () => {
     // Every combination of bands (cells up to 34 people each, totals up to 34) that some real
     // panel could have produced: what is published depends on the bands alone.
     let views = 0;
-    for (const [cells, maxBand] of [[2, 6], [3, 6], [4, 4], [6, 1]] as const) {
+    for (const [cells, maxBand] of [
+      [2, 6],
+      [3, 6],
+      [4, 4],
+      [6, 1],
+    ] as const) {
       for (const bands of bandVectors(cells, maxBand)) {
         for (let total = 0; total <= 6; total++) {
           const { worlds, disclosed } = attackBands([bands], total);

@@ -17,7 +17,8 @@ export interface RequestFacts {
 
 export function mayReport(identity: Identity, facts: RequestFacts): boolean {
   if (secretary.allows(identity)) return true;
-  if (identity.kind === 'user') return identity.userId === facts.actionOwnerId || identity.userId === facts.addresseeUserId;
+  if (identity.kind === 'user')
+    return identity.userId === facts.actionOwnerId || identity.userId === facts.addresseeUserId;
   if (identity.kind === 'token' && progressWrite.allows(identity)) {
     return identity.partnerId === facts.addresseePartnerId || facts.linkedPartnerIds.includes(identity.partnerId);
   }

@@ -28,13 +28,25 @@ export const UNBUDGETED_SUBSIDY_TITLE = 'Subsidies aan migrantenorganisaties (ge
 // The 5.3 table has no line for action 3.5 2.A. Its grants are commitments all the same: they go
 // to the budget line linked to that action once a secretary adds one, and until then to a row of
 // their own under the action's theme, so the totals never leave them out.
-export async function realisationByLine(args: { fromYear?: number | null; toYear?: number | null; themeId?: string | null } = {}): Promise<RealisationRow[]> {
+export async function realisationByLine(
+  args: { fromYear?: number | null; toYear?: number | null; themeId?: string | null } = {},
+): Promise<RealisationRow[]> {
   const from = args.fromYear ?? 2000;
   const to = args.toYear ?? 2100;
-  const rows = await db().$queryRaw<{
-    budgetLineId: string | null; code: string; title: string; themeNumber: number; themeName: string; year: number;
-    planned: bigint; committed: bigint; spent: bigint; subsidy: bigint;
-  }[]>`
+  const rows = await db().$queryRaw<
+    {
+      budgetLineId: string | null;
+      code: string;
+      title: string;
+      themeNumber: number;
+      themeName: string;
+      year: number;
+      planned: bigint;
+      committed: bigint;
+      spent: bigint;
+      subsidy: bigint;
+    }[]
+  >`
     WITH subsidy_line AS (
       SELECT bl.id FROM "BudgetLine" bl LEFT JOIN "Action" a ON a.id = bl."actionId"
       WHERE a.code = ${SUBSIDY_ACTION_CODE} OR bl.code = ${SUBSIDY_ACTION_CODE}
@@ -64,12 +76,25 @@ export async function realisationByLine(args: { fromYear?: number | null; toYear
     GROUP BY bl.id, bl.code, bl.title, bl."sortOrder", th.number, th.name, f.year
     ORDER BY th.number, bl."sortOrder" NULLS LAST, 2, f.year`;
   return rows.map((row) => ({
-    budgetLineId: row.budgetLineId, code: row.code, title: row.title, themeNumber: row.themeNumber, themeName: row.themeName, year: row.year,
-    plannedCents: Number(row.planned), committedCents: Number(row.committed), spentCents: Number(row.spent), subsidyCommittedCents: Number(row.subsidy),
+    budgetLineId: row.budgetLineId,
+    code: row.code,
+    title: row.title,
+    themeNumber: row.themeNumber,
+    themeName: row.themeName,
+    year: row.year,
+    plannedCents: Number(row.planned),
+    committedCents: Number(row.committed),
+    spentCents: Number(row.spent),
+    subsidyCommittedCents: Number(row.subsidy),
   }));
 }
 
-export interface RealisationTotal { key: string; plannedCents: number; committedCents: number; spentCents: number }
+export interface RealisationTotal {
+  key: string;
+  plannedCents: number;
+  committedCents: number;
+  spentCents: number;
+}
 
 /** Sums of the line rows by a key (theme, year): computed from the same rows, so they always add up. */
 export function totalsBy(rows: RealisationRow[], key: (row: RealisationRow) => string): RealisationTotal[] {

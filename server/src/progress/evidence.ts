@@ -25,13 +25,22 @@ type Actor = Pick<Context, 'identity' | 'requestId'>;
 async function reportFacts(updateId: string) {
   const update = await db().progressUpdate.findUnique({
     where: { id: updateId },
-    select: { id: true, state: true, addresseeUserId: true, addresseePartnerId: true, round: { select: { state: true } }, action: { select: { ownerId: true, partnerLinks: { select: { partnerId: true } } } } },
+    select: {
+      id: true,
+      state: true,
+      addresseeUserId: true,
+      addresseePartnerId: true,
+      round: { select: { state: true } },
+      action: { select: { ownerId: true, partnerLinks: { select: { partnerId: true } } } },
+    },
   });
   if (!update) return null;
   return {
     update,
     facts: {
-      actionOwnerId: update.action.ownerId, addresseeUserId: update.addresseeUserId, addresseePartnerId: update.addresseePartnerId,
+      actionOwnerId: update.action.ownerId,
+      addresseeUserId: update.addresseeUserId,
+      addresseePartnerId: update.addresseePartnerId,
       linkedPartnerIds: update.action.partnerLinks.map((l) => l.partnerId),
     },
   };
@@ -52,29 +61,61 @@ export async function maySeeEvidence(updateId: string, identity: Actor['identity
 }
 
 export async function addEvidence(
-  args: { updateId: string; fileName: string; contentType: string; sizeBytes: number; sha256: string; content: Readable },
+  args: {
+    updateId: string;
+    fileName: string;
+    contentType: string;
+    sizeBytes: number;
+    sha256: string;
+    content: Readable;
+  },
   context: Actor,
 ) {
   const id = randomUUID();
-  return db().$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "ProgressUpdate" WHERE id = ${args.updateId}::uuid FOR UPDATE`;
-    if (!locked.length) throw notFound('ProgressUpdate', args.updateId);
-    const update = await tx.progressUpdate.findUniqueOrThrow({ where: { id: args.updateId }, include: { round: { select: { state: true } } } });
-    if (update.round.state !== 'OPEN') throw roundClosed(update.roundId);
-    if (!(STEPS.saveDraft.from as readonly string[]).includes(update.state)) throw stepNotAllowed('saveDraft', update.state);
-    const count = await tx.progressEvidenceFile.count({ where: { updateId: args.updateId } });
-    if (count >= MAX_EVIDENCE_FILES) {
-      throw conflict('too_many_files', `Ten hoogste ${MAX_EVIDENCE_FILES} bewijsstukken per rapportage.`, `At most ${MAX_EVIDENCE_FILES} evidence files per update.`);
-    }
-    const file = await tx.progressEvidenceFile.create({
-      data: {
-        id, updateId: args.updateId, fileName: args.fileName, contentType: args.contentType, sizeBytes: args.sizeBytes, sha256: args.sha256,
-        uploadedBy: actorLabel(context.identity),
-      },
-    });
-    const stored = await evidenceStore.write(tx, id, args.content);
-    if (stored.sizeBytes !== args.sizeBytes) throw new Error(`stored ${stored.sizeBytes} of ${args.sizeBytes} bytes`);
-    await recordAuditEvent(tx, { context, operation: 'UPLOAD', entityType: 'ProgressEvidenceFile', entityId: id, before: null, after: file });
-    return file;
-  }, { maxWait: 30_000, timeout: 120_000 });
+  return db().$transaction(
+    async (tx) => {
+      const locked = await tx.$queryRaw<
+        { id: string }[]
+      >`SELECT id FROM "ProgressUpdate" WHERE id = ${args.updateId}::uuid FOR UPDATE`;
+      if (!locked.length) throw notFound('ProgressUpdate', args.updateId);
+      const update = await tx.progressUpdate.findUniqueOrThrow({
+        where: { id: args.updateId },
+        include: { round: { select: { state: true } } },
+      });
+      if (update.round.state !== 'OPEN') throw roundClosed(update.roundId);
+      if (!(STEPS.saveDraft.from as readonly string[]).includes(update.state))
+        throw stepNotAllowed('saveDraft', update.state);
+      const count = await tx.progressEvidenceFile.count({ where: { updateId: args.updateId } });
+      if (count >= MAX_EVIDENCE_FILES) {
+        throw conflict(
+          'too_many_files',
+          `Ten hoogste ${MAX_EVIDENCE_FILES} bewijsstukken per rapportage.`,
+          `At most ${MAX_EVIDENCE_FILES} evidence files per update.`,
+        );
+      }
+      const file = await tx.progressEvidenceFile.create({
+        data: {
+          id,
+          updateId: args.updateId,
+          fileName: args.fileName,
+          contentType: args.contentType,
+          sizeBytes: args.sizeBytes,
+          sha256: args.sha256,
+          uploadedBy: actorLabel(context.identity),
+        },
+      });
+      const stored = await evidenceStore.write(tx, id, args.content);
+      if (stored.sizeBytes !== args.sizeBytes) throw new Error(`stored ${stored.sizeBytes} of ${args.sizeBytes} bytes`);
+      await recordAuditEvent(tx, {
+        context,
+        operation: 'UPLOAD',
+        entityType: 'ProgressEvidenceFile',
+        entityId: id,
+        before: null,
+        after: file,
+      });
+      return file;
+    },
+    { maxWait: 30_000, timeout: 120_000 },
+  );
 }

@@ -31,7 +31,11 @@ export const REMIND_DAYS_BEFORE = 14;
 
 export type ReminderKind = 'DUE_SOON' | 'OVERDUE';
 
-export function reminderFor(update: { state: ProgressUpdateState }, dueOn: Date, on: Date): { kind: ReminderKind; days: number } | null {
+export function reminderFor(
+  update: { state: ProgressUpdateState },
+  dueOn: Date,
+  on: Date,
+): { kind: ReminderKind; days: number } | null {
   if (HANDED_IN.includes(update.state)) return null;
   const days = Math.round((dueOn.getTime() - on.getTime()) / DAY);
   if (days < 0) return { kind: 'OVERDUE', days };

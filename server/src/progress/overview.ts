@@ -2,17 +2,41 @@
 import type { Prisma } from '@welkom/db';
 import type { Identity } from '../context.js';
 import { db } from '../db.js';
-import { HANDED_IN, REMIND_DAYS_BEFORE, type LateReason, type ReminderKind, lateReasons, reminderFor } from './lateness.js';
+import {
+  HANDED_IN,
+  REMIND_DAYS_BEFORE,
+  type LateReason,
+  type ReminderKind,
+  lateReasons,
+  reminderFor,
+} from './lateness.js';
 
 /** What a request carries besides its own columns, wherever it is listed. */
 export const REQUEST_INCLUDE = {
   round: true,
   action: { select: { code: true, description: true } },
   measurements: { orderBy: [{ date: 'asc' }, { createdAt: 'asc' }] },
-  evidenceFiles: { orderBy: { createdAt: 'asc' }, select: { id: true, fileName: true, contentType: true, sizeBytes: true, sha256: true, uploadedBy: true, createdAt: true } },
+  evidenceFiles: {
+    orderBy: { createdAt: 'asc' },
+    select: {
+      id: true,
+      fileName: true,
+      contentType: true,
+      sizeBytes: true,
+      sha256: true,
+      uploadedBy: true,
+      createdAt: true,
+    },
+  },
 } as const satisfies Prisma.ProgressUpdateInclude;
 
-export interface LateAction { actionId: string; code: string; description: string; reasons: LateReason[]; ownerId: string | null }
+export interface LateAction {
+  actionId: string;
+  code: string;
+  description: string;
+  reasons: LateReason[];
+  ownerId: string | null;
+}
 
 /** Late (lateness.ts) as a condition on actions, for lists and filters. */
 export function lateWhere(on: Date): Prisma.ActionWhereInput {
@@ -24,7 +48,12 @@ export function notLateWhere(on: Date): Prisma.ActionWhereInput {
   return {
     OR: [
       { status: { in: ['DONE', 'CANCELLED'] } },
-      { AND: [{ OR: [{ endDate: null }, { endDate: { gte: on } }] }, { OR: [{ assessment: null }, { assessment: { not: 'BEHIND' } }] }] },
+      {
+        AND: [
+          { OR: [{ endDate: null }, { endDate: { gte: on } }] },
+          { OR: [{ assessment: null }, { assessment: { not: 'BEHIND' } }] },
+        ],
+      },
     ],
   };
 }
@@ -49,19 +78,28 @@ export async function lateActions(on: Date, ownerId?: string | null): Promise<La
     select: { id: true, code: true, description: true, endDate: true, status: true, assessment: true, ownerId: true },
     orderBy: { code: 'asc' },
   });
-  return actions.map((a) => ({ actionId: a.id, code: a.code, description: a.description, ownerId: a.ownerId, reasons: lateReasons(a, on) }));
+  return actions.map((a) => ({
+    actionId: a.id,
+    code: a.code,
+    description: a.description,
+    ownerId: a.ownerId,
+    reasons: lateReasons(a, on),
+  }));
 }
 
 /** Requests of rounds whose due date has passed without a submission, and those a closed round marked missing. */
 export function missingUpdates(on: Date, where: Prisma.ProgressUpdateWhereInput = {}) {
   return db().progressUpdate.findMany({
     where: {
-      AND: [where, {
-        OR: [
-          { state: 'MISSING' },
-          { state: { notIn: [...HANDED_IN, 'MISSING'] }, round: { dueOn: { lt: on }, state: 'OPEN' } },
-        ],
-      }],
+      AND: [
+        where,
+        {
+          OR: [
+            { state: 'MISSING' },
+            { state: { notIn: [...HANDED_IN, 'MISSING'] }, round: { dueOn: { lt: on }, state: 'OPEN' } },
+          ],
+        },
+      ],
     },
     include: REQUEST_INCLUDE,
     orderBy: [{ round: { dueOn: 'asc' } }, { action: { code: 'asc' } }],
@@ -71,9 +109,16 @@ export function missingUpdates(on: Date, where: Prisma.ProgressUpdateWhereInput 
 /** What this caller is asked to report on: addressed to them, on actions they own, or (a token) its organisation's. */
 export function openRequestsWhere(identity: Identity): Prisma.ProgressUpdateWhereInput | null {
   const open = { state: { notIn: ['ACCEPTED' as const, 'MISSING' as const] }, round: { state: 'OPEN' as const } };
-  if (identity.kind === 'user') return { ...open, OR: [{ addresseeUserId: identity.userId }, { action: { ownerId: identity.userId } }] };
+  if (identity.kind === 'user')
+    return { ...open, OR: [{ addresseeUserId: identity.userId }, { action: { ownerId: identity.userId } }] };
   if (identity.kind === 'token') {
-    return { ...open, OR: [{ addresseePartnerId: identity.partnerId }, { action: { partnerLinks: { some: { partnerId: identity.partnerId } } } }] };
+    return {
+      ...open,
+      OR: [
+        { addresseePartnerId: identity.partnerId },
+        { action: { partnerLinks: { some: { partnerId: identity.partnerId } } } },
+      ],
+    };
   }
   return null;
 }
@@ -112,20 +157,37 @@ export interface DueReminder {
 export async function dueReminders(on: Date, where: Prisma.ProgressUpdateWhereInput = {}): Promise<DueReminder[]> {
   const horizon = new Date(on.getTime() + REMIND_DAYS_BEFORE * 86_400_000);
   const rows = await db().progressUpdate.findMany({
-    where: { AND: [where, { state: { notIn: [...HANDED_IN, 'MISSING'] }, round: { state: 'OPEN', dueOn: { lte: horizon } } }] },
+    where: {
+      AND: [where, { state: { notIn: [...HANDED_IN, 'MISSING'] }, round: { state: 'OPEN', dueOn: { lte: horizon } } }],
+    },
     select: {
-      id: true, state: true, roundId: true, actionId: true, addresseeUserId: true, addresseePartnerId: true,
-      round: { select: { title: true, dueOn: true } }, action: { select: { code: true, ownerId: true } },
+      id: true,
+      state: true,
+      roundId: true,
+      actionId: true,
+      addresseeUserId: true,
+      addresseePartnerId: true,
+      round: { select: { title: true, dueOn: true } },
+      action: { select: { code: true, ownerId: true } },
     },
     orderBy: [{ round: { dueOn: 'asc' } }, { action: { code: 'asc' } }],
   });
   return rows.flatMap((row) => {
     const reminder = reminderFor(row, row.round.dueOn, on);
     if (!reminder) return [];
-    return [{
-      updateId: row.id, roundId: row.roundId, roundTitle: row.round.title, dueOn: row.round.dueOn, actionId: row.actionId, actionCode: row.action.code,
-      userId: row.addresseeUserId ?? (row.addresseePartnerId ? null : row.action.ownerId), partnerId: row.addresseePartnerId, ...reminder,
-    }];
+    return [
+      {
+        updateId: row.id,
+        roundId: row.roundId,
+        roundTitle: row.round.title,
+        dueOn: row.round.dueOn,
+        actionId: row.actionId,
+        actionCode: row.action.code,
+        userId: row.addresseeUserId ?? (row.addresseePartnerId ? null : row.action.ownerId),
+        partnerId: row.addresseePartnerId,
+        ...reminder,
+      },
+    ];
   });
 }
 
@@ -140,8 +202,17 @@ export async function myActions(userId: string, on: Date) {
   const actions = await db().action.findMany({
     where: { ownerId: userId },
     select: {
-      id: true, code: true, description: true, status: true, assessment: true, endDate: true,
-      progressUpdates: { where: { state: { notIn: ['ACCEPTED', 'MISSING'] }, round: { state: 'OPEN' } }, include: REQUEST_INCLUDE, orderBy: { round: { dueOn: 'asc' } } },
+      id: true,
+      code: true,
+      description: true,
+      status: true,
+      assessment: true,
+      endDate: true,
+      progressUpdates: {
+        where: { state: { notIn: ['ACCEPTED', 'MISSING'] }, round: { state: 'OPEN' } },
+        include: REQUEST_INCLUDE,
+        orderBy: { round: { dueOn: 'asc' } },
+      },
     },
     orderBy: { code: 'asc' },
   });

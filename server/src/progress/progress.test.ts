@@ -22,22 +22,32 @@ let partnerAction: { id: string; code: string };
 let unlinkedAction: { id: string; code: string };
 let roundId: string;
 
-const REQUEST = 'id state version status assessment happened reviewComment submittedBy acceptedBy actionCode roundTitle';
+const REQUEST =
+  'id state version status assessment happened reviewComment submittedBy acceptedBy actionCode roundTitle';
 const SAVE = `mutation ($r: ID!, $a: ID!, $input: ProgressUpdateInput!) { saveProgressDraft(roundId: $r, actionId: $a, input: $input) { ${REQUEST} } }`;
 const SUBMIT = `mutation ($r: ID!, $a: ID!, $input: ProgressUpdateInput!) { submitProgressUpdate(roundId: $r, actionId: $a, input: $input) { ${REQUEST} } }`;
 const RETURN = `mutation ($id: ID!, $v: Int!, $c: String!) { returnProgressUpdate(id: $id, expectedVersion: $v, comment: $c) { ${REQUEST} } }`;
 const ACCEPT = `mutation ($id: ID!, $v: Int!) { acceptProgressUpdate(id: $id, expectedVersion: $v) { ${REQUEST} } }`;
 const OPEN = `mutation ($input: OpenProgressRoundInput!) { openProgressRound(input: $input) { id title dueOn updatesCount } }`;
-const GOOD = { status: 'RUNNING', assessment: 'ON_TRACK', happened: 'Twee bijeenkomsten gehouden.', nextSteps: 'Evaluatie in december.', percentComplete: 40 };
+const GOOD = {
+  status: 'RUNNING',
+  assessment: 'ON_TRACK',
+  happened: 'Twee bijeenkomsten gehouden.',
+  nextSteps: 'Evaluatie in december.',
+  percentComplete: 40,
+};
 
-const code = (response: { errors?: { extensions?: Record<string, unknown> }[] }) => response.errors?.[0]?.extensions?.code;
+const code = (response: { errors?: { extensions?: Record<string, unknown> }[] }) =>
+  response.errors?.[0]?.extensions?.code;
 
 async function updateOf(round: string, actionId: string) {
   return db().progressUpdate.findUniqueOrThrow({ where: { roundId_actionId: { roundId: round, actionId } } });
 }
 
 async function openRoundFor(title: string, input: Record<string, unknown> = {}) {
-  const response = await secretary.gql(OPEN, { input: { title, periodStart: '2026-05-01', periodEnd: '2026-10-31', dueOn: '2026-11-15', ...input } });
+  const response = await secretary.gql(OPEN, {
+    input: { title, periodStart: '2026-05-01', periodEnd: '2026-10-31', dueOn: '2026-11-15', ...input },
+  });
   expect(response.errors).toBeUndefined();
   return response.data!.openProgressRound as { id: string; updatesCount: number };
 }
@@ -53,12 +63,16 @@ beforeAll(async () => {
   const linked = actions.find((a) => a.id !== ownedAction.id && a.partnerLinks.length > 0)!;
   partnerAction = linked;
   const partnerId = linked.partnerLinks[0]!.partnerId;
-  unlinkedAction = actions.find((a) => a.id !== ownedAction.id && !a.partnerLinks.some((l) => l.partnerId === partnerId))!;
+  unlinkedAction = actions.find(
+    (a) => a.id !== ownedAction.id && !a.partnerLinks.some((l) => l.partnerId === partnerId),
+  )!;
   partner = await api.issueToken({ partnerId, scopes: ['progress:write'] });
   readOnlyPartner = await api.issueToken({ partnerId, scopes: ['register:read'] });
   const current = await db().action.findUniqueOrThrow({ where: { id: ownedAction.id } });
-  const assigned = await secretary.gql('mutation ($id: ID!, $v: Int!, $owner: ID) { updateAction(id: $id, expectedVersion: $v, input: { ownerId: $owner }) { id ownerId } }',
-    { id: ownedAction.id, v: current.version, owner: owner.user.id });
+  const assigned = await secretary.gql(
+    'mutation ($id: ID!, $v: Int!, $owner: ID) { updateAction(id: $id, expectedVersion: $v, input: { ownerId: $owner }) { id ownerId } }',
+    { id: ownedAction.id, v: current.version, owner: owner.user.id },
+  );
   expect(assigned.errors).toBeUndefined();
 }, 120_000);
 
@@ -68,7 +82,9 @@ afterAll(async () => {
 
 describe('the initial status comes from the document', () => {
   it('gives every action a status with the words it came from, "onbekend" where the document says nothing', async () => {
-    const actions = await db().action.findMany({ select: { code: true, status: true, statusSource: true, timingText: true } });
+    const actions = await db().action.findMany({
+      select: { code: true, status: true, statusSource: true, timingText: true },
+    });
     expect(actions).toHaveLength(56);
     for (const action of actions) {
       expect(action.statusSource, action.code).toBeTruthy();
@@ -88,51 +104,104 @@ describe('a whole round over HTTP', () => {
     const open = await db().action.count({ where: { status: { notIn: ['DONE', 'CANCELLED'] } } });
     expect(round.updatesCount).toBe(open);
     expect((await updateOf(roundId, ownedAction.id)).addresseeUserId).toBe(owner.user.id);
-    const audit = await db().auditEvent.findFirst({ where: { entityType: 'ProgressRound', entityId: roundId, operation: 'OPEN_ROUND' } });
+    const audit = await db().auditEvent.findFirst({
+      where: { entityType: 'ProgressRound', entityId: roundId, operation: 'OPEN_ROUND' },
+    });
     expect(audit).not.toBeNull();
   });
 
   it('lets the owner save a draft and submit; the owner sees the request on their list', async () => {
-    const mine = await owner.gql('{ openProgressRequests(on: "2026-11-05") { actionCode state reminder { kind days } } }');
+    const mine = await owner.gql(
+      '{ openProgressRequests(on: "2026-11-05") { actionCode state reminder { kind days } } }',
+    );
     expect(mine.errors).toBeUndefined();
-    expect(mine.data!.openProgressRequests).toEqual([{ actionCode: ownedAction.code, state: 'REQUESTED', reminder: { kind: 'DUE_SOON', days: 10 } }]);
+    expect(mine.data!.openProgressRequests).toEqual([
+      { actionCode: ownedAction.code, state: 'REQUESTED', reminder: { kind: 'DUE_SOON', days: 10 } },
+    ]);
     const draft = await owner.gql(SAVE, { r: roundId, a: ownedAction.id, input: { happened: 'Half af' } });
     expect(draft.errors).toBeUndefined();
     expect(draft.data!.saveProgressDraft).toMatchObject({ state: 'DRAFT', happened: 'Half af' });
     const submitted = await owner.gql(SUBMIT, { r: roundId, a: ownedAction.id, input: GOOD });
     expect(submitted.errors).toBeUndefined();
-    expect(submitted.data!.submitProgressUpdate).toMatchObject({ state: 'SUBMITTED', submittedBy: expect.stringContaining('Olga Eigenaar') });
+    expect(submitted.data!.submitProgressUpdate).toMatchObject({
+      state: 'SUBMITTED',
+      submittedBy: expect.stringContaining('Olga Eigenaar'),
+    });
   });
 
   it('lets a partner token with progress:write submit for its linked action', async () => {
     const open = await partner.gql('{ openProgressRequests { actionCode } }');
     expect(open.errors).toBeUndefined();
-    expect(open.data!.openProgressRequests.map((r: { actionCode: string }) => r.actionCode)).toContain(partnerAction.code);
-    const submitted = await partner.gql(SUBMIT, { r: roundId, a: partnerAction.id, input: { ...GOOD, assessment: 'BEHIND', happened: 'Vertraagd door personeelstekort.' } });
+    expect(open.data!.openProgressRequests.map((r: { actionCode: string }) => r.actionCode)).toContain(
+      partnerAction.code,
+    );
+    const submitted = await partner.gql(SUBMIT, {
+      r: roundId,
+      a: partnerAction.id,
+      input: { ...GOOD, assessment: 'BEHIND', happened: 'Vertraagd door personeelstekort.' },
+    });
     expect(submitted.errors).toBeUndefined();
     expect(submitted.data!.submitProgressUpdate.state).toBe('SUBMITTED');
   });
 
-  it('returns with a comment, takes a resubmission, accepts, and makes it the action\'s status with history', async () => {
+  it("returns with a comment, takes a resubmission, accepts, and makes it the action's status with history", async () => {
     const before = await updateOf(roundId, ownedAction.id);
-    const returned = await secretary.gql(RETURN, { id: before.id, v: before.version, c: 'Graag ook de aantallen noemen.' });
+    const returned = await secretary.gql(RETURN, {
+      id: before.id,
+      v: before.version,
+      c: 'Graag ook de aantallen noemen.',
+    });
     expect(returned.errors).toBeUndefined();
-    expect(returned.data!.returnProgressUpdate).toMatchObject({ state: 'RETURNED', reviewComment: 'Graag ook de aantallen noemen.' });
-    const again = await owner.gql(SUBMIT, { r: roundId, a: ownedAction.id, input: { happened: 'Twee bijeenkomsten met 45 deelnemers.' } });
+    expect(returned.data!.returnProgressUpdate).toMatchObject({
+      state: 'RETURNED',
+      reviewComment: 'Graag ook de aantallen noemen.',
+    });
+    const again = await owner.gql(SUBMIT, {
+      r: roundId,
+      a: ownedAction.id,
+      input: { happened: 'Twee bijeenkomsten met 45 deelnemers.' },
+    });
     expect(again.errors).toBeUndefined();
     const submitted = await updateOf(roundId, ownedAction.id);
     const accepted = await secretary.gql(ACCEPT, { id: submitted.id, v: submitted.version });
     expect(accepted.errors).toBeUndefined();
-    expect(accepted.data!.acceptProgressUpdate).toMatchObject({ state: 'ACCEPTED', acceptedBy: expect.stringContaining(secretary.user.email) });
+    expect(accepted.data!.acceptProgressUpdate).toMatchObject({
+      state: 'ACCEPTED',
+      acceptedBy: expect.stringContaining(secretary.user.email),
+    });
     const action = await db().action.findUniqueOrThrow({ where: { id: ownedAction.id } });
-    expect(action).toMatchObject({ status: 'RUNNING', assessment: 'ON_TRACK', statusSource: expect.stringContaining('Voortgang najaar 2026') });
-    const trail = await db().auditEvent.findMany({ where: { entityId: submitted.id }, orderBy: { at: 'asc' }, select: { operation: true } });
-    expect(trail.map((e) => e.operation)).toEqual(['PROGRESS_DRAFT', 'PROGRESS_SUBMIT', 'PROGRESS_RETURN', 'PROGRESS_SUBMIT', 'PROGRESS_ACCEPT']);
+    expect(action).toMatchObject({
+      status: 'RUNNING',
+      assessment: 'ON_TRACK',
+      statusSource: expect.stringContaining('Voortgang najaar 2026'),
+    });
+    const trail = await db().auditEvent.findMany({
+      where: { entityId: submitted.id },
+      orderBy: { at: 'asc' },
+      select: { operation: true },
+    });
+    expect(trail.map((e) => e.operation)).toEqual([
+      'PROGRESS_DRAFT',
+      'PROGRESS_SUBMIT',
+      'PROGRESS_RETURN',
+      'PROGRESS_SUBMIT',
+      'PROGRESS_ACCEPT',
+    ]);
     const partnerUpdate = await updateOf(roundId, partnerAction.id);
     expect((await secretary.gql(ACCEPT, { id: partnerUpdate.id, v: partnerUpdate.version })).errors).toBeUndefined();
-    const history = await secretary.gql('query ($a: ID!) { progressUpdates(filter: { actionId: { eq: $a } }) { nodes { state submittedBy acceptedBy acceptedAt } } }', { a: ownedAction.id });
+    const history = await secretary.gql(
+      'query ($a: ID!) { progressUpdates(filter: { actionId: { eq: $a } }) { nodes { state submittedBy acceptedBy acceptedAt } } }',
+      { a: ownedAction.id },
+    );
     expect(history.errors).toBeUndefined();
-    expect(history.data!.progressUpdates.nodes).toEqual([expect.objectContaining({ state: 'ACCEPTED', submittedBy: expect.any(String), acceptedBy: expect.any(String), acceptedAt: expect.any(String) })]);
+    expect(history.data!.progressUpdates.nodes).toEqual([
+      expect.objectContaining({
+        state: 'ACCEPTED',
+        submittedBy: expect.any(String),
+        acceptedBy: expect.any(String),
+        acceptedAt: expect.any(String),
+      }),
+    ]);
   });
 });
 
@@ -154,7 +223,9 @@ describe('bad input is refused whole, with a code', () => {
 
   it('refuses a due date before the start and a percentage outside 0-100, saving nothing', async () => {
     const rounds = await db().progressRound.count();
-    const early = await secretary.gql(OPEN, { input: { title: 'Te vroeg', periodStart: '2026-05-01', periodEnd: '2026-10-31', dueOn: '2026-04-01' } });
+    const early = await secretary.gql(OPEN, {
+      input: { title: 'Te vroeg', periodStart: '2026-05-01', periodEnd: '2026-10-31', dueOn: '2026-04-01' },
+    });
     expect(code(early)).toBe('BAD_USER_INPUT');
     expect(early.errors![0]!.extensions!.field).toBe('input.dueOn');
     expect(await db().progressRound.count()).toBe(rounds);
@@ -190,8 +261,16 @@ describe('the rules hold under a burst', () => {
     ]);
     const accepts = results.slice(0, 40);
     expect(accepts.filter((r) => !r.errors)).toHaveLength(1);
-    expect(new Set(accepts.filter((r) => r.errors).map(code))).toEqual(new Set(['TRANSITION_NOT_ALLOWED', 'CONFLICT'].filter((c) => accepts.some((r) => code(r) === c))));
-    expect(results.slice(40).map(code).filter((c) => c !== 'TRANSITION_NOT_ALLOWED'), JSON.stringify(results.slice(40).find((r) => code(r) !== 'TRANSITION_NOT_ALLOWED')?.errors)).toEqual([]);
+    expect(new Set(accepts.filter((r) => r.errors).map(code))).toEqual(
+      new Set(['TRANSITION_NOT_ALLOWED', 'CONFLICT'].filter((c) => accepts.some((r) => code(r) === c))),
+    );
+    expect(
+      results
+        .slice(40)
+        .map(code)
+        .filter((c) => c !== 'TRANSITION_NOT_ALLOWED'),
+      JSON.stringify(results.slice(40).find((r) => code(r) !== 'TRANSITION_NOT_ALLOWED')?.errors),
+    ).toEqual([]);
     const events = await db().auditEvent.count({ where: { entityId: submitted.id, operation: 'PROGRESS_ACCEPT' } });
     expect(events).toBe(1);
   });
@@ -199,18 +278,29 @@ describe('the rules hold under a burst', () => {
 
 describe('late and missing at chosen dates', () => {
   it('counts an action late after its end date, or when assessed "achter"', async () => {
-    const ended = await db().action.findFirstOrThrow({ where: { endDate: { not: null }, status: { notIn: ['DONE', 'CANCELLED'] } }, orderBy: { endDate: 'asc' } });
+    const ended = await db().action.findFirstOrThrow({
+      where: { endDate: { not: null }, status: { notIn: ['DONE', 'CANCELLED'] } },
+      orderBy: { endDate: 'asc' },
+    });
     const dayAfter = new Date(ended.endDate!.getTime() + 86_400_000).toISOString().slice(0, 10);
     const dayOf = ended.endDate!.toISOString().slice(0, 10);
-    const late = async (on: string) => (await secretary.gql('query ($on: Date) { lateActions(on: $on) { code reasons } }', { on })).data!.lateActions as { code: string; reasons: string[] }[];
+    const late = async (on: string) =>
+      (await secretary.gql('query ($on: Date) { lateActions(on: $on) { code reasons } }', { on })).data!
+        .lateActions as { code: string; reasons: string[] }[];
     expect((await late(dayOf)).find((a) => a.code === ended.code)).toBeUndefined();
     expect((await late(dayAfter)).find((a) => a.code === ended.code)?.reasons).toContain('END_DATE_PASSED');
     // The partner's accepted "achter" makes its action late on any date.
     expect((await late('2025-01-01')).find((a) => a.code === partnerAction.code)?.reasons).toContain('ASSESSED_BEHIND');
   });
 
-  it('counts an update missing only after the round\'s due date', async () => {
-    const missing = async (on: string) => (await secretary.gql('query ($on: Date, $r: ID) { missingProgressUpdates(on: $on, roundId: $r) { actionCode state } }', { on, r: roundId })).data!.missingProgressUpdates as unknown[];
+  it("counts an update missing only after the round's due date", async () => {
+    const missing = async (on: string) =>
+      (
+        await secretary.gql(
+          'query ($on: Date, $r: ID) { missingProgressUpdates(on: $on, roundId: $r) { actionCode state } }',
+          { on, r: roundId },
+        )
+      ).data!.missingProgressUpdates as unknown[];
     expect(await missing('2026-11-15')).toHaveLength(0);
     const open = await db().progressUpdate.count({ where: { roundId, state: { notIn: ['SUBMITTED', 'ACCEPTED'] } } });
     expect(await missing('2026-11-16')).toHaveLength(open);
@@ -219,25 +309,54 @@ describe('late and missing at chosen dates', () => {
 
 describe('budget realisation', () => {
   it('sums plan, committed and spent per line, theme and year', async () => {
-    const line = await db().budgetLine.findFirstOrThrow({ where: { amounts: { some: { year: 2026 } } }, include: { amounts: true, section: { include: { theme: true } } } });
-    for (const [kind, amountCents, source] of [['COMMITTED', 1_000_000, 'verplichting 1'], ['COMMITTED', 250_000, 'verplichting 2'], ['SPENT', 400_000, 'factuur 17']] as const) {
-      const created = await secretary.gql('mutation ($input: BudgetRealisationCreateInput!) { createBudgetRealisation(input: $input) { id } }',
-        { input: { budgetLineId: line.id, year: 2026, kind, amountCents, on: '2026-06-01', source } });
+    const line = await db().budgetLine.findFirstOrThrow({
+      where: { amounts: { some: { year: 2026 } } },
+      include: { amounts: true, section: { include: { theme: true } } },
+    });
+    for (const [kind, amountCents, source] of [
+      ['COMMITTED', 1_000_000, 'verplichting 1'],
+      ['COMMITTED', 250_000, 'verplichting 2'],
+      ['SPENT', 400_000, 'factuur 17'],
+    ] as const) {
+      const created = await secretary.gql(
+        'mutation ($input: BudgetRealisationCreateInput!) { createBudgetRealisation(input: $input) { id } }',
+        { input: { budgetLineId: line.id, year: 2026, kind, amountCents, on: '2026-06-01', source } },
+      );
       expect(created.errors).toBeUndefined();
     }
-    const summary = await secretary.gql('{ budgetRealisationSummary(fromYear: 2026, toYear: 2026) { lines { budgetLineId plannedCents committedCents spentCents } byTheme { key plannedCents committedCents spentCents } } }');
+    const summary = await secretary.gql(
+      '{ budgetRealisationSummary(fromYear: 2026, toYear: 2026) { lines { budgetLineId plannedCents committedCents spentCents } byTheme { key plannedCents committedCents spentCents } } }',
+    );
     expect(summary.errors).toBeUndefined();
-    const row = summary.data!.budgetRealisationSummary.lines.find((l: { budgetLineId: string }) => l.budgetLineId === line.id);
-    expect(row).toEqual({ budgetLineId: line.id, plannedCents: line.amounts.find((a) => a.year === 2026)!.amountCents, committedCents: 1_250_000, spentCents: 400_000 });
-    const theme = summary.data!.budgetRealisationSummary.byTheme.find((t: { key: string }) => t.key === String(line.section.theme.number));
+    const row = summary.data!.budgetRealisationSummary.lines.find(
+      (l: { budgetLineId: string }) => l.budgetLineId === line.id,
+    );
+    expect(row).toEqual({
+      budgetLineId: line.id,
+      plannedCents: line.amounts.find((a) => a.year === 2026)!.amountCents,
+      committedCents: 1_250_000,
+      spentCents: 400_000,
+    });
+    const theme = summary.data!.budgetRealisationSummary.byTheme.find(
+      (t: { key: string }) => t.key === String(line.section.theme.number),
+    );
     expect(theme.committedCents).toBe(1_250_000);
-    expect(code(await stranger.gql('mutation { createBudgetRealisation(input: { budgetLineId: "00000000-0000-0000-0000-000000000000", year: 2026, kind: SPENT, amountCents: 1, on: "2026-01-01", source: "x" }) { id } }'))).toBe('FORBIDDEN');
+    expect(
+      code(
+        await stranger.gql(
+          'mutation { createBudgetRealisation(input: { budgetLineId: "00000000-0000-0000-0000-000000000000", year: 2026, kind: SPENT, amountCents: 1, on: "2026-01-01", source: "x" }) { id } }',
+        ),
+      ),
+    ).toBe('FORBIDDEN');
   });
 });
 
 describe('the council report', () => {
   const fetchReport = async (format: 'DOCX' | 'PDF') => {
-    const response = await secretary.gql('query ($r: ID!, $f: ProgressReportFormat!) { progressReport(roundId: $r, format: $f) { filename contentType base64 } }', { r: roundId, f: format });
+    const response = await secretary.gql(
+      'query ($r: ID!, $f: ProgressReportFormat!) { progressReport(roundId: $r, format: $f) { filename contentType base64 } }',
+      { r: roundId, f: format },
+    );
     expect(response.errors).toBeUndefined();
     return response.data!.progressReport as { filename: string; contentType: string; base64: string };
   };
@@ -247,7 +366,9 @@ describe('the council report', () => {
     const file = await fetchReport('DOCX');
     expect(file.filename).toBe('voortgangsrapportage-voortgang-najaar-2026.docx');
     writeFileSync(join(dir, 'r.docx'), Buffer.from(file.base64, 'base64'));
-    const xml = execFileSync('unzip', ['-p', join(dir, 'r.docx'), 'word/document.xml'], { maxBuffer: 64 << 20 }).toString('utf8');
+    const xml = execFileSync('unzip', ['-p', join(dir, 'r.docx'), 'word/document.xml'], {
+      maxBuffer: 64 << 20,
+    }).toString('utf8');
     const text = xml.replace(/<w:p[ >]/g, '\n$&').replace(/<[^>]+>/g, '');
     expect(text).toContain('Voortgangsrapportage');
     expect(text).toContain('Opgave 1.');
@@ -265,7 +386,9 @@ describe('the council report', () => {
     const file = await fetchReport('PDF');
     expect(file.contentType).toBe('application/pdf');
     writeFileSync(join(dir, 'r.pdf'), Buffer.from(file.base64, 'base64'));
-    const text = execFileSync('pdftotext', ['-layout', join(dir, 'r.pdf'), '-'], { maxBuffer: 64 << 20 }).toString('utf8');
+    const text = execFileSync('pdftotext', ['-layout', join(dir, 'r.pdf'), '-'], { maxBuffer: 64 << 20 }).toString(
+      'utf8',
+    );
     expect(text).toContain('Voortgangsrapportage');
     expect(text).toContain(ownedAction.code);
     expect(text.replace(/\s+/g, ' ')).toContain('Vertraagd door personeelstekort.');

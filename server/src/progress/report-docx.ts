@@ -1,6 +1,18 @@
 // The report as an editable Word document (docx), with real tables (fixed widths and borders,
 // so LibreOffice lays them out as Word does).
-import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
 import type { Block, ProgressReport } from './report.js';
 import { columnWeights, reportBlocks } from './report.js';
 
@@ -12,7 +24,9 @@ function cell(text: string, header: boolean, width: number): TableCell {
   return new TableCell({
     borders,
     width: { size: width, type: WidthType.PERCENTAGE },
-    children: text.split('\n').map((line) => new Paragraph({ children: [new TextRun({ text: line, bold: header, size: 18 })] })),
+    children: text
+      .split('\n')
+      .map((line) => new Paragraph({ children: [new TextRun({ text: line, bold: header, size: 18 })] })),
   });
 }
 

@@ -33,7 +33,12 @@ function drawTable(doc: PDFKit.PDFDocument, block: Extract<Block, { kind: 'table
 }
 
 export function reportPdf(report: ProgressReport): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margins: { top: 50, bottom: 50, left: 50, right: 50 }, info: { Title: report.title, Author: 'Gemeente Nijmegen' }, lang: 'nl-NL' } as PDFKit.PDFDocumentOptions);
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: 50, bottom: 50, left: 50, right: 50 },
+    info: { Title: report.title, Author: 'Gemeente Nijmegen' },
+    lang: 'nl-NL',
+  } as PDFKit.PDFDocumentOptions);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {

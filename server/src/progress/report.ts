@@ -10,9 +10,19 @@ import { lateReasons } from './lateness.js';
 import { previousRound } from './rounds.js';
 
 export const STATUS_NL: Record<ActionStatus, string> = {
-  PLANNED: 'Gepland', RUNNING: 'Loopt', DONE: 'Afgerond', POSTPONED: 'Uitgesteld', REVISED: 'Herzien', CANCELLED: 'Geschrapt', UNKNOWN: 'Onbekend',
+  PLANNED: 'Gepland',
+  RUNNING: 'Loopt',
+  DONE: 'Afgerond',
+  POSTPONED: 'Uitgesteld',
+  REVISED: 'Herzien',
+  CANCELLED: 'Geschrapt',
+  UNKNOWN: 'Onbekend',
 };
-export const ASSESSMENT_NL: Record<ProgressAssessment, string> = { ON_TRACK: 'Op koers', AT_RISK: 'Risico', BEHIND: 'Achter' };
+export const ASSESSMENT_NL: Record<ProgressAssessment, string> = {
+  ON_TRACK: 'Op koers',
+  AT_RISK: 'Risico',
+  BEHIND: 'Achter',
+};
 
 export interface ReportAction {
   code: string;
@@ -30,15 +40,27 @@ export interface ProgressReport {
   title: string;
   round: { title: string; periodStart: Date; periodEnd: Date; dueOn: Date };
   previousTitle: string | null;
-  themes: { number: number; name: string; sections: { code: string; title: string; goals: { code: string; text: string; actions: ReportAction[] }[] }[] }[];
+  themes: {
+    number: number;
+    name: string;
+    sections: { code: string; title: string; goals: { code: string; text: string; actions: ReportAction[] }[] }[];
+  }[];
   changes: { statusChanges: { code: string; from: string; to: string }[]; newlyLate: string[]; finished: string[] };
-  quotas: { code: string; name: string; target: number; realised: number | null; realisedOn: Date | null; unit: string }[];
+  quotas: {
+    code: string;
+    name: string;
+    target: number;
+    realised: number | null;
+    realisedOn: Date | null;
+    unit: string;
+  }[];
   capacity: { places: number; locations: number };
   budget: { byTheme: RealisationTotal[]; byYear: RealisationTotal[]; total: RealisationTotal };
   openNotes: { key: string; title: string; severity: string }[];
 }
 
-const euro = (cents: number) => new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(cents / 100);
+const euro = (cents: number) =>
+  new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(cents / 100);
 export const formatDay = (date: Date) =>
   new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
 
@@ -50,14 +72,23 @@ export async function buildReport(roundId: string): Promise<ProgressReport> {
     client.theme.findMany({
       orderBy: { number: 'asc' },
       select: {
-        number: true, name: true,
+        number: true,
+        name: true,
         sections: {
           orderBy: { code: 'asc' },
           select: {
-            code: true, title: true,
+            code: true,
+            title: true,
             goals: {
               orderBy: { number: 'asc' },
-              select: { code: true, text: true, actions: { orderBy: { code: 'asc' }, select: { id: true, code: true, description: true, status: true, assessment: true, endDate: true } } },
+              select: {
+                code: true,
+                text: true,
+                actions: {
+                  orderBy: { code: 'asc' },
+                  select: { id: true, code: true, description: true, status: true, assessment: true, endDate: true },
+                },
+              },
             },
           },
         },
@@ -65,7 +96,9 @@ export async function buildReport(roundId: string): Promise<ProgressReport> {
     }),
     client.progressUpdate.findMany({ where: { roundId } }),
     previousRound(client, round),
-    client.$queryRaw<{ code: string; name: string; target: number; unit: string; value: number | null; date: Date | null }[]>`
+    client.$queryRaw<
+      { code: string; name: string; target: number; unit: string; value: number | null; date: Date | null }[]
+    >`
       SELECT q.code, q.name, q.target + q."carriedOverBacklog" AS target, q.unit, m.value, m.date
       FROM "Quota" q
       LEFT JOIN LATERAL (SELECT value, date FROM "Measurement" WHERE "quotaId" = q.id AND date <= ${on} ORDER BY date DESC LIMIT 1) m ON true
@@ -74,7 +107,11 @@ export async function buildReport(roundId: string): Promise<ProgressReport> {
       SELECT COALESCE(SUM(c.places), 0)::bigint AS places, COUNT(DISTINCT c."locationId")::bigint AS locations
       FROM "LocationCapacity" c
       WHERE (c."validFrom" IS NULL OR c."validFrom" <= ${on}) AND (c."validTo" IS NULL OR c."validTo" >= ${on})`,
-    client.dataQualityNote.findMany({ where: { status: 'OPEN' }, orderBy: { key: 'asc' }, select: { key: true, title: true, severity: true } }),
+    client.dataQualityNote.findMany({
+      where: { status: 'OPEN' },
+      orderBy: { key: 'asc' },
+      select: { key: true, title: true, severity: true },
+    }),
     realisationByLine(),
   ]);
   const previousUpdates = previous ? await client.progressUpdate.findMany({ where: { roundId: previous.id } }) : [];
@@ -84,27 +121,48 @@ export async function buildReport(roundId: string): Promise<ProgressReport> {
 
   const changes: ProgressReport['changes'] = { statusChanges: [], newlyLate: [], finished: [] };
   const reportThemes = themes.map((theme) => ({
-    number: theme.number, name: theme.name,
+    number: theme.number,
+    name: theme.name,
     sections: theme.sections.map((section) => ({
-      code: section.code, title: section.title,
+      code: section.code,
+      title: section.title,
       goals: section.goals.map((goal) => ({
-        code: goal.code, text: goal.text,
+        code: goal.code,
+        text: goal.text,
         actions: goal.actions.map((action): ReportAction => {
           const update = byAction.get(action.id);
           const accepted = update?.state === 'ACCEPTED' ? update : null;
           // Before: the previous round's accepted status if any, else the status this round opened with.
           const earlier = previousByAction.get(action.id);
-          const before = earlier?.state === 'ACCEPTED' && earlier.status ? earlier.status : update?.statusBefore ?? action.status;
+          const before =
+            earlier?.state === 'ACCEPTED' && earlier.status ? earlier.status : (update?.statusBefore ?? action.status);
           const now = accepted?.status ?? action.status;
-          if (update && before !== now) changes.statusChanges.push({ code: action.code, from: STATUS_NL[before], to: STATUS_NL[now] });
+          if (update && before !== now)
+            changes.statusChanges.push({ code: action.code, from: STATUS_NL[before], to: STATUS_NL[now] });
           if (update && now === 'DONE' && before !== 'DONE') changes.finished.push(action.code);
-          const lateNow = lateReasons({ endDate: action.endDate, status: now, assessment: accepted?.assessment ?? action.assessment }, on).length > 0;
-          const lateBefore = lateReasons({ endDate: action.endDate, status: before, assessment: update?.assessmentBefore ?? null }, periodStart).length > 0;
+          const lateNow =
+            lateReasons(
+              { endDate: action.endDate, status: now, assessment: accepted?.assessment ?? action.assessment },
+              on,
+            ).length > 0;
+          const lateBefore =
+            lateReasons(
+              { endDate: action.endDate, status: before, assessment: update?.assessmentBefore ?? null },
+              periodStart,
+            ).length > 0;
           if (lateNow && !lateBefore) changes.newlyLate.push(action.code);
           return {
-            code: action.code, description: action.description, status: STATUS_NL[now],
-            assessment: accepted?.assessment ? ASSESSMENT_NL[accepted.assessment] : action.assessment ? ASSESSMENT_NL[action.assessment] : 'Onbekend',
-            happened: accepted?.happened ?? null, nextSteps: accepted?.nextSteps ?? null, risks: accepted?.risks ?? null,
+            code: action.code,
+            description: action.description,
+            status: STATUS_NL[now],
+            assessment: accepted?.assessment
+              ? ASSESSMENT_NL[accepted.assessment]
+              : action.assessment
+                ? ASSESSMENT_NL[action.assessment]
+                : 'Onbekend',
+            happened: accepted?.happened ?? null,
+            nextSteps: accepted?.nextSteps ?? null,
+            risks: accepted?.risks ?? null,
             reported: !update ? 'NOT_IN_ROUND' : accepted ? 'ACCEPTED' : 'NOT_ACCEPTED',
           };
         }),
@@ -118,7 +176,14 @@ export async function buildReport(roundId: string): Promise<ProgressReport> {
     previousTitle: previous?.title ?? null,
     themes: reportThemes,
     changes,
-    quotas: quotas.map((q) => ({ code: q.code, name: q.name, target: q.target, realised: q.value, realisedOn: q.date, unit: q.unit })),
+    quotas: quotas.map((q) => ({
+      code: q.code,
+      name: q.name,
+      target: q.target,
+      realised: q.value,
+      realisedOn: q.date,
+      unit: q.unit,
+    })),
     capacity: { places: Number(capacity[0]?.places ?? 0), locations: Number(capacity[0]?.locations ?? 0) },
     budget: {
       byTheme: totalsBy(budgetRows, (row) => `${row.themeNumber}. ${row.themeName}`),
@@ -138,8 +203,14 @@ export type Block =
 export function reportBlocks(report: ProgressReport): Block[] {
   const blocks: Block[] = [
     { kind: 'heading', level: 1, text: report.title },
-    { kind: 'paragraph', text: `Periode ${formatDay(report.round.periodStart)} tot en met ${formatDay(report.round.periodEnd)}. Vorige ronde: ${report.previousTitle ?? 'geen'}.` },
-    { kind: 'paragraph', text: 'Conform paragraaf 5.4 informeren wij de gemeenteraad bij de begrotingscyclus over de voortgang van de activiteiten en het bereik van de doelstellingen.' },
+    {
+      kind: 'paragraph',
+      text: `Periode ${formatDay(report.round.periodStart)} tot en met ${formatDay(report.round.periodEnd)}. Vorige ronde: ${report.previousTitle ?? 'geen'}.`,
+    },
+    {
+      kind: 'paragraph',
+      text: 'Conform paragraaf 5.4 informeren wij de gemeenteraad bij de begrotingscyclus over de voortgang van de activiteiten en het bereik van de doelstellingen.',
+    },
   ];
   for (const theme of report.themes) {
     blocks.push({ kind: 'heading', level: 1, text: `Opgave ${theme.number}. ${theme.name}` });
@@ -149,12 +220,20 @@ export function reportBlocks(report: ProgressReport): Block[] {
         if (!goal.actions.length) continue;
         blocks.push({ kind: 'heading', level: 3, text: `Doelstelling ${goal.code}: ${goal.text}` });
         blocks.push({
-          kind: 'table', header: ['Actie', 'Activiteit', 'Status', 'Beoordeling', 'Voortgang'],
+          kind: 'table',
+          header: ['Actie', 'Activiteit', 'Status', 'Beoordeling', 'Voortgang'],
           rows: goal.actions.map((a) => [
-            a.code, a.description, a.status, a.assessment,
+            a.code,
+            a.description,
+            a.status,
+            a.assessment,
             a.reported === 'ACCEPTED'
-              ? [a.happened, a.nextSteps && `Vervolg: ${a.nextSteps}`, a.risks && `Risico's: ${a.risks}`].filter(Boolean).join('\n')
-              : a.reported === 'NOT_ACCEPTED' ? 'Geen geaccepteerde rapportage in deze ronde.' : 'Niet gevraagd in deze ronde.',
+              ? [a.happened, a.nextSteps && `Vervolg: ${a.nextSteps}`, a.risks && `Risico's: ${a.risks}`]
+                  .filter(Boolean)
+                  .join('\n')
+              : a.reported === 'NOT_ACCEPTED'
+                ? 'Geen geaccepteerde rapportage in deze ronde.'
+                : 'Niet gevraagd in deze ronde.',
           ]),
         });
       }
@@ -162,24 +241,54 @@ export function reportBlocks(report: ProgressReport): Block[] {
   }
   blocks.push({ kind: 'heading', level: 1, text: 'Wat is er veranderd sinds de vorige ronde' });
   blocks.push({
-    kind: 'table', header: ['Actie', 'Was', 'Is nu'],
-    rows: report.changes.statusChanges.length ? report.changes.statusChanges.map((c) => [c.code, c.from, c.to]) : [['-', '-', 'Geen statuswijzigingen']],
+    kind: 'table',
+    header: ['Actie', 'Was', 'Is nu'],
+    rows: report.changes.statusChanges.length
+      ? report.changes.statusChanges.map((c) => [c.code, c.from, c.to])
+      : [['-', '-', 'Geen statuswijzigingen']],
   });
-  blocks.push({ kind: 'paragraph', text: `Nieuw te laat: ${report.changes.newlyLate.join(', ') || 'geen'}. Afgerond: ${report.changes.finished.join(', ') || 'geen'}.` });
-  blocks.push({ kind: 'heading', level: 1, text: `Taakstellingen en capaciteit op ${formatDay(report.round.periodEnd)}` });
   blocks.push({
-    kind: 'table', header: ['Taakstelling', 'Doel', 'Gerealiseerd', 'Peildatum'],
-    rows: report.quotas.map((q) => [q.name, `${q.target} ${q.unit}`, q.realised === null ? 'onbekend' : `${q.realised} ${q.unit}`, q.realisedOn ? formatDay(q.realisedOn) : '-']),
+    kind: 'paragraph',
+    text: `Nieuw te laat: ${report.changes.newlyLate.join(', ') || 'geen'}. Afgerond: ${report.changes.finished.join(', ') || 'geen'}.`,
   });
-  blocks.push({ kind: 'paragraph', text: `Opvangcapaciteit: ${report.capacity.places} plaatsen op ${report.capacity.locations} locaties.` });
+  blocks.push({
+    kind: 'heading',
+    level: 1,
+    text: `Taakstellingen en capaciteit op ${formatDay(report.round.periodEnd)}`,
+  });
+  blocks.push({
+    kind: 'table',
+    header: ['Taakstelling', 'Doel', 'Gerealiseerd', 'Peildatum'],
+    rows: report.quotas.map((q) => [
+      q.name,
+      `${q.target} ${q.unit}`,
+      q.realised === null ? 'onbekend' : `${q.realised} ${q.unit}`,
+      q.realisedOn ? formatDay(q.realisedOn) : '-',
+    ]),
+  });
+  blocks.push({
+    kind: 'paragraph',
+    text: `Opvangcapaciteit: ${report.capacity.places} plaatsen op ${report.capacity.locations} locaties.`,
+  });
   blocks.push({ kind: 'heading', level: 1, text: 'Financiën: begroting, verplicht en uitgegeven' });
   const money = (t: RealisationTotal) => [t.key, euro(t.plannedCents), euro(t.committedCents), euro(t.spentCents)];
-  blocks.push({ kind: 'table', header: ['Opgave', 'Begroot', 'Verplicht', 'Uitgegeven'], rows: [...report.budget.byTheme.map(money), money(report.budget.total)] });
-  blocks.push({ kind: 'table', header: ['Jaar', 'Begroot', 'Verplicht', 'Uitgegeven'], rows: report.budget.byYear.map(money) });
+  blocks.push({
+    kind: 'table',
+    header: ['Opgave', 'Begroot', 'Verplicht', 'Uitgegeven'],
+    rows: [...report.budget.byTheme.map(money), money(report.budget.total)],
+  });
+  blocks.push({
+    kind: 'table',
+    header: ['Jaar', 'Begroot', 'Verplicht', 'Uitgegeven'],
+    rows: report.budget.byYear.map(money),
+  });
   blocks.push({ kind: 'heading', level: 1, text: 'Bijlage: openstaande datakwaliteitsnotities' });
   blocks.push({
-    kind: 'table', header: ['Kenmerk', 'Notitie', 'Ernst'],
-    rows: report.openNotes.length ? report.openNotes.map((n) => [n.key, n.title, n.severity]) : [['-', 'Geen openstaande notities', '-']],
+    kind: 'table',
+    header: ['Kenmerk', 'Notitie', 'Ernst'],
+    rows: report.openNotes.length
+      ? report.openNotes.map((n) => [n.key, n.title, n.severity])
+      : [['-', 'Geen openstaande notities', '-']],
   });
   return blocks;
 }

@@ -22,7 +22,9 @@ const QUEUED = { maxWait: 10_000, timeout: 15_000 };
 type Actor = Pick<Context, 'identity' | 'requestId'>;
 
 async function lockById(tx: Tx, id: string): Promise<ProgressUpdate> {
-  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "ProgressUpdate" WHERE id = ${id}::uuid FOR UPDATE`;
+  const locked = await tx.$queryRaw<
+    { id: string }[]
+  >`SELECT id FROM "ProgressUpdate" WHERE id = ${id}::uuid FOR UPDATE`;
   if (!locked.length) throw notFound('ProgressUpdate', id);
   return tx.progressUpdate.findUniqueOrThrow({ where: { id } });
 }
@@ -31,7 +33,8 @@ async function lockByRoundAction(tx: Tx, roundId: string, actionId: string): Pro
   const locked = await tx.$queryRaw<{ id: string }[]>`
     SELECT id FROM "ProgressUpdate" WHERE "roundId" = ${roundId}::uuid AND "actionId" = ${actionId}::uuid FOR UPDATE`;
   if (!locked.length) {
-    if (!(await tx.progressRound.findUnique({ where: { id: roundId }, select: { id: true } }))) throw notFound('ProgressRound', roundId);
+    if (!(await tx.progressRound.findUnique({ where: { id: roundId }, select: { id: true } })))
+      throw notFound('ProgressRound', roundId);
     throw notInRound();
   }
   return tx.progressUpdate.findUniqueOrThrow({ where: { id: locked[0]!.id } });
@@ -41,10 +44,23 @@ function checkStep(step: Step, update: ProgressUpdate) {
   if (!(STEPS[step].from as readonly string[]).includes(update.state)) throw stepNotAllowed(step, update.state);
 }
 
-async function write(tx: Tx, step: Step, before: ProgressUpdate, data: Prisma.ProgressUpdateUncheckedUpdateManyInput, context: Actor, extra: object = {}) {
+async function write(
+  tx: Tx,
+  step: Step,
+  before: ProgressUpdate,
+  data: Prisma.ProgressUpdateUncheckedUpdateManyInput,
+  context: Actor,
+  extra: object = {},
+) {
   return (await updateAudited(tx, {
-    model: 'ProgressUpdate', id: before.id, expectedVersion: before.version, data: { ...data, state: STEPS[step].to },
-    context, operation: STEPS[step].operation, before, afterExtra: { ...extra },
+    model: 'ProgressUpdate',
+    id: before.id,
+    expectedVersion: before.version,
+    data: { ...data, state: STEPS[step].to },
+    context,
+    operation: STEPS[step].operation,
+    before,
+    afterExtra: { ...extra },
   })) as ProgressUpdate;
 }
 
@@ -59,22 +75,37 @@ export async function report(
   const input = checkUpdateInput(args.input, false);
   return db().$transaction(async (tx) => {
     const before = await lockByRoundAction(tx, args.roundId, args.actionId);
-    const action = await tx.action.findUniqueOrThrow({ where: { id: args.actionId }, select: { ownerId: true, partnerLinks: { select: { partnerId: true } } } });
+    const action = await tx.action.findUniqueOrThrow({
+      where: { id: args.actionId },
+      select: { ownerId: true, partnerLinks: { select: { partnerId: true } } },
+    });
     const facts = {
-      actionOwnerId: action.ownerId, addresseeUserId: before.addresseeUserId, addresseePartnerId: before.addresseePartnerId,
+      actionOwnerId: action.ownerId,
+      addresseeUserId: before.addresseeUserId,
+      addresseePartnerId: before.addresseePartnerId,
       linkedPartnerIds: action.partnerLinks.map((link) => link.partnerId),
     };
     if (!mayReport(context.identity, facts)) throw mayNotReport(args.actionId);
     const round = await tx.progressRound.findUniqueOrThrow({ where: { id: args.roundId }, select: { state: true } });
     if (round.state !== 'OPEN') throw roundClosed(args.roundId);
     checkStep(step, before);
-    if (args.expectedVersion !== null && args.expectedVersion !== undefined && args.expectedVersion !== before.version) {
+    if (
+      args.expectedVersion !== null &&
+      args.expectedVersion !== undefined &&
+      args.expectedVersion !== before.version
+    ) {
       throw staleVersion('ProgressUpdate', before.id, args.expectedVersion, before.version);
     }
     // A submission is judged on the whole update: what the draft holds plus what comes now.
     const merged: UpdateInput = {
-      status: before.status, assessment: before.assessment, happened: before.happened, nextSteps: before.nextSteps,
-      risks: before.risks, percentComplete: before.percentComplete, milestones: before.milestones, evidenceLinks: before.evidenceLinks,
+      status: before.status,
+      assessment: before.assessment,
+      happened: before.happened,
+      nextSteps: before.nextSteps,
+      risks: before.risks,
+      percentComplete: before.percentComplete,
+      milestones: before.milestones,
+      evidenceLinks: before.evidenceLinks,
       ...Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)),
     };
     delete merged.measurements;
@@ -82,12 +113,24 @@ export async function report(
     const label = actorLabel(context.identity);
     // Given measurements replace the draft's; left out, the draft's stay (an update row is locked above).
     if (input.measurements) await replaceMeasurements(tx, before, input.measurements);
-    return write(tx, step, before, {
-      status: merged.status ?? null, assessment: merged.assessment ?? null, happened: merged.happened ?? null,
-      nextSteps: merged.nextSteps ?? null, risks: merged.risks ?? null, percentComplete: merged.percentComplete ?? null,
-      milestones: merged.milestones ?? [], evidenceLinks: merged.evidenceLinks ?? [],
-      ...(step === 'submit' ? { submittedAt: new Date(), submittedBy: label } : {}),
-    }, context, input.measurements ? { measurements: input.measurements } : {});
+    return write(
+      tx,
+      step,
+      before,
+      {
+        status: merged.status ?? null,
+        assessment: merged.assessment ?? null,
+        happened: merged.happened ?? null,
+        nextSteps: merged.nextSteps ?? null,
+        risks: merged.risks ?? null,
+        percentComplete: merged.percentComplete ?? null,
+        milestones: merged.milestones ?? [],
+        evidenceLinks: merged.evidenceLinks ?? [],
+        ...(step === 'submit' ? { submittedAt: new Date(), submittedBy: label } : {}),
+      },
+      context,
+      input.measurements ? { measurements: input.measurements } : {},
+    );
   }, QUEUED);
 }
 
@@ -100,30 +143,59 @@ export async function review(
   checkId(args.id);
   const comment = args.comment?.trim() ?? '';
   if (step === 'return' && (!comment || comment.length > 5000)) {
-    const error: FieldError = { field: 'comment', reason: 'required', message: 'Geef bij terugsturen een opmerking (max. 5000 tekens).', messageEn: 'Give a comment when returning (max 5000 characters).' };
+    const error: FieldError = {
+      field: 'comment',
+      reason: 'required',
+      message: 'Geef bij terugsturen een opmerking (max. 5000 tekens).',
+      messageEn: 'Give a comment when returning (max 5000 characters).',
+    };
     throw badUserInput([error]);
   }
   return db().$transaction(async (tx) => {
     const before = await lockById(tx, args.id);
     checkStep(step, before);
-    if (before.version !== args.expectedVersion) throw staleVersion('ProgressUpdate', before.id, args.expectedVersion, before.version);
+    if (before.version !== args.expectedVersion)
+      throw staleVersion('ProgressUpdate', before.id, args.expectedVersion, before.version);
     if (step === 'return') return write(tx, step, before, { reviewComment: comment }, context);
     const round = await tx.progressRound.findUniqueOrThrow({ where: { id: before.roundId }, select: { title: true } });
     const now = new Date();
-    const after = await write(tx, step, before, { acceptedAt: now, acceptedBy: actorLabel(context.identity), reviewComment: comment || null }, context);
+    const after = await write(
+      tx,
+      step,
+      before,
+      { acceptedAt: now, acceptedBy: actorLabel(context.identity), reviewComment: comment || null },
+      context,
+    );
     const actionBefore = await tx.action.findUniqueOrThrow({ where: { id: before.actionId } });
     // Versioned like any edit: an action changed since it was read here is refused, not overwritten.
     await updateAudited(tx, {
-      model: 'Action', id: before.actionId, expectedVersion: actionBefore.version, context, operation: 'PROGRESS_ACCEPT', before: actionBefore,
+      model: 'Action',
+      id: before.actionId,
+      expectedVersion: actionBefore.version,
+      context,
+      operation: 'PROGRESS_ACCEPT',
+      before: actionBefore,
       data: {
-        status: after.status ?? 'UNKNOWN', assessment: after.assessment,
+        status: after.status ?? 'UNKNOWN',
+        assessment: after.assessment,
         statusSource: `voortgangsronde "${round.title}", ingediend door ${after.submittedBy ?? 'onbekend'}, geaccepteerd op ${now.toISOString().slice(0, 10)}`,
       },
       afterExtra: { progressUpdateId: before.id },
     });
-    const adopted = await adoptMeasurements(tx, before.id, `voortgangsronde "${round.title}", actie ${actionBefore.code}, geaccepteerd op ${now.toISOString().slice(0, 10)}`);
+    const adopted = await adoptMeasurements(
+      tx,
+      before.id,
+      `voortgangsronde "${round.title}", actie ${actionBefore.code}, geaccepteerd op ${now.toISOString().slice(0, 10)}`,
+    );
     for (const measurement of adopted) {
-      await recordAuditEvent(tx, { context, operation: 'CREATE', entityType: 'Measurement', entityId: measurement.id, before: null, after: { ...measurement, progressUpdateId: before.id } });
+      await recordAuditEvent(tx, {
+        context,
+        operation: 'CREATE',
+        entityType: 'Measurement',
+        entityId: measurement.id,
+        before: null,
+        after: { ...measurement, progressUpdateId: before.id },
+      });
     }
     return after;
   }, QUEUED);

@@ -3,8 +3,18 @@
 import type { ProgressUpdateState as State } from '@welkom/db';
 
 export const STEPS = {
-  saveDraft: { from: ['REQUESTED', 'DRAFT', 'RETURNED'], to: 'DRAFT', label: 'Concept opslaan | Save draft', operation: 'PROGRESS_DRAFT' },
-  submit: { from: ['REQUESTED', 'DRAFT', 'RETURNED'], to: 'SUBMITTED', label: 'Indienen | Submit', operation: 'PROGRESS_SUBMIT' },
+  saveDraft: {
+    from: ['REQUESTED', 'DRAFT', 'RETURNED'],
+    to: 'DRAFT',
+    label: 'Concept opslaan | Save draft',
+    operation: 'PROGRESS_DRAFT',
+  },
+  submit: {
+    from: ['REQUESTED', 'DRAFT', 'RETURNED'],
+    to: 'SUBMITTED',
+    label: 'Indienen | Submit',
+    operation: 'PROGRESS_SUBMIT',
+  },
   return: { from: ['SUBMITTED'], to: 'RETURNED', label: 'Terugsturen | Return', operation: 'PROGRESS_RETURN' },
   accept: { from: ['SUBMITTED'], to: 'ACCEPTED', label: 'Accepteren | Accept', operation: 'PROGRESS_ACCEPT' },
 } as const satisfies Record<string, { from: readonly State[]; to: State; label: string; operation: string }>;

@@ -21,9 +21,23 @@ const EVENTS = `query ($filter: AuditEventFilter, $offset: Int, $limit: Int) {
   }
 }`;
 
-async function record(identity: Identity, operation: string, entityType: string, entityId: string, before: object | null, after: object | null) {
+async function record(
+  identity: Identity,
+  operation: string,
+  entityType: string,
+  entityId: string,
+  before: object | null,
+  after: object | null,
+) {
   await db().$transaction((tx) =>
-    recordAuditEvent(tx, { context: { identity, requestId: randomUUID() }, operation, entityType, entityId, before, after }),
+    recordAuditEvent(tx, {
+      context: { identity, requestId: randomUUID() },
+      operation,
+      entityType,
+      entityId,
+      before,
+      after,
+    }),
   );
 }
 
@@ -33,9 +47,23 @@ beforeAll(async () => {
   secretary = await harness.createUser({ roles: ['SECRETARY'] });
   const themes = await db().theme.findMany({ orderBy: { number: 'asc' }, select: { id: true, name: true } });
   themeIds = themes.map((theme) => theme.id);
-  const actor: Identity = { kind: 'user', userId: admin.user.id, email: admin.user.email, name: 'Beheer', roles: ['ADMIN'], sessionId: 'x' };
+  const actor: Identity = {
+    kind: 'user',
+    userId: admin.user.id,
+    email: admin.user.email,
+    name: 'Beheer',
+    roles: ['ADMIN'],
+    sessionId: 'x',
+  };
   for (const theme of themes) {
-    await record(actor, 'UPDATE', 'Theme', theme.id, { name: theme.name, version: 1 }, { name: `${theme.name}!`, version: 2 });
+    await record(
+      actor,
+      'UPDATE',
+      'Theme',
+      theme.id,
+      { name: theme.name, version: 1 },
+      { name: `${theme.name}!`, version: 2 },
+    );
   }
   await record(ANONYMOUS, 'CREATE', 'Theme', themeIds[0]!, null, { name: 'eerste' });
   await record(actor, 'UPDATE', 'User', secretary.user.id, { roles: ['VIEWER'] }, { roles: ['SECRETARY'] });
@@ -65,7 +93,12 @@ describe('who may read the audit trail', () => {
     const { totalCount, nodes } = response.data!.auditEvents;
     expect(totalCount).toBe(themeIds.length + 2);
     expect(nodes).toHaveLength(totalCount);
-    expect(nodes[0]).toMatchObject({ entityType: 'User', operation: 'UPDATE', changedFields: ['roles'], after: { roles: ['SECRETARY'] } });
+    expect(nodes[0]).toMatchObject({
+      entityType: 'User',
+      operation: 'UPDATE',
+      changedFields: ['roles'],
+      after: { roles: ['SECRETARY'] },
+    });
     const ids = nodes.map((node: { id: string }) => BigInt(node.id));
     expect(ids).toEqual([...ids].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0)));
   });
@@ -74,7 +107,9 @@ describe('who may read the audit trail', () => {
     const response = await secretary.gql(EVENTS, { limit: 500 });
     expect(response.errors).toBeUndefined();
     expect(response.data!.auditEvents.totalCount).toBe(themeIds.length + 1);
-    expect(response.data!.auditEvents.nodes.map((node: { entityType: string }) => node.entityType)).not.toContain('User');
+    expect(response.data!.auditEvents.nodes.map((node: { entityType: string }) => node.entityType)).not.toContain(
+      'User',
+    );
     const refused = await secretary.gql(EVENTS, { filter: { entityType: 'User' } });
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
@@ -85,7 +120,13 @@ describe('filtering and paging', () => {
     const response = await admin.gql(EVENTS, { filter: { entityType: 'Theme', entityId: themeIds[0] } });
     const { totalCount, nodes } = response.data!.auditEvents;
     expect(totalCount).toBe(2);
-    expect(nodes[0]).toMatchObject({ operation: 'CREATE', actorType: 'ANONYMOUS', actorId: null, before: null, changedFields: ['name'] });
+    expect(nodes[0]).toMatchObject({
+      operation: 'CREATE',
+      actorType: 'ANONYMOUS',
+      actorId: null,
+      before: null,
+      changedFields: ['name'],
+    });
     expect(nodes[1]).toMatchObject({
       operation: 'UPDATE',
       actorType: 'USER',
@@ -103,13 +144,19 @@ describe('filtering and paging', () => {
     expect(byActor.data!.auditEvents.totalCount).toBe(themeIds.length + 1);
     const future = await admin.gql(EVENTS, { filter: { from: new Date(Date.now() + 60_000).toISOString() } });
     expect(future.data!.auditEvents.totalCount).toBe(0);
-    const past = await admin.gql(EVENTS, { filter: { to: new Date(Date.now() + 60_000).toISOString(), operation: 'CREATE' } });
+    const past = await admin.gql(EVENTS, {
+      filter: { to: new Date(Date.now() + 60_000).toISOString(), operation: 'CREATE' },
+    });
     expect(past.data!.auditEvents.totalCount).toBe(1);
   });
 
   it('pages with offset and limit, and refuses a page over the maximum', async () => {
-    const all = (await admin.gql(EVENTS, { limit: 500 })).data!.auditEvents.nodes.map((node: { id: string }) => node.id);
-    const page = (await admin.gql(EVENTS, { offset: 2, limit: 3 })).data!.auditEvents.nodes.map((node: { id: string }) => node.id);
+    const all = (await admin.gql(EVENTS, { limit: 500 })).data!.auditEvents.nodes.map(
+      (node: { id: string }) => node.id,
+    );
+    const page = (await admin.gql(EVENTS, { offset: 2, limit: 3 })).data!.auditEvents.nodes.map(
+      (node: { id: string }) => node.id,
+    );
     expect(page).toEqual(all.slice(2, 5));
     const tooLarge = await admin.gql(EVENTS, { limit: 501 });
     expect(tooLarge.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -136,7 +183,10 @@ describe('changes through the API', () => {
 
   it('each writes one event naming its own actor, also when several users write at once', async () => {
     const other = await harness.createUser({ roles: ['SECRETARY'] });
-    const themes = await db().theme.findMany({ where: { id: { in: themeIds.slice(1, 7) } }, select: { id: true, version: true } });
+    const themes = await db().theme.findMany({
+      where: { id: { in: themeIds.slice(1, 7) } },
+      select: { id: true, version: true },
+    });
     const writers = [secretary, other];
     const results = await Promise.all(
       themes.map((theme, index) =>
@@ -145,9 +195,15 @@ describe('changes through the API', () => {
     );
     expect(results.flatMap((result) => result.errors ?? [])).toEqual([]);
     for (const [index, theme] of themes.entries()) {
-      const events = await db().auditEvent.findMany({ where: { entityId: theme.id, operation: 'UPDATE', actorId: { not: admin.user.id } } });
+      const events = await db().auditEvent.findMany({
+        where: { entityId: theme.id, operation: 'UPDATE', actorId: { not: admin.user.id } },
+      });
       expect(events).toHaveLength(1);
-      expect(events[0]).toMatchObject({ actorId: writers[index % 2]!.user.id, changedFields: ['name'], after: { name: `Nieuwe naam ${index}` } });
+      expect(events[0]).toMatchObject({
+        actorId: writers[index % 2]!.user.id,
+        changedFields: ['name'],
+        after: { name: `Nieuwe naam ${index}` },
+      });
     }
     expect(await verifyAuditChain(db())).toMatchObject({ ok: true });
   });

@@ -11,7 +11,8 @@ import { pageOf } from '../crud/pagination.js';
 import { db } from '../db.js';
 
 const AuditEventFilter = builder.inputType('AuditEventFilter', {
-  description: 'Filter op auditgebeurtenissen; alle opgegeven voorwaarden gelden samen | Filter on audit events; all given conditions apply together',
+  description:
+    'Filter op auditgebeurtenissen; alle opgegeven voorwaarden gelden samen | Filter on audit events; all given conditions apply together',
   fields: (t) => ({
     entityType: t.string({ description: describe('entityType') }),
     entityId: t.id({ description: describe('entityId') }),
@@ -47,12 +48,15 @@ const AuditEventList = builder.objectRef<AuditEventListShape>('AuditEventList').
 builder.queryField('auditEvents', (t) =>
   t.field({
     type: AuditEventList,
-    description: 'Auditgebeurtenissen, nieuwste eerst; ADMIN ziet alles, de eigenaar van een domein de gebeurtenissen van dat domein | Audit events, newest first; ADMIN sees all, a domain\'s owner the events of that domain',
+    description:
+      "Auditgebeurtenissen, nieuwste eerst; ADMIN ziet alles, de eigenaar van een domein de gebeurtenissen van dat domein | Audit events, newest first; ADMIN sees all, a domain's owner the events of that domain",
     authScopes: (_root, _args, context) => mayReadSomeAudit(context.identity),
     args: {
       filter: t.arg({ type: AuditEventFilter }),
       offset: t.arg.int({ description: 'Aantal over te slaan | Number to skip' }),
-      limit: t.arg.int({ description: 'Paginagrootte (standaard 25, hoogstens 500) | Page size (default 25, at most 500)' }),
+      limit: t.arg.int({
+        description: 'Paginagrootte (standaard 25, hoogstens 500) | Page size (default 25, at most 500)',
+      }),
     },
     resolve: async (_root, args, context) => {
       const readable = readableAuditEntityTypes(context.identity);

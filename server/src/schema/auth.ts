@@ -2,7 +2,13 @@
 // management for administrators. No type here has a field for a password, session or token
 // hash; a token's secret appears once, in the answer to issueApiToken.
 import type { Role } from '@welkom/db';
-import { createUserAccount, issuePartnerToken, resetUserPassword, revokePartnerToken, updateUserAccount } from '../accounts/administration.js';
+import {
+  createUserAccount,
+  issuePartnerToken,
+  resetUserPassword,
+  revokePartnerToken,
+  updateUserAccount,
+} from '../accounts/administration.js';
 import { TOKEN_SCOPES } from '../auth/api-tokens.js';
 import { login } from '../auth/login.js';
 import { manageApiTokens, manageUsers, ownSession } from '../auth/permissions.js';
@@ -43,7 +49,11 @@ builder.prismaObject('User', {
     name: t.exposeString('name', { description: 'Naam | Name' }),
     roles: t.expose('roles', { type: [RoleEnum], description: 'Rollen | Roles' }),
     active: t.exposeBoolean('active', { description: 'Actief: mag inloggen | Active: may sign in' }),
-    lastLoginAt: t.expose('lastLoginAt', { type: 'DateTime', nullable: true, description: 'Laatst ingelogd | Last login' }),
+    lastLoginAt: t.expose('lastLoginAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'Laatst ingelogd | Last login',
+    }),
     version: t.exposeInt('version', { description: 'Versie | Version' }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'Aangemaakt | Created' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'Gewijzigd | Updated' }),
@@ -100,7 +110,10 @@ const UserCreateInput = builder.inputType('UserCreateInput', {
     email: t.string({ required: true, description: 'E-mailadres | Email' }),
     name: t.string({ required: true, description: 'Naam | Name' }),
     roles: t.field({ type: [RoleEnum], required: true, description: 'Rollen | Roles' }),
-    password: t.string({ required: true, description: 'Wachtwoord (minstens 12 tekens) | Password (at least 12 characters)' }),
+    password: t.string({
+      required: true,
+      description: 'Wachtwoord (minstens 12 tekens) | Password (at least 12 characters)',
+    }),
   }),
 });
 
@@ -108,7 +121,9 @@ const UserUpdateInput = builder.inputType('UserUpdateInput', {
   fields: (t) => ({
     name: t.string({ description: 'Naam | Name' }),
     roles: t.field({ type: [RoleEnum], description: 'Rollen | Roles' }),
-    active: t.boolean({ description: 'Actief; uitschakelen beëindigt alle sessies | Active; deactivating ends all sessions' }),
+    active: t.boolean({
+      description: 'Actief; uitschakelen beëindigt alle sessies | Active; deactivating ends all sessions',
+    }),
   }),
 });
 
@@ -128,7 +143,8 @@ builder.queryField('me', (t) =>
     type: Me,
     nullable: true,
     authScopes: guardedBy(ownSession),
-    description: 'Wie is ingelogd (null voor anonieme bezoekers en API-sleutels) | Who is signed in (null for anonymous callers and tokens)',
+    description:
+      'Wie is ingelogd (null voor anonieme bezoekers en API-sleutels) | Who is signed in (null for anonymous callers and tokens)',
     resolve: (_root, _args, context) => {
       const { identity } = context;
       if (identity.kind !== 'user') return null;
@@ -172,7 +188,11 @@ builder.queryField('users', (t) =>
     type: ['User'],
     authScopes: guardedBy(manageUsers),
     description: 'Alle gebruikers, op e-mailadres (beheerders) | All users, by email (administrators)',
-    args: { active: t.arg.boolean({ description: 'Alleen actieve (true) of alleen uitgeschakelde (false) | Only active or inactive' }) },
+    args: {
+      active: t.arg.boolean({
+        description: 'Alleen actieve (true) of alleen uitgeschakelde (false) | Only active or inactive',
+      }),
+    },
     resolve: (query, _root, args) => {
       return db().user.findMany({
         ...query,
@@ -242,7 +262,10 @@ builder.queryField('apiTokens', (t) =>
     description: 'API-sleutels, nieuwste eerst (beheerders) | API tokens, newest first (administrators)',
     args: {
       partnerId: t.arg.id({ description: 'Alleen van deze organisatie | Only of this partner' }),
-      includeRevoked: t.arg.boolean({ defaultValue: false, description: 'Ook ingetrokken sleutels | Include revoked tokens' }),
+      includeRevoked: t.arg.boolean({
+        defaultValue: false,
+        description: 'Ook ingetrokken sleutels | Include revoked tokens',
+      }),
     },
     resolve: (query, _root, args) => {
       if (args.partnerId) checkId(args.partnerId, 'partnerId');
@@ -273,7 +296,8 @@ builder.mutationField('revokeApiToken', (t) =>
   t.prismaField({
     type: 'ApiToken',
     authScopes: guardedBy(manageApiTokens),
-    description: 'Een API-sleutel intrekken; werkt meteen (beheerders) | Revoke an API token; takes effect at once (administrators)',
+    description:
+      'Een API-sleutel intrekken; werkt meteen (beheerders) | Revoke an API token; takes effect at once (administrators)',
     args: { id: t.arg.id({ required: true }) },
     resolve: (query, _root, args, context) => revokePartnerToken(args, context, query) as never,
   }),

@@ -20,7 +20,9 @@ const CREATE = `mutation ($input: KaartServiceCreateInput!) { createKaartService
   id version name publication checkIntervalMonths lastCheckedAt checkDueAt organization { name } terms { code } targetGroups { name } } }`;
 
 async function newService(name: string, extra: Record<string, unknown> = {}) {
-  const { data, errors } = await secretary.gql(CREATE, { input: { organizationId: ggd.organizationId, name, description: `Beschrijving van ${name}`, ...extra } });
+  const { data, errors } = await secretary.gql(CREATE, {
+    input: { organizationId: ggd.organizationId, name, description: `Beschrijving van ${name}`, ...extra },
+  });
   expect(errors).toBeUndefined();
   return data!.createKaartService as { id: string; version: number; checkDueAt: string; [key: string]: unknown };
 }
@@ -31,19 +33,30 @@ describe('the model through the uniform API', () => {
     const group = await db().targetGroup.findUniqueOrThrow({ where: { name: 'Statushouders' } });
     const service = await newService('Testdienst zorg', { termIds: [term.id], targetGroupIds: [group.id] });
     expect(service).toMatchObject({
-      publication: 'DRAFT', checkIntervalMonths: 6, lastCheckedAt: null, organization: { name: 'GGD' }, terms: [{ code: 'zorg' }], targetGroups: [{ name: 'Statushouders' }],
+      publication: 'DRAFT',
+      checkIntervalMonths: 6,
+      lastCheckedAt: null,
+      organization: { name: 'GGD' },
+      terms: [{ code: 'zorg' }],
+      targetGroups: [{ name: 'Statushouders' }],
     });
     const anonymous = await api.gql('{ kaartServices(limit: 1) { totalCount } }');
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const languages = await secretary.gql('{ kaartLanguages { nodes { code direction } } }');
     expect(languages.data!.kaartLanguages.nodes).toEqual([
-      { code: 'nl', direction: 'LTR' }, { code: 'en', direction: 'LTR' }, { code: 'ar', direction: 'RTL' },
-      { code: 'uk', direction: 'LTR' }, { code: 'ti', direction: 'LTR' }, { code: 'fa', direction: 'RTL' },
+      { code: 'nl', direction: 'LTR' },
+      { code: 'en', direction: 'LTR' },
+      { code: 'ar', direction: 'RTL' },
+      { code: 'uk', direction: 'LTR' },
+      { code: 'ti', direction: 'LTR' },
+      { code: 'fa', direction: 'RTL' },
     ]);
   });
 
   it('adds a language as configuration, and refuses a check date set by hand', async () => {
-    const { errors } = await secretary.gql('mutation { createKaartLanguage(input: { code: "so", name: "Somalisch", nativeName: "Soomaali" }) { code direction active } }');
+    const { errors } = await secretary.gql(
+      'mutation { createKaartLanguage(input: { code: "so", name: "Somalisch", nativeName: "Soomaali" }) { code direction active } }',
+    );
     expect(errors).toBeUndefined();
     const service = await newService('Testdienst handmatig');
     const refused = await secretary.gql(
@@ -62,18 +75,49 @@ describe('translations', () => {
 
   it('saves translations with status and who, and marks them outdated when the Dutch source changes', async () => {
     const service = await newService('Testdienst vertaling');
-    const saved = await secretary.gql(SAVE, { input: { entityType: 'KaartService', entityId: service.id, field: 'description', language: 'ar', text: 'وصف', status: 'VERIFIED' } });
+    const saved = await secretary.gql(SAVE, {
+      input: {
+        entityType: 'KaartService',
+        entityId: service.id,
+        field: 'description',
+        language: 'ar',
+        text: 'وصف',
+        status: 'VERIFIED',
+      },
+    });
     expect(saved.errors).toBeUndefined();
-    expect(saved.data!.saveKaartTranslation).toMatchObject({ status: 'VERIFIED', translatedBy: expect.any(String), reviewedBy: expect.any(String) });
-    await secretary.gql(SAVE, { input: { entityType: 'KaartService', entityId: service.id, field: 'name', language: 'ar', text: 'مسودة', status: 'DRAFT' } });
+    expect(saved.data!.saveKaartTranslation).toMatchObject({
+      status: 'VERIFIED',
+      translatedBy: expect.any(String),
+      reviewedBy: expect.any(String),
+    });
+    await secretary.gql(SAVE, {
+      input: {
+        entityType: 'KaartService',
+        entityId: service.id,
+        field: 'name',
+        language: 'ar',
+        text: 'مسودة',
+        status: 'DRAFT',
+      },
+    });
 
-    const before = (await secretary.gql(WORK, { language: 'ar' })).data!.kaartTranslationWork.filter((row: { entityId: string }) => row.entityId === service.id);
+    const before = (await secretary.gql(WORK, { language: 'ar' })).data!.kaartTranslationWork.filter(
+      (row: { entityId: string }) => row.entityId === service.id,
+    );
     expect(before.map((row: Record<string, unknown>) => [row.field, row.status, row.outdated])).toEqual(
-      expect.arrayContaining([['name', 'DRAFT', false], ['description', 'VERIFIED', false]]),
+      expect.arrayContaining([
+        ['name', 'DRAFT', false],
+        ['description', 'VERIFIED', false],
+      ]),
     );
     // A missing translation is a row too, so the workbench shows what still has to be done.
     const missing = (await secretary.gql(WORK, { language: 'ti', status: 'MISSING' })).data!.kaartTranslationWork;
-    expect(missing.some((row: { entityId: string; field: string }) => row.entityId === service.id && row.field === 'description')).toBe(true);
+    expect(
+      missing.some(
+        (row: { entityId: string; field: string }) => row.entityId === service.id && row.field === 'description',
+      ),
+    ).toBe(true);
 
     const update = await secretary.gql(
       'mutation ($id: ID!, $v: Int!) { updateKaartService(id: $id, expectedVersion: $v, input: { description: "Nieuwe beschrijving" }) { version } }',
@@ -82,10 +126,26 @@ describe('translations', () => {
     expect(update.errors).toBeUndefined();
     const outdated = (await secretary.gql(WORK, { language: 'ar', outdatedOnly: true })).data!.kaartTranslationWork;
     expect(outdated.filter((row: { entityId: string }) => row.entityId === service.id)).toEqual([
-      { entityId: service.id, field: 'description', source: 'Nieuwe beschrijving', text: 'وصف', status: 'VERIFIED', outdated: true },
+      {
+        entityId: service.id,
+        field: 'description',
+        source: 'Nieuwe beschrijving',
+        text: 'وصف',
+        status: 'VERIFIED',
+        outdated: true,
+      },
     ]);
     // Translating again against the new source clears the marker.
-    await secretary.gql(SAVE, { input: { entityType: 'KaartService', entityId: service.id, field: 'description', language: 'ar', text: 'وصف جديد', status: 'NEEDS_REVIEW' } });
+    await secretary.gql(SAVE, {
+      input: {
+        entityType: 'KaartService',
+        entityId: service.id,
+        field: 'description',
+        language: 'ar',
+        text: 'وصف جديد',
+        status: 'NEEDS_REVIEW',
+      },
+    });
     const cleared = (await secretary.gql(WORK, { language: 'ar', outdatedOnly: true })).data!.kaartTranslationWork;
     expect(cleared.filter((row: { entityId: string }) => row.entityId === service.id)).toEqual([]);
   });
@@ -99,18 +159,30 @@ describe('translations', () => {
       [{ field: 'name', language: 'ar', text: '  ', status: 'VERIFIED' }, 'input.text'],
     ] as const;
     for (const [input, field] of cases) {
-      const { errors } = await secretary.gql(SAVE, { input: { entityType: 'KaartService', entityId: service.id, ...input } });
+      const { errors } = await secretary.gql(SAVE, {
+        input: { entityType: 'KaartService', entityId: service.id, ...input },
+      });
       expect(errors?.[0]?.extensions, JSON.stringify(input)).toMatchObject({ code: 'BAD_USER_INPUT', field });
     }
     const viewer = await api.createUser({ roles: ['VIEWER'] });
-    const refused = await viewer.gql(SAVE, { input: { entityType: 'KaartService', entityId: service.id, field: 'name', language: 'ar', text: 'x', status: 'DRAFT' } });
+    const refused = await viewer.gql(SAVE, {
+      input: {
+        entityType: 'KaartService',
+        entityId: service.id,
+        field: 'name',
+        language: 'ar',
+        text: 'x',
+        status: 'DRAFT',
+      },
+    });
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
 
 describe('the freshness rule', () => {
   const QUEUE = '{ kaartCheckQueue { id name checkDueAt } }';
-  const CHECK = 'mutation ($id: ID!, $v: Int!) { markKaartServiceChecked(id: $id, expectedVersion: $v) { version lastCheckedAt lastCheckedBy checkDueAt } }';
+  const CHECK =
+    'mutation ($id: ID!, $v: Int!) { markKaartServiceChecked(id: $id, expectedVersion: $v) { version lastCheckedAt lastCheckedBy checkDueAt } }';
 
   it('puts a never-checked entry in the work queue, and a check moves it out for the interval', async () => {
     const service = await newService('Testdienst controle', { checkIntervalMonths: 3 });
@@ -126,10 +198,15 @@ describe('the freshness rule', () => {
     expect(months).toBeGreaterThanOrEqual(89);
     expect(months).toBeLessThanOrEqual(92);
     expect(row.lastCheckedBy).toBeTruthy();
-    expect(((await secretary.gql(QUEUE)).data!.kaartCheckQueue as { id: string }[]).map((r) => r.id)).not.toContain(service.id);
+    expect(((await secretary.gql(QUEUE)).data!.kaartCheckQueue as { id: string }[]).map((r) => r.id)).not.toContain(
+      service.id,
+    );
 
     // The console's list filter on the same column.
-    const overdue = await secretary.gql('query ($now: DateTime!) { kaartServices(filter: { checkDueAt: { lte: $now } }, limit: 500) { nodes { id } } }', { now: new Date().toISOString() });
+    const overdue = await secretary.gql(
+      'query ($now: DateTime!) { kaartServices(filter: { checkDueAt: { lte: $now } }, limit: 500) { nodes { id } } }',
+      { now: new Date().toISOString() },
+    );
     expect(overdue.data!.kaartServices.nodes.map((n: { id: string }) => n.id)).not.toContain(service.id);
 
     const stale = await secretary.gql(CHECK, { id: service.id, v: service.version });
@@ -138,25 +215,38 @@ describe('the freshness rule', () => {
 
   it('lets exactly one of a burst of 40 checks of the same version through', async () => {
     const service = await newService('Testdienst burst controle');
-    const results = await Promise.all(Array.from({ length: 40 }, () => secretary.gql(CHECK, { id: service.id, v: service.version })));
+    const results = await Promise.all(
+      Array.from({ length: 40 }, () => secretary.gql(CHECK, { id: service.id, v: service.version })),
+    );
     expect(results.filter((r) => !r.errors).length).toBe(1);
     expect(results.filter((r) => r.errors?.[0]?.extensions?.code === 'CONFLICT').length).toBe(39);
-    expect((await db().kaartService.findUniqueOrThrow({ where: { id: service.id } })).version).toBe(service.version + 1);
+    expect((await db().kaartService.findUniqueOrThrow({ where: { id: service.id } })).version).toBe(
+      service.version + 1,
+    );
   });
 });
 
 describe('partners keep their own entries (kaart:own)', () => {
   let partner: TokenClient;
-  const CREATE_OWN = 'mutation ($input: OwnKaartServiceInput!) { createOwnKaartService(input: $input) { id version publication name } }';
-  const UPDATE_OWN = 'mutation ($id: ID!, $v: Int!, $input: OwnKaartServiceInput!) { updateOwnKaartService(id: $id, expectedVersion: $v, input: $input) { version publication } }';
-  const REVIEW = 'mutation ($id: ID!, $v: Int!, $publish: Boolean!) { reviewKaartService(id: $id, expectedVersion: $v, publish: $publish) { version publication } }';
+  const CREATE_OWN =
+    'mutation ($input: OwnKaartServiceInput!) { createOwnKaartService(input: $input) { id version publication name } }';
+  const UPDATE_OWN =
+    'mutation ($id: ID!, $v: Int!, $input: OwnKaartServiceInput!) { updateOwnKaartService(id: $id, expectedVersion: $v, input: $input) { version publication } }';
+  const REVIEW =
+    'mutation ($id: ID!, $v: Int!, $publish: Boolean!) { reviewKaartService(id: $id, expectedVersion: $v, publish: $publish) { version publication } }';
 
   beforeAll(async () => {
     partner = await api.issueToken({ scopes: ['kaart:own'], partnerId: ggd.partnerId });
   });
 
   it('submits a service for review; it is published only after the municipality reviews it', async () => {
-    const created = await partner.gql(CREATE_OWN, { input: { organizationId: ggd.organizationId, name: 'GGD-spreekuur (partner)', description: 'Door de partner aangeleverd' } });
+    const created = await partner.gql(CREATE_OWN, {
+      input: {
+        organizationId: ggd.organizationId,
+        name: 'GGD-spreekuur (partner)',
+        description: 'Door de partner aangeleverd',
+      },
+    });
     expect(created.errors).toBeUndefined();
     const own = created.data!.createOwnKaartService;
     expect(own.publication).toBe('IN_REVIEW');
@@ -173,31 +263,49 @@ describe('partners keep their own entries (kaart:own)', () => {
     expect((await fetch(`${api.url}/hsds/services/${own.id}`)).status).toBe(200);
 
     // A change by the partner goes back to review (and off the public site) until reviewed again.
-    const changed = await partner.gql(UPDATE_OWN, { id: own.id, v: reviewed.data!.reviewKaartService.version, input: { description: 'Gewijzigd door de partner' } });
+    const changed = await partner.gql(UPDATE_OWN, {
+      id: own.id,
+      v: reviewed.data!.reviewKaartService.version,
+      input: { description: 'Gewijzigd door de partner' },
+    });
     expect(changed.data!.updateOwnKaartService).toMatchObject({ publication: 'IN_REVIEW' });
     expect((await fetch(`${api.url}/hsds/services/${own.id}`)).status).toBe(404);
-    const again = await secretary.gql(REVIEW, { id: own.id, v: reviewed.data!.reviewKaartService.version, publish: true });
+    const again = await secretary.gql(REVIEW, {
+      id: own.id,
+      v: reviewed.data!.reviewKaartService.version,
+      publish: true,
+    });
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'stale_version' });
   });
 
   it('keeps a partner to its own organisation and services, and a token without the scope out', async () => {
     const other = await db().kaartOrganization.findUniqueOrThrow({ where: { name: 'Bindkracht10' } });
-    const foreign = await partner.gql(CREATE_OWN, { input: { organizationId: other.id, name: 'Niet van mij', description: 'x' } });
+    const foreign = await partner.gql(CREATE_OWN, {
+      input: { organizationId: other.id, name: 'Niet van mij', description: 'x' },
+    });
     expect(foreign.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.organizationId' });
     const theirs = await db().kaartService.findFirstOrThrow({ where: { organizationId: other.id } });
     const notMine = await partner.gql(UPDATE_OWN, { id: theirs.id, v: theirs.version, input: { name: 'Overgenomen' } });
     expect(notMine.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const reader = await api.issueToken({ scopes: ['register:read'], partnerId: ggd.partnerId });
-    const noScope = await reader.gql(CREATE_OWN, { input: { organizationId: ggd.organizationId, name: 'x', description: 'x' } });
+    const noScope = await reader.gql(CREATE_OWN, {
+      input: { organizationId: ggd.organizationId, name: 'x', description: 'x' },
+    });
     expect(noScope.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const missing = await partner.gql(CREATE_OWN, { input: { organizationId: ggd.organizationId, name: ' ' } });
     expect(missing.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('accepts exactly one of a burst of 40 updates of the same version', async () => {
-    const created = (await partner.gql(CREATE_OWN, { input: { organizationId: ggd.organizationId, name: 'GGD burst', description: 'x' } })).data!.createOwnKaartService;
+    const created = (
+      await partner.gql(CREATE_OWN, {
+        input: { organizationId: ggd.organizationId, name: 'GGD burst', description: 'x' },
+      })
+    ).data!.createOwnKaartService;
     const results = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => partner.gql(UPDATE_OWN, { id: created.id, v: created.version, input: { description: `versie ${i}` } })),
+      Array.from({ length: 40 }, (_, i) =>
+        partner.gql(UPDATE_OWN, { id: created.id, v: created.version, input: { description: `versie ${i}` } }),
+      ),
     );
     expect(results.filter((r) => !r.errors).length).toBe(1);
     expect(results.filter((r) => r.errors?.[0]?.extensions?.reason === 'stale_version').length).toBe(39);

@@ -8,9 +8,10 @@ const themeIds: Record<number, string> = {};
 const groupIds: Record<string, string> = {};
 beforeAll(async () => {
   api = await startHarness();
-  const { data } = await api.gql<{ themes: { nodes: { id: string; number: number }[] }; targetGroups: { nodes: { id: string; name: string }[] } }>(
-    '{ themes { nodes { id number } } targetGroups(limit: 100) { nodes { id name } } }',
-  );
+  const { data } = await api.gql<{
+    themes: { nodes: { id: string; number: number }[] };
+    targetGroups: { nodes: { id: string; name: string }[] };
+  }>('{ themes { nodes { id number } } targetGroups(limit: 100) { nodes { id name } } }');
   for (const theme of data!.themes.nodes) themeIds[theme.number] = theme.id;
   for (const group of data!.targetGroups.nodes) groupIds[group.name] = group.id;
 });
@@ -42,9 +43,12 @@ describe('budgetSummary: the 5.3 table, summed in the database', () => {
 
   it('splits 2025 and 2027 per theme as the table groups them', async () => {
     const { data } = await api.gql(query, { from: 2025, to: 2027 });
-    const of = (year: number) => Object.fromEntries(
-      data!.budgetSummary.byTheme.filter((r: { year: number }) => r.year === year).map((r: { themeNumber: number; amountCents: number }) => [r.themeNumber, r.amountCents / THOUSAND]),
-    );
+    const of = (year: number) =>
+      Object.fromEntries(
+        data!.budgetSummary.byTheme
+          .filter((r: { year: number }) => r.year === year)
+          .map((r: { themeNumber: number; amountCents: number }) => [r.themeNumber, r.amountCents / THOUSAND]),
+      );
     // "1. OPVANG" 1.1 4.B 50 | "2. HUISVESTING" 2.B 60 + 4.A 250 | "3." 3.A 750 + 3.4 3.A 75 |
     // "4." 1.A 210 + 1.B 20 + 2.B 60 + 2.B 75 | "5. Organisatie" 2.A 50 + 3.A 15 + 4.A 30
     expect(of(2025)).toEqual({ 1: 50, 2: 310, 3: 825, 4: 365, 5: 95 });
@@ -83,7 +87,8 @@ describe('budgetSummary: the 5.3 table, summed in the database', () => {
 describe('quotaAttainment', () => {
   const query = `query ($date: Date!, $kind: QuotaKind) { quotaAttainment(date: $date, kind: $kind) {
     code target carriedOverBacklog required statedTotal realised realisedOn attainment gap deadline daysToDeadline } }`;
-  const byCode = (rows: { code: string }[]): Record<string, any> => Object.fromEntries(rows.map((row) => [row.code, row]));
+  const byCode = (rows: { code: string }[]): Record<string, any> =>
+    Object.fromEntries(rows.map((row) => [row.code, row]));
 
   it('on 1 October 2024: housing 291 of 464, reception 520 of 817', async () => {
     const { data, errors } = await api.gql(query, { date: '2024-10-01' });
@@ -92,13 +97,26 @@ describe('quotaAttainment', () => {
     // "achterstand van 100 … taakstelling van 2024 (364) … 464 statushouders"; "Op peildatum 1 oktober zijn er 291
     // plaatsingen gerealiseerd"; "op 1 januari 2025 de volledige taakstelling": 464 - 291 = 173; 31 + 30 + 31 = 92 days.
     expect(rows['huisvesting-2024']).toMatchObject({
-      target: 364, carriedOverBacklog: 100, required: 464, statedTotal: 464, realised: 291, realisedOn: '2024-10-01',
-      gap: 173, deadline: '2025-01-01', daysToDeadline: 92,
+      target: 364,
+      carriedOverBacklog: 100,
+      required: 464,
+      statedTotal: 464,
+      realised: 291,
+      realisedOn: '2024-10-01',
+      gap: 173,
+      deadline: '2025-01-01',
+      daysToDeadline: 92,
     });
     expect(rows['huisvesting-2024'].attainment).toBeCloseTo(291 / 464, 10);
     // "817 plekken per 1 juli 2025"; "(peildatum: 1 augustus 2024) 520 opvangplekken"; "nog 297 extra plekken";
     // 1 Oct 2024 to 1 Jul 2025: 92 + 31 + 28 + 31 + 30 + 31 + 30 = 273 days.
-    expect(rows['spreidingswet-2025']).toMatchObject({ required: 817, realised: 520, realisedOn: '2024-08-01', gap: 297, daysToDeadline: 273 });
+    expect(rows['spreidingswet-2025']).toMatchObject({
+      required: 817,
+      realised: 520,
+      realisedOn: '2024-08-01',
+      gap: 297,
+      daysToDeadline: 273,
+    });
     expect(rows['spreidingswet-2025'].attainment).toBeCloseTo(520 / 817, 10);
     // "69 AMV-ers"; "Op dit moment is nog geen opvang van AMV-ers voorzien."
     expect(rows['spreidingswet-2025-amv']).toMatchObject({ required: 69, realised: 0, gap: 69, attainment: 0 });
@@ -106,7 +124,12 @@ describe('quotaAttainment', () => {
 
   it('knows nothing realised before the peildatum, and counts days past the deadline as negative', async () => {
     const before = byCode((await api.gql(query, { date: '2024-07-31', kind: 'RECEPTION' })).data!.quotaAttainment);
-    expect(before['spreidingswet-2025']).toMatchObject({ realised: null, attainment: null, gap: null, daysToDeadline: 335 });
+    expect(before['spreidingswet-2025']).toMatchObject({
+      realised: null,
+      attainment: null,
+      gap: null,
+      daysToDeadline: 335,
+    });
     const after = byCode((await api.gql(query, { date: '2025-06-01', kind: 'HOUSING' })).data!.quotaAttainment);
     // 1 Jan to 1 Jun 2025: 31 + 28 + 31 + 30 + 31 = 151 days past.
     expect(after['huisvesting-2024']).toMatchObject({ realised: 291, daysToDeadline: -151 });
@@ -133,21 +156,33 @@ describe('receptionCapacity and capacityTimeline', () => {
       { kind: 'AZC', targetGroupName: 'Asielzoekers', places: 400, plannedPlaces: 0, locations: 1 },
       { kind: 'EMERGENCY_RECEPTION', targetGroupName: 'Asielzoekers', places: 120, plannedPlaces: 0, locations: 1 },
       // "In Nijmegen hebben we op dit moment 785 beschikbare opvangplekken": five locations, one total.
-      { kind: 'DISPLACED_RECEPTION', targetGroupName: 'Ontheemden uit Oekraïne', places: 785, plannedPlaces: 0, locations: 1 },
+      {
+        kind: 'DISPLACED_RECEPTION',
+        targetGroupName: 'Ontheemden uit Oekraïne',
+        places: 785,
+        plannedPlaces: 0,
+        locations: 1,
+      },
     ]);
   });
 
   it('adds the planned AMV location in 2025-2026 ("opvang van 12 AMV-ers … tot eind 2026")', async () => {
     const { data } = await api.gql(capacity, { date: '2026-06-01', group: groupIds['AMV-ers'] });
-    expect(data!.receptionCapacity).toEqual([{ kind: 'AMV_RECEPTION', targetGroupName: 'AMV-ers', places: 0, plannedPlaces: 12, locations: 1 }]);
-    expect((await api.gql(capacity, { date: '2027-01-01', group: groupIds['AMV-ers'] })).data!.receptionCapacity).toEqual([]);
+    expect(data!.receptionCapacity).toEqual([
+      { kind: 'AMV_RECEPTION', targetGroupName: 'AMV-ers', places: 0, plannedPlaces: 12, locations: 1 },
+    ]);
+    expect(
+      (await api.gql(capacity, { date: '2027-01-01', group: groupIds['AMV-ers'] })).data!.receptionCapacity,
+    ).toEqual([]);
   });
 
   it('drops to 400 once Stieltjesstraat has closed ("Deze noodlocatie sluit in september 2027")', async () => {
     const group = groupIds.Asielzoekers;
     expect(sum((await api.gql(capacity, { date: '2027-08-31', group })).data!.receptionCapacity)).toBe(520);
     const closed = (await api.gql(capacity, { date: '2027-10-01', group })).data!.receptionCapacity;
-    expect(closed).toEqual([{ kind: 'AZC', targetGroupName: 'Asielzoekers', places: 400, plannedPlaces: 0, locations: 1 }]);
+    expect(closed).toEqual([
+      { kind: 'AZC', targetGroupName: 'Asielzoekers', places: 400, plannedPlaces: 0, locations: 1 },
+    ]);
   });
 
   it('gives a monthly timeline 2024-2028 with the closures and how long each waits for its replacement', async () => {
@@ -156,30 +191,61 @@ describe('receptionCapacity and capacityTimeline', () => {
       events { date type locationCode planned places replacementName replacementOpensOn daysWithoutReplacement } } }`);
     expect(errors).toBeUndefined();
     const { points, events } = data!.capacityTimeline;
-    const asylum = (date: string) => sum(points.filter((p: { date: string; targetGroupName: string }) => p.date === date && p.targetGroupName === 'Asielzoekers'));
+    const asylum = (date: string) =>
+      sum(
+        points.filter(
+          (p: { date: string; targetGroupName: string }) => p.date === date && p.targetGroupName === 'Asielzoekers',
+        ),
+      );
     expect(new Set(points.map((p: { date: string }) => p.date)).size).toBe(60);
-    expect([asylum('2024-01-01'), asylum('2027-08-01'), asylum('2027-09-01'), asylum('2028-12-01')]).toEqual([520, 520, 400, 400]);
+    expect([asylum('2024-01-01'), asylum('2027-08-01'), asylum('2027-09-01'), asylum('2028-12-01')]).toEqual([
+      520, 520, 400, 400,
+    ]);
     const closures = events.filter((e: { type: string }) => e.type === 'CLOSURE');
     // Ships "per 1-3-2025", replacement "uiterlijk 31-12-2025": 275 + 30 = 305 days without (of unknown size).
     expect(closures).toContainEqual({
-      date: '2025-03-01', type: 'CLOSURE', locationCode: 'oekraine-waalhaven', planned: true, places: null,
-      replacementName: 'Vervangende opvanglocatie(s) voor Waalhaven en Tarweweg (actie 1.2 1.A)', replacementOpensOn: '2025-12-31', daysWithoutReplacement: 305,
+      date: '2025-03-01',
+      type: 'CLOSURE',
+      locationCode: 'oekraine-waalhaven',
+      planned: true,
+      places: null,
+      replacementName: 'Vervangende opvanglocatie(s) voor Waalhaven en Tarweweg (actie 1.2 1.A)',
+      replacementOpensOn: '2025-12-31',
+      daysWithoutReplacement: 305,
     });
-    expect(closures).toContainEqual(expect.objectContaining({ locationCode: 'oekraine-tarweweg', date: '2025-12-31', daysWithoutReplacement: 0 }));
-    expect(closures).toContainEqual(expect.objectContaining({ locationCode: 'noodlocatie-stieltjesstraat', date: '2027-09-01', places: 120, replacementName: null }));
-    expect(events.filter((e: { type: string }) => e.type === 'OPENING').map((e: { locationCode: string }) => e.locationCode)).toContain('coa-noodopvang-1.1-1.A');
+    expect(closures).toContainEqual(
+      expect.objectContaining({ locationCode: 'oekraine-tarweweg', date: '2025-12-31', daysWithoutReplacement: 0 }),
+    );
+    expect(closures).toContainEqual(
+      expect.objectContaining({
+        locationCode: 'noodlocatie-stieltjesstraat',
+        date: '2027-09-01',
+        places: 120,
+        replacementName: null,
+      }),
+    );
+    expect(
+      events.filter((e: { type: string }) => e.type === 'OPENING').map((e: { locationCode: string }) => e.locationCode),
+    ).toContain('coa-noodopvang-1.1-1.A');
   });
 
   it('reads each aggregate in at most two statements, whatever the number of months', async () => {
     expect((await api.countStatements(() => api.gql(capacity, { date: '2025-01-01' }))).count).toBe(1);
-    expect((await api.countStatements(() => api.gql('{ capacityTimeline { points { places } events { date } } }'))).count).toBe(2);
+    expect(
+      (await api.countStatements(() => api.gql('{ capacityTimeline { points { places } events { date } } }'))).count,
+    ).toBe(2);
   });
 });
 
 describe('the monitoring entities through the uniform API', () => {
   it('lets anyone read them and only secretaries change them, with an audit event', async () => {
-    const list = await api.gql('{ locations(filter: { code: { eq: "noodlocatie-stieltjesstraat" } }) { totalCount nodes { id version code closesOn capacities { places } replacedBy { code } } } }');
-    expect(list.data!.locations).toMatchObject({ totalCount: 1, nodes: [{ code: 'noodlocatie-stieltjesstraat', closesOn: '2027-09-01', capacities: [{ places: 120 }] }] });
+    const list = await api.gql(
+      '{ locations(filter: { code: { eq: "noodlocatie-stieltjesstraat" } }) { totalCount nodes { id version code closesOn capacities { places } replacedBy { code } } } }',
+    );
+    expect(list.data!.locations).toMatchObject({
+      totalCount: 1,
+      nodes: [{ code: 'noodlocatie-stieltjesstraat', closesOn: '2027-09-01', capacities: [{ places: 120 }] }],
+    });
     const { id, version } = list.data!.locations.nodes[0];
     const update = `mutation ($id: ID!, $v: Int!) { updateLocation(id: $id, expectedVersion: $v, input: { closesOn: "2027-12-01" }) { version closesOn } }`;
 
@@ -191,22 +257,40 @@ describe('the monitoring entities through the uniform API', () => {
     const secretary = await api.createUser({ roles: ['SECRETARY'] });
     const changed = await secretary.gql(update, { id, v: version });
     expect(changed.data!.updateLocation).toEqual({ version: version + 1, closesOn: '2027-12-01' });
-    const history = await secretary.gql(`query ($id: ID!) { location(id: $id) { history { operation changedFields } } }`, { id });
-    expect(history.data!.location.history).toContainEqual(expect.objectContaining({ operation: 'UPDATE', changedFields: expect.arrayContaining(['closesOn']) }));
+    const history = await secretary.gql(
+      `query ($id: ID!) { location(id: $id) { history { operation changedFields } } }`,
+      { id },
+    );
+    expect(history.data!.location.history).toContainEqual(
+      expect.objectContaining({ operation: 'UPDATE', changedFields: expect.arrayContaining(['closesOn']) }),
+    );
 
     // The later closure moves the drop in the timeline: 520 on 1 November 2027, 400 on 1 December.
     const group = groupIds.Asielzoekers;
     const q = `query ($date: Date!, $group: ID) { receptionCapacity(date: $date, targetGroupId: $group) { places } }`;
-    const total = async (date: string) => (await api.gql(q, { date, group })).data!.receptionCapacity.reduce((n: number, r: { places: number }) => n + r.places, 0);
+    const total = async (date: string) =>
+      (await api.gql(q, { date, group })).data!.receptionCapacity.reduce(
+        (n: number, r: { places: number }) => n + r.places,
+        0,
+      );
     expect([await total('2027-11-01'), await total('2027-12-01')]).toEqual([520, 400]);
-    await secretary.gql(`mutation ($id: ID!, $v: Int!) { updateLocation(id: $id, expectedVersion: $v, input: { closesOn: "2027-09-01" }) { version } }`, { id, v: version + 1 });
+    await secretary.gql(
+      `mutation ($id: ID!, $v: Int!) { updateLocation(id: $id, expectedVersion: $v, input: { closesOn: "2027-09-01" }) { version } }`,
+      { id, v: version + 1 },
+    );
   });
 
   it('filters measurements by quota and lists them by date, with the sentence they came from', async () => {
-    const { data } = await api.gql(`{ quotas(filter: { code: { eq: "huisvesting-2024" } }) { nodes { measurements { date value dateText sourceText } } } }`);
-    expect(data!.quotas.nodes[0].measurements).toEqual([{
-      date: '2024-10-01', value: 291, dateText: 'peildatum 1 oktober (jaar niet genoemd)',
-      sourceText: 'Op peildatum 1 oktober zijn er 291 plaatsingen gerealiseerd.',
-    }]);
+    const { data } = await api.gql(
+      `{ quotas(filter: { code: { eq: "huisvesting-2024" } }) { nodes { measurements { date value dateText sourceText } } } }`,
+    );
+    expect(data!.quotas.nodes[0].measurements).toEqual([
+      {
+        date: '2024-10-01',
+        value: 291,
+        dateText: 'peildatum 1 oktober (jaar niet genoemd)',
+        sourceText: 'Op peildatum 1 oktober zijn er 291 plaatsingen gerealiseerd.',
+      },
+    ]);
   });
 });

@@ -18,7 +18,17 @@ import { defineEntity, defineLinkObject, entityRef, guardedBy } from '../crud/en
 import { conflict } from '../crud/errors.js';
 import { panelComposition } from '../panel/composition.js';
 import { type ExportFile, eraseMember, exportMember, setMemberProfile, withdrawConsent } from '../panel/members.js';
-import { AGE_BANDS, type Category, EDUCATION_LEVELS, LGBTIQ, type Profile, consentHolds, countryName, openProfile, today } from '../panel/profile.js';
+import {
+  AGE_BANDS,
+  type Category,
+  EDUCATION_LEVELS,
+  LGBTIQ,
+  type Profile,
+  consentHolds,
+  countryName,
+  openProfile,
+  today,
+} from '../panel/profile.js';
 
 /** The coordinator in person: the role itself, not implied by ADMIN. */
 export const panelCoordinator: AccessRule = rule(
@@ -45,10 +55,15 @@ const Lgbtiq = enumOf('PanelLgbtiq', 'Rekent zich tot LHBTIQ+ | Identifies as LG
 
 const ProfileRef = builder.objectRef<Profile>('PanelMemberProfile').implement({
   description:
-    'Diversiteitsprofiel van een panellid; elk gegeven is vrijwillig. Alleen de panelcoördinator. | A panel member\'s diversity profile; every item is voluntary. Panel coordinator only.',
+    "Diversiteitsprofiel van een panellid; elk gegeven is vrijwillig. Alleen de panelcoördinator. | A panel member's diversity profile; every item is voluntary. Panel coordinator only.",
   authScopes: guardedBy(panelCoordinator),
   fields: (t) => ({
-    ageBand: t.field({ type: AgeBand, nullable: true, description: 'Leeftijdsgroep | Age band', resolve: (p) => p.ageBand as never }),
+    ageBand: t.field({
+      type: AgeBand,
+      nullable: true,
+      description: 'Leeftijdsgroep | Age band',
+      resolve: (p) => p.ageBand as never,
+    }),
     educationLevel: t.field({
       type: EducationLevel,
       nullable: true,
@@ -57,7 +72,8 @@ const ProfileRef = builder.objectRef<Profile>('PanelMemberProfile').implement({
     }),
     countryOfOrigin: t.string({
       nullable: true,
-      description: 'Land van herkomst (ISO 3166-1, bijv. SY) | Country of origin (ISO 3166-1, e.g. SY)\nBijzonder persoonsgegeven (AVG art. 9). | Special-category data (GDPR art. 9).',
+      description:
+        'Land van herkomst (ISO 3166-1, bijv. SY) | Country of origin (ISO 3166-1, e.g. SY)\nBijzonder persoonsgegeven (AVG art. 9). | Special-category data (GDPR art. 9).',
       resolve: (p) => p.countryOfOrigin,
     }),
     countryOfOriginName: t.string({
@@ -75,7 +91,8 @@ const ProfileRef = builder.objectRef<Profile>('PanelMemberProfile').implement({
 });
 
 const ProfileInput = builder.inputType('PanelMemberProfileInput', {
-  description: 'Het hele profiel; een leeg veld betekent niet opgegeven | The whole profile; an empty field means not stated',
+  description:
+    'Het hele profiel; een leeg veld betekent niet opgegeven | The whole profile; an empty field means not stated',
   fields: (t) => ({
     ageBand: t.field({ type: AgeBand }),
     educationLevel: t.field({ type: EducationLevel }),
@@ -103,7 +120,11 @@ defineEntity('PanelMember', {
   // Erasure is final: nothing may be written onto an erased member again (AVG art. 17).
   refuseChange: (member, operation) =>
     member.erasedAt && operation === 'update'
-      ? conflict('erased', 'Dit panellid is gewist; de gegevens kunnen niet meer worden gewijzigd.', 'This panel member was erased and can no longer be changed.')
+      ? conflict(
+          'erased',
+          'Dit panellid is gewist; de gegevens kunnen niet meer worden gewijzigd.',
+          'This panel member was erased and can no longer be changed.',
+        )
       : undefined,
   rules: {
     name: { maxLength: 200 },
@@ -155,17 +176,25 @@ defineEntity('Advice', {
 });
 
 // An action and a theme show the advice about them, to signed-in staff (they themselves are public).
-for (const [model, linkField] of [['Action', 'adviceLinks'], ['Theme', 'adviceLinks']] as const) {
+for (const [model, linkField] of [
+  ['Action', 'adviceLinks'],
+  ['Theme', 'adviceLinks'],
+] as const) {
   builder.prismaObjectField(model, 'advice', (t) =>
     t.field({
       type: [entityRef('Advice')],
       nullable: true,
-      description: 'Adviezen van het panel hierover, nieuwste eerst (ingelogde medewerkers) | Panel advice about this, newest first (signed-in staff)',
+      description:
+        'Adviezen van het panel hierover, nieuwste eerst (ingelogde medewerkers) | Panel advice about this, newest first (signed-in staff)',
       authScopes: guardedBy(signedIn),
       select: (_args: unknown, _context: unknown, nested: (selection: unknown) => unknown) => ({
-        [linkField]: { orderBy: [{ advice: { givenOn: 'desc' } }, { adviceId: 'asc' }], select: { advice: nested(true) } },
+        [linkField]: {
+          orderBy: [{ advice: { givenOn: 'desc' } }, { adviceId: 'asc' }],
+          select: { advice: nested(true) },
+        },
       }),
-      resolve: (parent: Record<string, { advice: unknown }[]>) => parent[linkField]!.map((link) => link.advice) as never,
+      resolve: (parent: Record<string, { advice: unknown }[]>) =>
+        parent[linkField]!.map((link) => link.advice) as never,
     } as never),
   );
 }
@@ -249,25 +278,32 @@ const BandRef = builder.objectRef<{ low: number; high: number; display: string }
   fields: (t) => ({
     low: t.exposeInt('low', { description: 'Ondergrens | Lower bound' }),
     high: t.exposeInt('high', { description: 'Bovengrens | Upper bound' }),
-    display: t.exposeString('display', { description: 'Zoals getoond, bijv. "< 5" of "10–14" | As shown, e.g. "< 5" or "10–14"' }),
+    display: t.exposeString('display', {
+      description: 'Zoals getoond, bijv. "< 5" of "10–14" | As shown, e.g. "< 5" or "10–14"',
+    }),
   }),
 });
 
-const CellRef = builder.objectRef<Category & { count: { low: number; high: number; display: string } }>('PanelCompositionCell').implement({
-  description: 'Eén groep in de samenstelling | One group in the composition',
-  authScopes: guardedBy(signedIn),
-  fields: (t) => ({
-    key: t.string({ description: 'Code | Code', resolve: (cell) => cell.value }),
-    label: t.exposeString('label', { description: 'Naam | Label' }),
-    labelEn: t.exposeString('labelEn', { description: 'Naam (Engels) | Label (English)' }),
-    count: t.field({ type: BandRef, description: 'Aantal | Count', resolve: (cell) => cell.count }),
-  }),
-});
+const CellRef = builder
+  .objectRef<Category & { count: { low: number; high: number; display: string } }>('PanelCompositionCell')
+  .implement({
+    description: 'Eén groep in de samenstelling | One group in the composition',
+    authScopes: guardedBy(signedIn),
+    fields: (t) => ({
+      key: t.string({ description: 'Code | Code', resolve: (cell) => cell.value }),
+      label: t.exposeString('label', { description: 'Naam | Label' }),
+      labelEn: t.exposeString('labelEn', { description: 'Naam (Engels) | Label (English)' }),
+      count: t.field({ type: BandRef, description: 'Aantal | Count', resolve: (cell) => cell.count }),
+    }),
+  });
 
 const DimensionRef = builder
-  .objectRef<{ key: string; label: string; labelEn: string; cells: (Category & { count: { low: number; high: number; display: string } })[] }>(
-    'PanelCompositionDimension',
-  )
+  .objectRef<{
+    key: string;
+    label: string;
+    labelEn: string;
+    cells: (Category & { count: { low: number; high: number; display: string } })[];
+  }>('PanelCompositionDimension')
   .implement({
     description: 'Eén kenmerk van de samenstelling | One dimension of the composition',
     authScopes: guardedBy(signedIn),
@@ -279,22 +315,21 @@ const DimensionRef = builder
     }),
   });
 
-const CompositionRef = builder
-  .objectRef<Awaited<ReturnType<typeof panelComposition>>>('PanelComposition')
-  .implement({
-    description:
-      'Samenstelling van het panel: huidige leden met toestemming, elk aantal in een band van vijf, zodat geen groep kleiner dan vijf te zien of af te leiden is | Composition of the panel: current members with consent, every count as a band of five, so that no group smaller than five can be seen or derived',
-    authScopes: guardedBy(signedIn),
-    fields: (t) => ({
-      total: t.field({ type: BandRef, description: 'Aantal leden geteld | Members counted', resolve: (c) => c.total }),
-      dimensions: t.field({ type: [DimensionRef], description: 'Kenmerken | Dimensions', resolve: (c) => c.dimensions }),
-    }),
-  });
+const CompositionRef = builder.objectRef<Awaited<ReturnType<typeof panelComposition>>>('PanelComposition').implement({
+  description:
+    'Samenstelling van het panel: huidige leden met toestemming, elk aantal in een band van vijf, zodat geen groep kleiner dan vijf te zien of af te leiden is | Composition of the panel: current members with consent, every count as a band of five, so that no group smaller than five can be seen or derived',
+  authScopes: guardedBy(signedIn),
+  fields: (t) => ({
+    total: t.field({ type: BandRef, description: 'Aantal leden geteld | Members counted', resolve: (c) => c.total }),
+    dimensions: t.field({ type: [DimensionRef], description: 'Kenmerken | Dimensions', resolve: (c) => c.dimensions }),
+  }),
+});
 
 builder.queryField('panelComposition', (t) =>
   t.field({
     type: CompositionRef,
-    description: 'Samenstelling van het panel in groepen van ten minste vijf (ingelogde medewerkers) | Composition of the panel in groups of at least five (signed-in staff)',
+    description:
+      'Samenstelling van het panel in groepen van ten minste vijf (ingelogde medewerkers) | Composition of the panel in groups of at least five (signed-in staff)',
     authScopes: guardedBy(signedIn),
     resolve: () => panelComposition(),
   }),

@@ -59,7 +59,9 @@ describe('the programme register as loaded from the document', () => {
   });
 
   it('gives every action a unique code of the form "<section> <goal>.<letter>"', async () => {
-    const { data } = await api.gql(`{ actions(limit: 500) { totalCount nodes { code goal { code section { code } } } } }`);
+    const { data } = await api.gql(
+      `{ actions(limit: 500) { totalCount nodes { code goal { code section { code } } } } }`,
+    );
     const codes: string[] = data?.actions.nodes.map((action: { code: string }) => action.code);
     expect(new Set(codes).size).toBe(data?.actions.totalCount);
     for (const action of data?.actions.nodes ?? []) {
@@ -86,7 +88,8 @@ describe('the programme register as loaded from the document', () => {
 
 describe('relation filters on actions', () => {
   it('filters by theme, section, goal, partner, target group and status', async () => {
-    const all = await api.gql(`{ actions(limit: 500) { totalCount nodes { id status goal { id section { id theme { id } } }
+    const all =
+      await api.gql(`{ actions(limit: 500) { totalCount nodes { id status goal { id section { id theme { id } } }
       partners { id } targetGroups { id } } } }`);
     const actions = all.data?.actions.nodes as any[];
     const sample = actions.find((action) => action.partners.length && action.targetGroups.length);
@@ -126,9 +129,12 @@ describe('relation filters on actions', () => {
     const all = await api.gql(`{ partners(limit: 500) { nodes { name kind } } }`);
     const partners = all.data?.partners.nodes as { name: string; kind: string }[];
     const kind = partners[0]!.kind;
-    const byKind = await api.gql(`query ($k: PartnerKind) { partners(filter: { kind: { eq: $k } }, limit: 500) { totalCount } }`, {
-      k: kind,
-    });
+    const byKind = await api.gql(
+      `query ($k: PartnerKind) { partners(filter: { kind: { eq: $k } }, limit: 500) { totalCount } }`,
+      {
+        k: kind,
+      },
+    );
     expect(byKind.data?.partners.totalCount).toBe(partners.filter((p) => p.kind === kind).length);
     const coa = await api.gql(`{ partners(filter: { q: "coa" }) { nodes { name } } }`);
     expect(coa.data?.partners.nodes.map((p: { name: string }) => p.name)).toContain('COA');
@@ -139,7 +145,9 @@ describe('relation filters on actions', () => {
     const starts = (all.data!.actions.nodes as { startDate: string | null }[]).map((a) => a.startDate);
     const in2025 = starts.filter((d) => d !== null && d >= '2025-01-01' && d <= '2025-12-31').length;
     expect(in2025).toBeGreaterThan(0);
-    const result = await api.gql(`{ actions(filter: { startDate: { gte: "2025-01-01", lte: "2025-12-31" } }) { totalCount } }`);
+    const result = await api.gql(
+      `{ actions(filter: { startDate: { gte: "2025-01-01", lte: "2025-12-31" } }) { totalCount } }`,
+    );
     expect(result.data?.actions.totalCount).toBe(in2025);
   });
 

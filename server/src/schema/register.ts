@@ -9,7 +9,10 @@ import { todayInAmsterdam } from '../subsidies/calendar.js';
 // The published document is public; who leads an action, working notes and the state of a
 // precondition are the municipality's own and visible to signed-in staff only.
 // progressMissing is a derived filter over progress requests, which only staff read.
-const actionAccess: EntityAccess = { ...publicRegister, fields: { owner: signedIn, notes: signedIn, ownerId: signedIn, progressMissing: signedIn } };
+const actionAccess: EntityAccess = {
+  ...publicRegister,
+  fields: { owner: signedIn, notes: signedIn, ownerId: signedIn, progressMissing: signedIn },
+};
 const preconditionAccess: EntityAccess = { ...publicRegister, fields: { met: signedIn, comment: signedIn } };
 
 const ACTION_CODE = /^\d\.\d \d+\.[A-Z]$/;
@@ -78,12 +81,14 @@ defineEntity('Action', {
     // "te laat" and "voortgang ontbreekt" as of today, by the rules in progress/overview.ts.
     late: {
       type: 'boolean',
-      description: 'Te laat: einddatum voorbij en niet afgerond of geschrapt, of beoordeeld als achter | Late: end date passed and not done or cancelled, or assessed behind',
+      description:
+        'Te laat: einddatum voorbij en niet afgerond of geschrapt, of beoordeeld als achter | Late: end date passed and not done or cancelled, or assessed behind',
       where: (late) => (late ? lateWhere : notLateWhere)(todayInAmsterdam()),
     },
     progressMissing: {
       type: 'boolean',
-      description: 'Voortgang ontbreekt: een verzoek is na de uiterste datum niet ingediend | Progress missing: a request was not submitted by its due date',
+      description:
+        'Voortgang ontbreekt: een verzoek is na de uiterste datum niet ingediend | Progress missing: a request was not submitted by its due date',
       where: (missing) => progressMissingWhere(todayInAmsterdam(), missing),
     },
   },

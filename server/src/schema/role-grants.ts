@@ -27,8 +27,16 @@ builder.prismaObject('RoleGrant', {
   fields: (t) => ({
     id: t.exposeID('id'),
     userId: t.exposeID('userId', { description: 'Gebruiker (ID) | User (ID)' }),
-    userName: t.string({ description: 'Naam | Name', select: { user: { select: { name: true } } }, resolve: (grant) => grant.user.name }),
-    userEmail: t.string({ description: 'E-mailadres | Email', select: { user: { select: { email: true } } }, resolve: (grant) => grant.user.email }),
+    userName: t.string({
+      description: 'Naam | Name',
+      select: { user: { select: { name: true } } },
+      resolve: (grant) => grant.user.name,
+    }),
+    userEmail: t.string({
+      description: 'E-mailadres | Email',
+      select: { user: { select: { email: true } } },
+      resolve: (grant) => grant.user.email,
+    }),
     role: t.expose('role', { type: RoleEnum, description: 'Rol | Role' }),
     state: t.expose('state', { type: enumRef('RoleGrantState'), description: 'Stand | State' }),
     reason: t.exposeString('reason', { description: 'Reden | Reason' }),
@@ -40,25 +48,35 @@ builder.prismaObject('RoleGrant', {
   }),
 });
 
-const RoleHolder = builder.objectRef<{ id: string; name: string; email: string; active: boolean }>('RoleHolder').implement({
-  description: 'Wie een rol heeft | Who holds a role',
-  authScopes: guardedBy(roleGrantReaders),
-  fields: (t) => ({
-    id: t.exposeID('id'),
-    name: t.exposeString('name', { description: 'Naam | Name' }),
-    email: t.exposeString('email', { description: 'E-mailadres | Email' }),
-    active: t.exposeBoolean('active', { description: 'Actief | Active' }),
-  }),
-});
+const RoleHolder = builder
+  .objectRef<{ id: string; name: string; email: string; active: boolean }>('RoleHolder')
+  .implement({
+    description: 'Wie een rol heeft | Who holds a role',
+    authScopes: guardedBy(roleGrantReaders),
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      name: t.exposeString('name', { description: 'Naam | Name' }),
+      email: t.exposeString('email', { description: 'E-mailadres | Email' }),
+      active: t.exposeBoolean('active', { description: 'Actief | Active' }),
+    }),
+  });
 
 builder.queryField('roleGrants', (t) =>
   t.prismaField({
     type: ['RoleGrant'],
     authScopes: guardedBy(roleGrantReaders),
-    description: 'Aanvragen voor rollen die een tweede persoon bevestigt, nieuwste eerst | Requests for roles a second person confirms, newest first',
-    args: { state: t.arg({ type: enumRef('RoleGrantState'), description: 'Alleen in deze stand | Only in this state' }) },
+    description:
+      'Aanvragen voor rollen die een tweede persoon bevestigt, nieuwste eerst | Requests for roles a second person confirms, newest first',
+    args: {
+      state: t.arg({ type: enumRef('RoleGrantState'), description: 'Alleen in deze stand | Only in this state' }),
+    },
     resolve: (query, _root, args) =>
-      db().roleGrant.findMany({ ...query, where: args.state ? { state: args.state as RoleGrantState } : {}, orderBy: [{ requestedAt: 'desc' }, { id: 'asc' }], take: 500 }),
+      db().roleGrant.findMany({
+        ...query,
+        where: args.state ? { state: args.state as RoleGrantState } : {},
+        orderBy: [{ requestedAt: 'desc' }, { id: 'asc' }],
+        take: 500,
+      }),
   }),
 );
 
@@ -66,10 +84,13 @@ builder.queryField('panelCoordinators', (t) =>
   t.field({
     type: [RoleHolder],
     authScopes: guardedBy(roleGrantReaders),
-    description: 'Wie de rol PANEL_COORDINATOR heeft (ook uitgeschakelde accounts) | Who holds the PANEL_COORDINATOR role (deactivated accounts included)',
+    description:
+      'Wie de rol PANEL_COORDINATOR heeft (ook uitgeschakelde accounts) | Who holds the PANEL_COORDINATOR role (deactivated accounts included)',
     resolve: () =>
       db().user.findMany({
-        where: { roles: { has: 'PANEL_COORDINATOR' } }, select: { id: true, name: true, email: true, active: true }, orderBy: [{ email: 'asc' }],
+        where: { roles: { has: 'PANEL_COORDINATOR' } },
+        select: { id: true, name: true, email: true, active: true },
+        orderBy: [{ email: 'asc' }],
       }),
   }),
 );
@@ -82,17 +103,25 @@ builder.mutationField('requestRoleGrant', (t) =>
     args: {
       userId: t.arg.id({ required: true }),
       role: t.arg({ type: RoleEnum, required: true }),
-      reason: t.arg.string({ required: true, description: 'Waarom deze persoon de rol nodig heeft | Why this person needs the role' }),
+      reason: t.arg.string({
+        required: true,
+        description: 'Waarom deze persoon de rol nodig heeft | Why this person needs the role',
+      }),
     },
     resolve: async (query, _root, args, context) => {
       checkId(args.userId, 'userId');
-      const grant = await db().$transaction((tx) => requestRoleGrant(tx, context, { userId: args.userId, role: args.role as Role, reason: args.reason }));
+      const grant = await db().$transaction((tx) =>
+        requestRoleGrant(tx, context, { userId: args.userId, role: args.role as Role, reason: args.reason }),
+      );
       return db().roleGrant.findUniqueOrThrow({ ...query, where: { id: grant.id } });
     },
   }),
 );
 
-for (const [name, confirm] of [['confirmRoleGrant', true], ['refuseRoleGrant', false]] as const) {
+for (const [name, confirm] of [
+  ['confirmRoleGrant', true],
+  ['refuseRoleGrant', false],
+] as const) {
   builder.mutationField(name, (t) =>
     t.prismaField({
       type: 'RoleGrant',
@@ -103,7 +132,9 @@ for (const [name, confirm] of [['confirmRoleGrant', true], ['refuseRoleGrant', f
       args: { id: t.arg.id({ required: true }), reason: t.arg.string({ required: true }) },
       resolve: async (query, _root, args, context) => {
         checkId(args.id);
-        const grant = await db().$transaction((tx) => decideRoleGrant(tx, context, { id: args.id, confirm, reason: args.reason }));
+        const grant = await db().$transaction((tx) =>
+          decideRoleGrant(tx, context, { id: args.id, confirm, reason: args.reason }),
+        );
         return db().roleGrant.findUniqueOrThrow({ ...query, where: { id: grant.id } });
       },
     }),

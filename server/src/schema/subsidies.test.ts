@@ -16,25 +16,56 @@ let admin: SignedInClient;
 let applicantId: string;
 let otherApplicantId: string;
 
-const MUTATION = Object.fromEntries(TRANSITION_NAMES.map((name) => [name, TRANSITIONS[name].mutation])) as Record<Transition, string>;
-const WITH_AMOUNT = new Set<Transition>(['proposeGrant', 'approveGrant', 'grant', 'payAdvance', 'receiveAccountability', 'setFinalAmount']);
-const FIELDS = 'id state version requestedCents proposedCents grantedCents advancePaidCents finalCents reclaimCents receivedOn pausedDays decisionDueOn daysLeft overdue clockPaused allowedTransitions';
+const MUTATION = Object.fromEntries(TRANSITION_NAMES.map((name) => [name, TRANSITIONS[name].mutation])) as Record<
+  Transition,
+  string
+>;
+const WITH_AMOUNT = new Set<Transition>([
+  'proposeGrant',
+  'approveGrant',
+  'grant',
+  'payAdvance',
+  'receiveAccountability',
+  'setFinalAmount',
+]);
+const FIELDS =
+  'id state version requestedCents proposedCents grantedCents advancePaidCents finalCents reclaimCents receivedOn pausedDays decisionDueOn daysLeft overdue clockPaused allowedTransitions';
 
-async function step(client: Client, transition: Transition, id: string, extra: { amountCents?: number; on?: string; idempotencyKey?: string; reason?: string; expectedVersion?: number } = {}) {
+async function step(
+  client: Client,
+  transition: Transition,
+  id: string,
+  extra: { amountCents?: number; on?: string; idempotencyKey?: string; reason?: string; expectedVersion?: number } = {},
+) {
   const amount = WITH_AMOUNT.has(transition);
   const approve = transition === 'approveGrant';
   // An approval names the proposal it approves; unless a test says otherwise, the one there now.
-  const proposal = approve && (extra.amountCents === undefined || extra.expectedVersion === undefined)
-    ? await db().subsidyApplication.findUnique({ where: { id }, select: { proposedCents: true, version: true } })
-    : null;
+  const proposal =
+    approve && (extra.amountCents === undefined || extra.expectedVersion === undefined)
+      ? await db().subsidyApplication.findUnique({ where: { id }, select: { proposedCents: true, version: true } })
+      : null;
   const query = `mutation ($id: ID!, $reason: String!, $key: String, $on: Date${amount ? `, $amount: Int${transition === 'receiveAccountability' ? '' : '!'}` : ''}${approve ? ', $v: Int!' : ''}) {
     ${MUTATION[transition]}(id: $id, reason: $reason, idempotencyKey: $key, on: $on${amount ? ', amountCents: $amount' : ''}${approve ? ', expectedVersion: $v' : ''}) { ${FIELDS} } }`;
   const response = await client.gql(query, {
-    id, reason: extra.reason ?? `test: ${transition}`, key: extra.idempotencyKey, on: extra.on,
-    ...(amount ? { amount: extra.amountCents ?? (approve ? proposal?.proposedCents ?? 1000 : transition === 'receiveAccountability' ? undefined : 1000) } : {}),
+    id,
+    reason: extra.reason ?? `test: ${transition}`,
+    key: extra.idempotencyKey,
+    on: extra.on,
+    ...(amount
+      ? {
+          amount:
+            extra.amountCents ??
+            (approve ? (proposal?.proposedCents ?? 1000) : transition === 'receiveAccountability' ? undefined : 1000),
+        }
+      : {}),
     ...(approve ? { v: extra.expectedVersion ?? proposal?.version ?? 1 } : {}),
   });
-  return { data: response.data?.[MUTATION[transition]], errors: response.errors, code: response.errors?.[0]?.extensions?.code as string | undefined, error: response.errors?.[0] };
+  return {
+    data: response.data?.[MUTATION[transition]],
+    errors: response.errors,
+    code: response.errors?.[0]?.extensions?.code as string | undefined,
+    error: response.errors?.[0],
+  };
 }
 
 async function ok(client: Client, transition: Transition, id: string, extra: Parameters<typeof step>[3] = {}) {
@@ -50,10 +81,21 @@ const SET_LIMITS = `mutation ($id: ID!, $v: Int!, $input: SubsidySchemeLimitsInp
 async function setLimits(client: Client, id: string, input: Record<string, number | null>, reason = 'raadsbesluit') {
   const { version } = await db().subsidyScheme.findUniqueOrThrow({ where: { id }, select: { version: true } });
   const response = await client.gql(SET_LIMITS, { id, v: version, input, reason });
-  return { data: response.data?.setSubsidySchemeLimits, error: response.errors?.[0], code: response.errors?.[0]?.extensions?.code as string | undefined };
+  return {
+    data: response.data?.setSubsidySchemeLimits,
+    error: response.errors?.[0],
+    code: response.errors?.[0]?.extensions?.code as string | undefined,
+  };
 }
 
-async function createScheme(options: { ceilingCents?: number | null; fourEyesThresholdCents?: number; maxPerApplicationCents?: number; weeks?: number } = {}) {
+async function createScheme(
+  options: {
+    ceilingCents?: number | null;
+    fourEyesThresholdCents?: number;
+    maxPerApplicationCents?: number;
+    weeks?: number;
+  } = {},
+) {
   const { data, errors } = await officer.gql(
     `mutation ($input: SubsidySchemeCreateInput!) { createSubsidyScheme(input: $input) { id } }`,
     { input: { name: `Themabijeenkomsten test ${Math.random()}`, year: 2025, decisionTermWeeks: options.weeks } },
@@ -72,13 +114,27 @@ async function createScheme(options: { ceilingCents?: number | null; fourEyesThr
 async function createApplication(schemeId: string, requestedCents = 500_000, applicant = applicantId) {
   const created = await officer.gql(
     `mutation ($input: SubsidyApplicationCreateInput!) { createSubsidyApplication(input: $input) { id version state } }`,
-    { input: { schemeId, applicantId: applicant, activity: 'Vier themabijeenkomsten over wonen en werk', contactName: 'A. Aanvrager' } },
+    {
+      input: {
+        schemeId,
+        applicantId: applicant,
+        activity: 'Vier themabijeenkomsten over wonen en werk',
+        contactName: 'A. Aanvrager',
+      },
+    },
   );
   expect(created.errors).toBeUndefined();
   const { id, version } = created.data!.createSubsidyApplication;
   const budget = await officer.gql(
     `mutation ($id: ID!, $v: Int!, $lines: [SubsidyBudgetLineInput!]!) { setSubsidyBudget(id: $id, expectedVersion: $v, lines: $lines) { requestedCents } }`,
-    { id, v: version, lines: [{ description: 'Zaalhuur', amountCents: requestedCents - 100_00 }, { description: 'Tolken', amountCents: 100_00 }] },
+    {
+      id,
+      v: version,
+      lines: [
+        { description: 'Zaalhuur', amountCents: requestedCents - 100_00 },
+        { description: 'Tolken', amountCents: 100_00 },
+      ],
+    },
   );
   expect(budget.errors).toBeUndefined();
   expect(budget.data!.setSubsidyBudget.requestedCents).toBe(requestedCents);
@@ -128,33 +184,80 @@ describe('the workflow from submission to closure', () => {
     expect((await ok(officer, 'submit', id, { on: '2025-09-01' })).decisionDueOn).toBe('2025-10-27');
     await ok(officer, 'startReview', id, { on: '2025-09-02' });
     const paused = await ok(officer, 'requestInformation', id, { on: '2025-09-10' });
-    expect(paused).toMatchObject({ state: 'INFORMATION_REQUESTED', decisionDueOn: null, clockPaused: true, daysLeft: null });
+    expect(paused).toMatchObject({
+      state: 'INFORMATION_REQUESTED',
+      decisionDueOn: null,
+      clockPaused: true,
+      daysLeft: null,
+    });
     // 14 days paused: 27 October + 14 = 10 November (a Monday).
-    expect(await ok(officer, 'receiveInformation', id, { on: '2025-09-24' })).toMatchObject({ state: 'IN_REVIEW', pausedDays: 14, decisionDueOn: '2025-11-10' });
-    expect(await ok(officer, 'grant', id, { amountCents: 550_000, on: '2025-10-01' })).toMatchObject({ state: 'GRANTED', grantedCents: 550_000 });
+    expect(await ok(officer, 'receiveInformation', id, { on: '2025-09-24' })).toMatchObject({
+      state: 'IN_REVIEW',
+      pausedDays: 14,
+      decisionDueOn: '2025-11-10',
+    });
+    expect(await ok(officer, 'grant', id, { amountCents: 550_000, on: '2025-10-01' })).toMatchObject({
+      state: 'GRANTED',
+      grantedCents: 550_000,
+    });
     await ok(officer, 'payAdvance', id, { amountCents: 440_000 });
     await ok(officer, 'receiveAccountability', id, { amountCents: 400_000 });
-    expect(await ok(officer, 'setFinalAmount', id, { amountCents: 400_000 })).toMatchObject({ finalCents: 400_000, reclaimCents: 40_000 });
+    expect(await ok(officer, 'setFinalAmount', id, { amountCents: 400_000 })).toMatchObject({
+      finalCents: 400_000,
+      reclaimCents: 40_000,
+    });
     expect(await ok(officer, 'close', id)).toMatchObject({ state: 'CLOSED', allowedTransitions: [] });
 
-    const { data } = await officer.gql(`query ($id: ID!) { subsidyApplication(id: $id) {
+    const { data } = await officer.gql(
+      `query ($id: ID!) { subsidyApplication(id: $id) {
       assignedToId transitions { operation fromState toState reason actorLabel amountCents } payments { kind amountCents }
-      budgetLines { description amountCents } } subsidyScheme(id: "${schemeId}") { ceilingCents grantedCents remainingCents } }`, { id });
+      budgetLines { description amountCents } } subsidyScheme(id: "${schemeId}") { ceilingCents grantedCents remainingCents } }`,
+      { id },
+    );
     const application = data!.subsidyApplication;
     expect(application.assignedToId).toBe(officer.user.id);
     expect(application.transitions.map((t: { operation: string }) => t.operation)).toEqual([
-      'submit', 'startReview', 'requestInformation', 'receiveInformation', 'grant', 'payAdvance', 'receiveAccountability', 'setFinalAmount', 'close',
+      'submit',
+      'startReview',
+      'requestInformation',
+      'receiveInformation',
+      'grant',
+      'payAdvance',
+      'receiveAccountability',
+      'setFinalAmount',
+      'close',
     ]);
-    expect(application.transitions[4]).toMatchObject({ fromState: 'IN_REVIEW', toState: 'GRANTED', reason: 'test: grant', amountCents: 550_000 });
+    expect(application.transitions[4]).toMatchObject({
+      fromState: 'IN_REVIEW',
+      toState: 'GRANTED',
+      reason: 'test: grant',
+      amountCents: 550_000,
+    });
     expect(application.transitions[4].actorLabel).toContain(officer.user.email);
-    expect(application.payments).toEqual([{ kind: 'ADVANCE', amountCents: 440_000 }, { kind: 'RECLAIM', amountCents: 40_000 }]);
+    expect(application.payments).toEqual([
+      { kind: 'ADVANCE', amountCents: 440_000 },
+      { kind: 'RECLAIM', amountCents: 40_000 },
+    ]);
     // The final amount, not the granted one, counts against the ceiling.
     expect(data!.subsidyScheme).toEqual({ ceilingCents: 2_000_000, grantedCents: 400_000, remainingCents: 1_600_000 });
 
-    const audit = await db().auditEvent.findMany({ where: { entityId: id }, orderBy: { id: 'asc' }, select: { operation: true, actorId: true } });
+    const audit = await db().auditEvent.findMany({
+      where: { entityId: id },
+      orderBy: { id: 'asc' },
+      select: { operation: true, actorId: true },
+    });
     expect(audit.map((event) => event.operation)).toEqual([
-      'CREATE', 'SET_BUDGET', 'SUBMIT', 'START_REVIEW', 'REQUEST_INFORMATION', 'RECEIVE_INFORMATION', 'GRANT', 'PAY_ADVANCE',
-      'RECEIVE_ACCOUNTABILITY', 'SET_FINAL_AMOUNT', 'CLOSE',
+      'CREATE',
+      'SET_BUDGET',
+      'SUBMIT',
+      'START_REVIEW',
+      'REQUEST_INFORMATION',
+      'RECEIVE_INFORMATION',
+      'GRANT',
+      'PAY_ADVANCE',
+      'RECEIVE_ACCOUNTABILITY',
+      'SET_FINAL_AMOUNT',
+      'CLOSE',
     ]);
     expect(new Set(audit.map((event) => event.actorId))).toEqual(new Set([officer.user.id]));
   });
@@ -187,14 +290,20 @@ describe('only allowed transitions', () => {
     expect(refused).toBeGreaterThan(100);
   });
 
-  it('publishes the workflow table, so a client builds its buttons from the server\'s rules', async () => {
-    const { data, errors } = await api.gql(`{ subsidyTransitions { operation mutation from to takesAmount amountRequired expectsVersion } }`);
+  it("publishes the workflow table, so a client builds its buttons from the server's rules", async () => {
+    const { data, errors } = await api.gql(
+      `{ subsidyTransitions { operation mutation from to takesAmount amountRequired expectsVersion } }`,
+    );
     expect(errors).toBeUndefined();
     expect(data!.subsidyTransitions.map((rule: { operation: string }) => rule.operation)).toEqual(TRANSITION_NAMES);
     const mutations = schema.getMutationType()!.getFields();
     for (const rule of data!.subsidyTransitions) {
       const transition = rule.operation as Transition;
-      expect(rule).toMatchObject({ mutation: TRANSITIONS[transition].mutation, from: [...TRANSITIONS[transition].from], to: TRANSITIONS[transition].to });
+      expect(rule).toMatchObject({
+        mutation: TRANSITIONS[transition].mutation,
+        from: [...TRANSITIONS[transition].from],
+        to: TRANSITIONS[transition].to,
+      });
       // What the rule says about arguments is what the mutation takes.
       const args = mutations[rule.mutation]!.args;
       const amount = args.find((arg) => arg.name === 'amountCents');
@@ -202,14 +311,18 @@ describe('only allowed transitions', () => {
       expect(rule.amountRequired, transition).toBe(amount !== undefined && isNonNullType(amount.type));
       expect(rule.expectsVersion, transition).toBe(args.some((arg) => arg.name === 'expectedVersion'));
     }
-    expect(data!.subsidyTransitions.find((rule: { operation: string }) => rule.operation === 'approveGrant')).toMatchObject({ takesAmount: true, expectsVersion: true });
+    expect(
+      data!.subsidyTransitions.find((rule: { operation: string }) => rule.operation === 'approveGrant'),
+    ).toMatchObject({ takesAmount: true, expectsVersion: true });
   });
 
-  it('says what is refused and what is allowed in words, not in the API\'s names', async () => {
+  it("says what is refused and what is allowed in words, not in the API's names", async () => {
     const id = await createApplication(await createScheme());
     const { error } = await step(officer, 'grant', id, { amountCents: 1000 });
     expect(error!.message).toBe('Verlenen kan niet in de status "concept". Nu toegestaan: indienen, intrekken.');
-    expect(error!.extensions!.messageEn).toBe('Grant is not possible in the state "draft". Allowed now: submit, withdraw.');
+    expect(error!.extensions!.messageEn).toBe(
+      'Grant is not possible in the state "draft". Allowed now: submit, withdraw.',
+    );
     expect(error!.extensions).toMatchObject({ state: 'DRAFT', allowed: ['submit', 'withdraw'] });
   });
 
@@ -226,8 +339,14 @@ describe('only allowed transitions', () => {
 
   it('asks for a reason and refuses a date in the future', async () => {
     const id = await createApplication(await createScheme());
-    expect((await step(officer, 'submit', id, { reason: '  ' })).error!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
-    expect((await step(officer, 'submit', id, { on: '2999-01-01' })).error!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'on' });
+    expect((await step(officer, 'submit', id, { reason: '  ' })).error!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'reason',
+    });
+    expect((await step(officer, 'submit', id, { on: '2999-01-01' })).error!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'on',
+    });
   });
 
   it('lets only grant officers act, and keeps state and money out of the generic update', async () => {
@@ -238,19 +357,35 @@ describe('only allowed transitions', () => {
     const token = await api.issueToken({ scopes: ['subsidies:own', 'register:read'], partnerId: applicantId });
     expect((await step(token, 'submit', id)).code).toBe('FORBIDDEN');
 
-    for (const input of ['{ state: GRANTED }', '{ grantedCents: 1 }', '{ requestedCents: 1 }', `{ schemeId: "${schemeId}" }`, '{ decisionDueOn: "2030-01-01" }']) {
-      const response = await officer.gql(`mutation { updateSubsidyApplication(id: "${id}", expectedVersion: 2, input: ${input}) { id } }`);
+    for (const input of [
+      '{ state: GRANTED }',
+      '{ grantedCents: 1 }',
+      '{ requestedCents: 1 }',
+      `{ schemeId: "${schemeId}" }`,
+      '{ decisionDueOn: "2030-01-01" }',
+    ]) {
+      const response = await officer.gql(
+        `mutation { updateSubsidyApplication(id: "${id}", expectedVersion: 2, input: ${input}) { id } }`,
+      );
       expect(response.errors?.[0]?.extensions?.code, input).toBe('GRAPHQL_VALIDATION_FAILED');
     }
-    const scheme = await officer.gql(`mutation { updateSubsidyScheme(id: "${schemeId}", expectedVersion: 2, input: { ceilingCents: 1 }) { id } }`);
+    const scheme = await officer.gql(
+      `mutation { updateSubsidyScheme(id: "${schemeId}", expectedVersion: 2, input: { ceilingCents: 1 }) { id } }`,
+    );
     expect(scheme.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     // Ordinary data may change.
-    const update = await officer.gql(`mutation { updateSubsidyApplication(id: "${id}", expectedVersion: 2, input: { contactName: "B. Nieuw" }) { contactName state } }`);
+    const update = await officer.gql(
+      `mutation { updateSubsidyApplication(id: "${id}", expectedVersion: 2, input: { contactName: "B. Nieuw" }) { contactName state } }`,
+    );
     expect(update.data!.updateSubsidyApplication).toEqual({ contactName: 'B. Nieuw', state: 'DRAFT' });
     // Viewers read, partners' tokens and anonymous callers do not.
-    expect((await viewer.gql(`{ subsidyApplication(id: "${id}") { state } }`)).data!.subsidyApplication.state).toBe('DRAFT');
+    expect((await viewer.gql(`{ subsidyApplication(id: "${id}") { state } }`)).data!.subsidyApplication.state).toBe(
+      'DRAFT',
+    );
     expect((await token.gql(`{ subsidyApplications { totalCount } }`)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
-    expect((await api.gql(`{ subsidyApplications { totalCount } }`)).errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    expect((await api.gql(`{ subsidyApplications { totalCount } }`)).errors![0]!.extensions!.code).toBe(
+      'UNAUTHENTICATED',
+    );
   });
 
   it('fixes the budget once submitted', async () => {
@@ -265,7 +400,8 @@ describe('only allowed transitions', () => {
 
   it('keeps a decided application as it was decided: no generic edit of what the letter states', async () => {
     const scheme = await createScheme();
-    const UPDATE = 'mutation ($id: ID!, $v: Int!) { updateSubsidyApplication(id: $id, input: { activity: "Iets anders" }, expectedVersion: $v) { id } }';
+    const UPDATE =
+      'mutation ($id: ID!, $v: Int!) { updateSubsidyApplication(id: $id, input: { activity: "Iets anders" }, expectedVersion: $v) { id } }';
     for (const state of ['GRANTED', 'REJECTED', 'ADVANCE_PAID', 'CLOSED']) {
       const id = await applicationIn(state, scheme);
       const response = await officer.gql(UPDATE, { id, v: await versionOf(id) });
@@ -281,24 +417,47 @@ describe('money', () => {
   it('never grants more than requested or than the maximum per application', async () => {
     const schemeId = await createScheme({ maxPerApplicationCents: 300_000 });
     const id = await applicationIn('IN_REVIEW', schemeId);
-    expect((await step(officer, 'grant', id, { amountCents: 500_001 })).error!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'exceeds_requested' });
-    expect((await step(officer, 'grant', id, { amountCents: 300_001 })).error!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'exceeds_maximum' });
-    expect((await step(officer, 'grant', id, { amountCents: 0 })).error!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'out_of_range' });
+    expect((await step(officer, 'grant', id, { amountCents: 500_001 })).error!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'exceeds_requested',
+    });
+    expect((await step(officer, 'grant', id, { amountCents: 300_001 })).error!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'exceeds_maximum',
+    });
+    expect((await step(officer, 'grant', id, { amountCents: 0 })).error!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'out_of_range',
+    });
     await ok(officer, 'grant', id, { amountCents: 300_000 });
-    expect((await step(officer, 'payAdvance', id, { amountCents: 300_001 })).error!.extensions).toMatchObject({ reason: 'exceeds_granted' });
+    expect((await step(officer, 'payAdvance', id, { amountCents: 300_001 })).error!.extensions).toMatchObject({
+      reason: 'exceeds_granted',
+    });
   });
 
   it('grants nothing while the ceiling is unknown, and never lowers it below what is granted', async () => {
     const unknown = await createScheme({ ceilingCents: null });
     const id = await applicationIn('IN_REVIEW', unknown);
-    expect((await step(officer, 'grant', id)).error!.extensions).toMatchObject({ code: 'CEILING_EXCEEDED', reason: 'ceiling_unknown' });
+    expect((await step(officer, 'grant', id)).error!.extensions).toMatchObject({
+      code: 'CEILING_EXCEEDED',
+      reason: 'ceiling_unknown',
+    });
 
     const schemeId = await createScheme({ ceilingCents: 100_000 });
     await ok(officer, 'grant', await applicationIn('IN_REVIEW', schemeId), { amountCents: 80_000 });
     const lower = await setLimits(admin, schemeId, { ceilingCents: 79_999 }, 'bezuiniging');
-    expect(lower.error!.extensions).toMatchObject({ code: 'CEILING_EXCEEDED', reason: 'below_granted', grantedCents: 80_000 });
-    expect((await setLimits(admin, schemeId, { ceilingCents: null }, 'onbekend')).error!.extensions).toMatchObject({ code: 'CEILING_EXCEEDED', reason: 'below_granted' });
-    expect((await setLimits(admin, schemeId, { ceilingCents: 80_000 }, 'precies wat verleend is')).data).toMatchObject({ ceilingCents: 80_000 });
+    expect(lower.error!.extensions).toMatchObject({
+      code: 'CEILING_EXCEEDED',
+      reason: 'below_granted',
+      grantedCents: 80_000,
+    });
+    expect((await setLimits(admin, schemeId, { ceilingCents: null }, 'onbekend')).error!.extensions).toMatchObject({
+      code: 'CEILING_EXCEEDED',
+      reason: 'below_granted',
+    });
+    expect((await setLimits(admin, schemeId, { ceilingCents: 80_000 }, 'precies wat verleend is')).data).toMatchObject({
+      ceilingCents: 80_000,
+    });
   });
 
   it('keeps the sum of 20 concurrent grants within the ceiling', async () => {
@@ -307,13 +466,21 @@ describe('money', () => {
     const ids: string[] = [];
     for (let i = 0; i < 20; i++) ids.push(await applicationIn('IN_REVIEW', schemeId));
     const officers = [officer, secondOfficer];
-    const results = await Promise.all(ids.map((id, index) => step(officers[index % 2]!, 'grant', id, { amountCents: 15_000 })));
+    const results = await Promise.all(
+      ids.map((id, index) => step(officers[index % 2]!, 'grant', id, { amountCents: 15_000 })),
+    );
     const granted = results.filter((r) => !r.errors);
     const refused = results.filter((r) => r.code === 'CEILING_EXCEEDED');
     expect(granted).toHaveLength(6);
     expect(refused).toHaveLength(14);
-    expect(refused[0]!.error!.extensions).toMatchObject({ ceilingCents: 100_000, grantedCents: 90_000, remainingCents: 10_000 });
-    const [sum] = await db().$queryRaw<{ cents: bigint }[]>`SELECT SUM("grantedCents")::bigint AS cents FROM "SubsidyApplication" WHERE "schemeId" = ${schemeId}::uuid`;
+    expect(refused[0]!.error!.extensions).toMatchObject({
+      ceilingCents: 100_000,
+      grantedCents: 90_000,
+      remainingCents: 10_000,
+    });
+    const [sum] = await db().$queryRaw<
+      { cents: bigint }[]
+    >`SELECT SUM("grantedCents")::bigint AS cents FROM "SubsidyApplication" WHERE "schemeId" = ${schemeId}::uuid`;
     expect(Number(sum!.cents)).toBe(90_000);
   });
 });
@@ -322,16 +489,27 @@ describe('four eyes', () => {
   it('sends a grant above the threshold through a second officer, never the proposer', async () => {
     const schemeId = await createScheme({ fourEyesThresholdCents: 100_000 });
     const id = await applicationIn('IN_REVIEW', schemeId);
-    expect((await step(officer, 'grant', id, { amountCents: 200_000 })).error!.extensions).toMatchObject({ code: 'FOUR_EYES_REQUIRED', reason: 'above_threshold', thresholdCents: 100_000 });
-    expect(await ok(officer, 'grant', await applicationIn('IN_REVIEW', schemeId), { amountCents: 100_000 })).toMatchObject({ state: 'GRANTED' });
+    expect((await step(officer, 'grant', id, { amountCents: 200_000 })).error!.extensions).toMatchObject({
+      code: 'FOUR_EYES_REQUIRED',
+      reason: 'above_threshold',
+      thresholdCents: 100_000,
+    });
+    expect(
+      await ok(officer, 'grant', await applicationIn('IN_REVIEW', schemeId), { amountCents: 100_000 }),
+    ).toMatchObject({ state: 'GRANTED' });
 
     const proposed = await ok(officer, 'proposeGrant', id, { amountCents: 200_000 });
     expect(proposed).toMatchObject({ state: 'IN_REVIEW', proposedCents: 200_000 });
     expect(proposed.allowedTransitions).not.toContain('approveGrant');
-    expect((await step(officer, 'approveGrant', id, { amountCents: 200_000, expectedVersion: proposed.version })).error!.extensions).toMatchObject({ code: 'FOUR_EYES_REQUIRED', reason: 'own_proposal' });
+    expect(
+      (await step(officer, 'approveGrant', id, { amountCents: 200_000, expectedVersion: proposed.version })).error!
+        .extensions,
+    ).toMatchObject({ code: 'FOUR_EYES_REQUIRED', reason: 'own_proposal' });
     const { data } = await secondOfficer.gql(`{ subsidyApplication(id: "${id}") { allowedTransitions } }`);
     expect(data!.subsidyApplication.allowedTransitions).toContain('approveGrant');
-    expect(await ok(secondOfficer, 'approveGrant', id, { amountCents: 200_000, expectedVersion: proposed.version })).toMatchObject({ state: 'GRANTED', grantedCents: 200_000, proposedCents: null });
+    expect(
+      await ok(secondOfficer, 'approveGrant', id, { amountCents: 200_000, expectedVersion: proposed.version }),
+    ).toMatchObject({ state: 'GRANTED', grantedCents: 200_000, proposedCents: null });
   });
 
   it('has nothing to approve without a proposal', async () => {
@@ -345,12 +523,17 @@ describe('idempotency', () => {
     const schemeId = await createScheme();
     const id = await applicationIn('IN_REVIEW', schemeId);
     const key = `grant-${id}`;
-    const results = await Promise.all([1, 2, 3].map(() => step(officer, 'grant', id, { amountCents: 1234, idempotencyKey: key })));
+    const results = await Promise.all(
+      [1, 2, 3].map(() => step(officer, 'grant', id, { amountCents: 1234, idempotencyKey: key })),
+    );
     for (const result of results) expect(result.errors).toBeUndefined();
     expect(new Set(results.map((r) => r.data.version))).toEqual(new Set([results[0]!.data.version]));
     expect(await db().subsidyTransition.count({ where: { applicationId: id, operation: 'grant' } })).toBe(1);
     // A key used for one action cannot be replayed for another.
-    expect((await step(officer, 'payAdvance', id, { idempotencyKey: key })).error!.extensions).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', field: 'idempotencyKey' });
+    expect((await step(officer, 'payAdvance', id, { idempotencyKey: key })).error!.extensions).toMatchObject({
+      code: 'IDEMPOTENCY_KEY_REUSED',
+      field: 'idempotencyKey',
+    });
     // Without a key a second grant is simply not allowed any more.
     expect((await step(officer, 'grant', id, { amountCents: 1234 })).code).toBe('TRANSITION_NOT_ALLOWED');
   });
@@ -359,16 +542,21 @@ describe('idempotency', () => {
 describe('deadlines', () => {
   it("computes the due date around Easter, King's Day and Christmas, and flags overdue ones", async () => {
     const schemeId = await createScheme();
-    const due = async (on: string) => (await ok(officer, 'submit', await createApplication(schemeId), { on })).decisionDueOn;
+    const due = async (on: string) =>
+      (await ok(officer, 'submit', await createApplication(schemeId), { on })).decisionDueOn;
     expect(await due('2025-02-21')).toBe('2025-04-22'); // ends Good Friday
     expect(await due('2026-03-02')).toBe('2026-04-28'); // ends King's Day
     expect(await due('2025-10-30')).toBe('2025-12-29'); // ends Christmas Day
     const overdue = await ok(officer, 'submit', await createApplication(schemeId), { on: '2024-01-02' });
     expect(overdue).toMatchObject({ overdue: true });
     expect(overdue.daysLeft).toBeLessThan(0);
-    const queue = await officer.gql(`query ($s: ID!, $today: Date!) { subsidyApplications(filter: { schemeId: { eq: $s }, decisionDueOn: { lt: $today } }) { totalCount } }`, {
-      s: schemeId, today: new Date().toISOString().slice(0, 10),
-    });
+    const queue = await officer.gql(
+      `query ($s: ID!, $today: Date!) { subsidyApplications(filter: { schemeId: { eq: $s }, decisionDueOn: { lt: $today } }) { totalCount } }`,
+      {
+        s: schemeId,
+        today: new Date().toISOString().slice(0, 10),
+      },
+    );
     expect(queue.data!.subsidyApplications.totalCount).toBe(4);
   });
 
@@ -376,11 +564,18 @@ describe('deadlines', () => {
     const schemeId = await createScheme({ ceilingCents: 700_000 });
     const id = await createApplication(schemeId);
     await ok(officer, 'submit', id, { on: '2024-01-02' });
-    const { data, errors } = await officer.gql(`query ($id: ID!, $s: ID!) {
+    const { data, errors } = await officer.gql(
+      `query ($id: ID!, $s: ID!) {
       subsidyApplication(id: $id) { daysLeft overdue clockPaused allowedTransitions }
-      subsidyScheme(id: $s) { remainingCents } }`, { id, s: schemeId });
+      subsidyScheme(id: $s) { remainingCents } }`,
+      { id, s: schemeId },
+    );
     expect(errors).toBeUndefined();
-    expect(data!.subsidyApplication).toMatchObject({ overdue: true, clockPaused: false, allowedTransitions: expect.arrayContaining(['startReview']) });
+    expect(data!.subsidyApplication).toMatchObject({
+      overdue: true,
+      clockPaused: false,
+      allowedTransitions: expect.arrayContaining(['startReview']),
+    });
     expect(data!.subsidyApplication.daysLeft).toBeLessThan(0);
     expect(data!.subsidyScheme.remainingCents).toBe(700_000);
   });
@@ -398,30 +593,41 @@ describe("a partner's own applications", () => {
     const theirs = await applicationIn('SUBMITTED', schemeId);
     await db().subsidyApplication.update({ where: { id: theirs }, data: { applicantId: otherApplicantId } });
     const token = await api.issueToken({ scopes: ['subsidies:own'], partnerId: applicantId });
-    const { data, errors } = await token.gql('{ ownSubsidyApplications { id reference state grantedCents schemeName steps { state } } }');
+    const { data, errors } = await token.gql(
+      '{ ownSubsidyApplications { id reference state grantedCents schemeName steps { state } } }',
+    );
     expect(errors).toBeUndefined();
     const ids = data!.ownSubsidyApplications.map((a: { id: string }) => a.id);
     expect(ids).toContain(mine);
     expect(ids).not.toContain(theirs);
     expect(data!.ownSubsidyApplications.find((a: { id: string }) => a.id === mine)).toMatchObject({
-      state: 'GRANTED', grantedCents: 1000, steps: [{ state: 'SUBMITTED' }, { state: 'IN_REVIEW' }, { state: 'GRANTED' }],
+      state: 'GRANTED',
+      grantedCents: 1000,
+      steps: [{ state: 'SUBMITTED' }, { state: 'IN_REVIEW' }, { state: 'GRANTED' }],
     });
     // It cannot ask for another organisation's, and the staff type is not its to read.
     const other = await token.gql(`{ ownSubsidyApplications(partnerId: "${otherApplicantId}") { id } }`);
     expect(other.data!.ownSubsidyApplications.map((a: { id: string }) => a.id)).not.toContain(theirs);
-    expect((await token.gql(`{ subsidyApplication(id: "${mine}") { id } }`)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect((await token.gql(`{ subsidyApplication(id: "${mine}") { id } }`)).errors![0]!.extensions!.code).toBe(
+      'FORBIDDEN',
+    );
     const readOnly = await api.issueToken({ scopes: ['register:read'], partnerId: applicantId });
     expect((await readOnly.gql('{ ownSubsidyApplications { id } }')).errors![0]!.extensions!.code).toBe('FORBIDDEN');
     // The scheme is public, its threshold and totals are not.
     const scheme = await api.gql(`{ subsidyScheme(id: "${schemeId}") { name ceilingCents remainingCents } }`);
     expect(scheme.data!.subsidyScheme).toMatchObject({ ceilingCents: 10_000_000, remainingCents: null });
-    expect(scheme.errors![0]).toMatchObject({ path: ['subsidyScheme', 'remainingCents'], extensions: { code: 'UNAUTHENTICATED' } });
+    expect(scheme.errors![0]).toMatchObject({
+      path: ['subsidyScheme', 'remainingCents'],
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
   });
 });
 
 // ---- found by an outside tester: money and separation of duties --------------------------
-const DELETE_APPLICATION = 'mutation ($id: ID!, $v: Int!) { deleteSubsidyApplication(id: $id, expectedVersion: $v) { id } }';
-const versionOf = async (id: string) => (await db().subsidyApplication.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
+const DELETE_APPLICATION =
+  'mutation ($id: ID!, $v: Int!) { deleteSubsidyApplication(id: $id, expectedVersion: $v) { id } }';
+const versionOf = async (id: string) =>
+  (await db().subsidyApplication.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
 
 describe('money records are never deleted', () => {
   it('refuses to delete a granted, advance-paid application: payments, timeline and the ceiling stay', async () => {
@@ -431,7 +637,12 @@ describe('money records are never deleted', () => {
     await ok(officer, 'grant', paid, { amountCents: 10_000 });
     await ok(officer, 'payAdvance', paid, { amountCents: 10_000 });
     const refused = await officer.gql(DELETE_APPLICATION, { id: paid, v: await versionOf(paid) });
-    expect(refused.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'money_records', state: 'ADVANCE_PAID', payments: 1 });
+    expect(refused.errors![0]!.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'money_records',
+      state: 'ADVANCE_PAID',
+      payments: 1,
+    });
     expect(refused.errors![0]!.message).toMatch(/kan niet worden verwijderd/);
     expect(await db().subsidyPayment.count({ where: { applicationId: paid } })).toBe(1);
     expect(await db().subsidyTransition.count({ where: { applicationId: paid } })).toBe(4);
@@ -445,7 +656,11 @@ describe('money records are never deleted', () => {
     for (const state of Object.keys(PATHS).filter((name) => !['DRAFT', 'WITHDRAWN'].includes(name))) {
       const id = await applicationIn(state, schemeId);
       const response = await officer.gql(DELETE_APPLICATION, { id, v: await versionOf(id) });
-      expect(response.errors?.[0]?.extensions, state).toMatchObject({ code: 'CONFLICT', reason: 'money_records', state });
+      expect(response.errors?.[0]?.extensions, state).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'money_records',
+        state,
+      });
     }
   });
 
@@ -454,10 +669,14 @@ describe('money records are never deleted', () => {
     const draft = await createApplication(schemeId);
     expect((await officer.gql(DELETE_APPLICATION, { id: draft, v: await versionOf(draft) })).errors).toBeUndefined();
     const withdrawn = await applicationIn('WITHDRAWN', schemeId);
-    expect((await officer.gql(DELETE_APPLICATION, { id: withdrawn, v: await versionOf(withdrawn) })).errors).toBeUndefined();
+    expect(
+      (await officer.gql(DELETE_APPLICATION, { id: withdrawn, v: await versionOf(withdrawn) })).errors,
+    ).toBeUndefined();
     expect(await db().subsidyApplication.count({ where: { id: { in: [draft, withdrawn] } } })).toBe(0);
     const event = await db().auditEvent.findFirstOrThrow({ where: { entityId: withdrawn, operation: 'DELETE' } });
-    expect((event.before as { transitions: { operation: string }[] }).transitions.map((t) => t.operation)).toEqual(['withdraw']);
+    expect((event.before as { transitions: { operation: string }[] }).transitions.map((t) => t.operation)).toEqual([
+      'withdraw',
+    ]);
   });
 
   it('has the database refuse too: payments and timeline are Restrict, not Cascade', async () => {
@@ -472,11 +691,25 @@ describe('money records are never deleted', () => {
     const schemeId = await createScheme();
     await createApplication(schemeId);
     const version = (await db().subsidyScheme.findUniqueOrThrow({ where: { id: schemeId } })).version;
-    const response = await officer.gql('mutation ($id: ID!, $v: Int!) { deleteSubsidyScheme(id: $id, expectedVersion: $v) { id } }', { id: schemeId, v: version });
-    expect(response.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'has_applications', applications: 1 });
+    const response = await officer.gql(
+      'mutation ($id: ID!, $v: Int!) { deleteSubsidyScheme(id: $id, expectedVersion: $v) { id } }',
+      { id: schemeId, v: version },
+    );
+    expect(response.errors![0]!.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'has_applications',
+      applications: 1,
+    });
     const empty = await createScheme();
     const emptyVersion = (await db().subsidyScheme.findUniqueOrThrow({ where: { id: empty } })).version;
-    expect((await officer.gql('mutation ($id: ID!, $v: Int!) { deleteSubsidyScheme(id: $id, expectedVersion: $v) { id } }', { id: empty, v: emptyVersion })).errors).toBeUndefined();
+    expect(
+      (
+        await officer.gql(
+          'mutation ($id: ID!, $v: Int!) { deleteSubsidyScheme(id: $id, expectedVersion: $v) { id } }',
+          { id: empty, v: emptyVersion },
+        )
+      ).errors,
+    ).toBeUndefined();
   });
 });
 
@@ -485,9 +718,13 @@ describe("a scheme's limits are a controlled step", () => {
     const schemeId = await createScheme({ fourEyesThresholdCents: 100_000 });
     const version = (await db().subsidyScheme.findUniqueOrThrow({ where: { id: schemeId } })).version;
     for (const input of ['{ fourEyesThresholdCents: null }', '{ maxPerApplicationCents: 1 }', '{ ceilingCents: 1 }']) {
-      const response = await officer.gql(`mutation { updateSubsidyScheme(id: "${schemeId}", expectedVersion: ${version}, input: ${input}) { id } }`);
+      const response = await officer.gql(
+        `mutation { updateSubsidyScheme(id: "${schemeId}", expectedVersion: ${version}, input: ${input}) { id } }`,
+      );
       expect(response.errors?.[0]?.extensions?.code, input).toBe('GRAPHQL_VALIDATION_FAILED');
-      const created = await officer.gql(`mutation { createSubsidyScheme(input: { name: "x ${Math.random()}", year: 2025, ${input.slice(2, -2)} }) { id } }`);
+      const created = await officer.gql(
+        `mutation { createSubsidyScheme(input: { name: "x ${Math.random()}", year: 2025, ${input.slice(2, -2)} }) { id } }`,
+      );
       expect(created.errors?.[0]?.extensions?.code, input).toBe('GRAPHQL_VALIDATION_FAILED');
     }
   });
@@ -495,18 +732,45 @@ describe("a scheme's limits are a controlled step", () => {
   it('lets an administrator change them with a reason, audited; a grant officer may not, so cannot grant alone above the threshold', async () => {
     const schemeId = await createScheme({ fourEyesThresholdCents: 100_000 });
     expect((await setLimits(officer, schemeId, { fourEyesThresholdCents: null })).code).toBe('FORBIDDEN');
-    expect((await step(officer, 'grant', await applicationIn('IN_REVIEW', schemeId), { amountCents: 200_000 })).code).toBe('FOUR_EYES_REQUIRED');
-    expect((await setLimits(admin, schemeId, { maxPerApplicationCents: 400_000 }, '  ')).error!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
-    expect((await setLimits(admin, schemeId, {})).error!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input' });
-    expect((await setLimits(admin, schemeId, { maxPerApplicationCents: -1 })).error!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.maxPerApplicationCents' });
-    const changed = await setLimits(admin, schemeId, { maxPerApplicationCents: 400_000, fourEyesThresholdCents: 150_000 }, 'besluit college 12 mei');
-    expect(changed.data).toMatchObject({ maxPerApplicationCents: 400_000, fourEyesThresholdCents: 150_000, ceilingCents: 10_000_000 });
-    const event = await db().auditEvent.findFirstOrThrow({ where: { entityId: schemeId, operation: 'SET_LIMITS' }, orderBy: { id: 'desc' } });
+    expect(
+      (await step(officer, 'grant', await applicationIn('IN_REVIEW', schemeId), { amountCents: 200_000 })).code,
+    ).toBe('FOUR_EYES_REQUIRED');
+    expect(
+      (await setLimits(admin, schemeId, { maxPerApplicationCents: 400_000 }, '  ')).error!.extensions,
+    ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
+    expect((await setLimits(admin, schemeId, {})).error!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input',
+    });
+    expect((await setLimits(admin, schemeId, { maxPerApplicationCents: -1 })).error!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.maxPerApplicationCents',
+    });
+    const changed = await setLimits(
+      admin,
+      schemeId,
+      { maxPerApplicationCents: 400_000, fourEyesThresholdCents: 150_000 },
+      'besluit college 12 mei',
+    );
+    expect(changed.data).toMatchObject({
+      maxPerApplicationCents: 400_000,
+      fourEyesThresholdCents: 150_000,
+      ceilingCents: 10_000_000,
+    });
+    const event = await db().auditEvent.findFirstOrThrow({
+      where: { entityId: schemeId, operation: 'SET_LIMITS' },
+      orderBy: { id: 'desc' },
+    });
     expect(event.actorId).toBe(admin.user.id);
     expect(event.after).toMatchObject({ fourEyesThresholdCents: 150_000, transitionReason: 'besluit college 12 mei' });
     expect(event.before).toMatchObject({ fourEyesThresholdCents: 100_000 });
     // A stale version is refused.
-    const stale = await admin.gql(SET_LIMITS, { id: schemeId, v: 1, input: { fourEyesThresholdCents: 1 }, reason: 'oud' });
+    const stale = await admin.gql(SET_LIMITS, {
+      id: schemeId,
+      v: 1,
+      input: { fourEyesThresholdCents: 1 },
+      reason: 'oud',
+    });
     expect(stale.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'stale_version' });
   });
 
@@ -516,7 +780,10 @@ describe("a scheme's limits are a controlled step", () => {
     await ok(officer, 'proposeGrant', id, { amountCents: 200_000 });
     for (const threshold of [null, 200_000, 250_000]) {
       const refused = await setLimits(admin, schemeId, { fourEyesThresholdCents: threshold });
-      expect(refused.error?.extensions, String(threshold)).toMatchObject({ code: 'CONFLICT', reason: 'pending_proposals' });
+      expect(refused.error?.extensions, String(threshold)).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'pending_proposals',
+      });
       expect(refused.error!.message).toMatch(/zonder tweede goedkeuring/);
     }
     // Still below the proposal, or lower: the proposal keeps needing its second officer.
@@ -534,15 +801,36 @@ describe('an approval names what it approves', () => {
     const id = await applicationIn('IN_REVIEW', schemeId);
     const reviewed = await ok(officer, 'proposeGrant', id, { amountCents: 50_000 }); // € 500, read by the second officer
     await ok(officer, 'proposeGrant', id, { amountCents: 400_000 }); // re-proposed: € 4.000
-    const stale = await step(secondOfficer, 'approveGrant', id, { amountCents: 50_000, expectedVersion: reviewed.version });
-    expect(stale.error!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'proposal_changed', amountCents: 50_000, proposedCents: 400_000 });
+    const stale = await step(secondOfficer, 'approveGrant', id, {
+      amountCents: 50_000,
+      expectedVersion: reviewed.version,
+    });
+    expect(stale.error!.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'proposal_changed',
+      amountCents: 50_000,
+      proposedCents: 400_000,
+    });
     expect(stale.error!.message).toMatch(/het voorstel is nu/);
-    const oldVersion = await step(secondOfficer, 'approveGrant', id, { amountCents: 400_000, expectedVersion: reviewed.version });
-    expect(oldVersion.error!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'stale_version', expectedVersion: reviewed.version, currentVersion: reviewed.version + 1 });
-    expect(await db().subsidyApplication.findUniqueOrThrow({ where: { id } })).toMatchObject({ state: 'IN_REVIEW', grantedCents: null });
+    const oldVersion = await step(secondOfficer, 'approveGrant', id, {
+      amountCents: 400_000,
+      expectedVersion: reviewed.version,
+    });
+    expect(oldVersion.error!.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'stale_version',
+      expectedVersion: reviewed.version,
+      currentVersion: reviewed.version + 1,
+    });
+    expect(await db().subsidyApplication.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      state: 'IN_REVIEW',
+      grantedCents: null,
+    });
     const missing = await secondOfficer.gql(`mutation { approveSubsidyGrant(id: "${id}", reason: "ok") { id } }`);
     expect(missing.errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
-    expect(await ok(secondOfficer, 'approveGrant', id, { amountCents: 400_000, expectedVersion: reviewed.version + 1 })).toMatchObject({ state: 'GRANTED', grantedCents: 400_000 });
+    expect(
+      await ok(secondOfficer, 'approveGrant', id, { amountCents: 400_000, expectedVersion: reviewed.version + 1 }),
+    ).toMatchObject({ state: 'GRANTED', grantedCents: 400_000 });
   });
 });
 
@@ -551,9 +839,17 @@ describe('an idempotency key is one request on one application', () => {
     const id = await applicationIn('IN_REVIEW', await createScheme());
     const key = `grant-${id}`;
     const first = await ok(officer, 'grant', id, { amountCents: 1234, idempotencyKey: key });
-    for (const other of [{ amountCents: 999 }, { amountCents: 1234, reason: 'anders' }, { amountCents: 1234, on: '2025-01-02' }]) {
+    for (const other of [
+      { amountCents: 999 },
+      { amountCents: 1234, reason: 'anders' },
+      { amountCents: 1234, on: '2025-01-02' },
+    ]) {
       const reused = await step(officer, 'grant', id, { ...other, idempotencyKey: key });
-      expect(reused.error?.extensions, JSON.stringify(other)).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', field: 'idempotencyKey', reason: 'reused' });
+      expect(reused.error?.extensions, JSON.stringify(other)).toMatchObject({
+        code: 'IDEMPOTENCY_KEY_REUSED',
+        field: 'idempotencyKey',
+        reason: 'reused',
+      });
       expect(reused.error!.message).toMatch(/al gebruikt voor een ander verzoek/);
     }
     expect((await ok(officer, 'grant', id, { amountCents: 1234, idempotencyKey: key })).version).toBe(first.version);
@@ -565,7 +861,9 @@ describe('an idempotency key is one request on one application', () => {
     const [a, b] = [await applicationIn('IN_REVIEW', schemeId), await applicationIn('IN_REVIEW', schemeId)];
     const key = `shared-${a}`;
     await ok(officer, 'reject', a, { idempotencyKey: key, reason: 'same' });
-    expect((await step(officer, 'reject', b, { idempotencyKey: key, reason: 'same' })).code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect((await step(officer, 'reject', b, { idempotencyKey: key, reason: 'same' })).code).toBe(
+      'IDEMPOTENCY_KEY_REUSED',
+    );
 
     // Bursts: whichever commits first owns the key; the others, also those that raced it to the
     // unique index, are told the key is reused (no internal error).
@@ -573,8 +871,12 @@ describe('an idempotency key is one request on one application', () => {
       const ids: string[] = [];
       for (let i = 0; i < 15; i++) ids.push(await applicationIn('SUBMITTED', schemeId));
       const burstKey = `burst-${ids[0]}`;
-      const results = await Promise.all(ids.map((id) => step(officer, 'startReview', id, { idempotencyKey: burstKey, reason: 'same' })));
-      expect(results.map((r) => r.code ?? 'OK').sort()).toEqual(['OK', ...Array(14).fill('IDEMPOTENCY_KEY_REUSED')].sort());
+      const results = await Promise.all(
+        ids.map((id) => step(officer, 'startReview', id, { idempotencyKey: burstKey, reason: 'same' })),
+      );
+      expect(results.map((r) => r.code ?? 'OK').sort()).toEqual(
+        ['OK', ...Array(14).fill('IDEMPOTENCY_KEY_REUSED')].sort(),
+      );
       expect(await db().subsidyTransition.count({ where: { idempotencyKey: burstKey } })).toBe(1);
     }
   });
@@ -582,7 +884,9 @@ describe('an idempotency key is one request on one application', () => {
   it('acts once for 40 concurrent identical requests', async () => {
     const id = await applicationIn('GRANTED', await createScheme());
     const key = `advance-${id}`;
-    const results = await Promise.all(Array.from({ length: 40 }, () => step(officer, 'payAdvance', id, { amountCents: 500, idempotencyKey: key })));
+    const results = await Promise.all(
+      Array.from({ length: 40 }, () => step(officer, 'payAdvance', id, { amountCents: 500, idempotencyKey: key })),
+    );
     for (const result of results) expect(result.errors).toBeUndefined();
     expect(new Set(results.map((r) => r.data.version)).size).toBe(1);
     expect(await db().subsidyPayment.count({ where: { applicationId: id } })).toBe(1);
@@ -591,7 +895,10 @@ describe('an idempotency key is one request on one application', () => {
 
 describe('SQL statements for the scheme list', () => {
   const listSchemes = (client: Client, limit: number) =>
-    client.gql(`query ($limit: Int) { subsidySchemes(limit: $limit) { totalCount nodes { id ceilingCents grantedCents remainingCents } } }`, { limit });
+    client.gql(
+      `query ($limit: Int) { subsidySchemes(limit: $limit) { totalCount nodes { id ceilingCents grantedCents remainingCents } } }`,
+      { limit },
+    );
 
   it('reads granted and remaining amounts of every scheme in one statement, for 2 schemes as for 20', async () => {
     const granted = await createScheme({ ceilingCents: 3_000_000 });

@@ -22,19 +22,44 @@ import { enumRef } from '../crud/enums.js';
 import { conflict } from '../crud/errors.js';
 import { checkId } from '../crud/validation.js';
 import { db } from '../db.js';
-import { applicationReaders, grantOfficer, identityId, ownApplications, schemeLimitsKeeper } from '../subsidies/access.js';
+import {
+  applicationReaders,
+  grantOfficer,
+  identityId,
+  ownApplications,
+  schemeLimitsKeeper,
+} from '../subsidies/access.js';
 import { loadCommittedCents } from '../subsidies/committed.js';
 import { SCHEME_LIMITS, type SchemeLimit, setBudget, setSchemeLimits } from '../subsidies/money.js';
 import { type TransitionArgs, amountError, clockOf, runTransition } from '../subsidies/transitions.js';
-import { TRANSITIONS, TRANSITION_NAMES, type Transition, type TransitionRule, allowedTransitions } from '../subsidies/workflow.js';
+import {
+  TRANSITIONS,
+  TRANSITION_NAMES,
+  type Transition,
+  type TransitionRule,
+  allowedTransitions,
+} from '../subsidies/workflow.js';
 
 const MONEY_FIELDS = [
-  'requestedCents', 'proposedCents', 'proposedById', 'grantedCents', 'advancePaidCents', 'finalCents', 'reclaimCents',
+  'requestedCents',
+  'proposedCents',
+  'proposedById',
+  'grantedCents',
+  'advancePaidCents',
+  'finalCents',
+  'reclaimCents',
   'actualCostsCents',
 ];
 const STATE_FIELDS = [
-  'state', 'receivedOn', 'decisionTermWeeks', 'pausedDays', 'pausedSince', 'decisionDueOn', 'decidedOn',
-  'decisionGrounds', 'accountabilityOn',
+  'state',
+  'receivedOn',
+  'decisionTermWeeks',
+  'pausedDays',
+  'pausedSince',
+  'decisionDueOn',
+  'decidedOn',
+  'decisionGrounds',
+  'accountabilityOn',
 ];
 
 // ---- the parts of an application, readable with it ----------------------------------------
@@ -53,23 +78,30 @@ defineEntity('SubsidyScheme', {
   refuseDelete: async (scheme, tx) => {
     const applications = await tx.subsidyApplication.count({ where: { schemeId: scheme.id as string } });
     if (!applications) return undefined;
-    return conflict('has_applications',
+    return conflict(
+      'has_applications',
       `Deze regeling heeft ${applications} aanvraag/aanvragen en kan niet worden verwijderd; sluit de aanvraagperiode (closesOn) in plaats daarvan.`,
       `This scheme has ${applications} application(s) and cannot be deleted; close its application window (closesOn) instead.`,
-      { entity: 'SubsidyScheme', id: scheme.id, applications });
+      { entity: 'SubsidyScheme', id: scheme.id, applications },
+    );
   },
   rules: { name: { maxLength: 200 }, description: { maxLength: 5000 } },
-  defaultOrder: [{ field: 'year', direction: 'desc' }, { field: 'name', direction: 'asc' }],
+  defaultOrder: [
+    { field: 'year', direction: 'desc' },
+    { field: 'name', direction: 'asc' },
+  ],
   extraFields: (t) => ({
     grantedCents: t.int({
       nullable: true,
-      description: 'Verleend tot nu toe (eurocent) | Granted so far (euro cents)\nVastgestelde bedragen tellen mee in plaats van de verleende. | Final amounts count instead of granted ones.',
+      description:
+        'Verleend tot nu toe (eurocent) | Granted so far (euro cents)\nVastgestelde bedragen tellen mee in plaats van de verleende. | Final amounts count instead of granted ones.',
       authScopes: guardedBy(applicationReaders),
       resolve: (scheme: { id: string }, _args: unknown, context: Context) => loadCommittedCents(context, scheme.id),
     }),
     remainingCents: t.int({
       nullable: true,
-      description: 'Nog beschikbaar (eurocent) | Remaining (euro cents)\nLeeg als het plafond onbekend is. | Empty when the ceiling is unknown.',
+      description:
+        'Nog beschikbaar (eurocent) | Remaining (euro cents)\nLeeg als het plafond onbekend is. | Empty when the ceiling is unknown.',
       authScopes: guardedBy(applicationReaders),
       select: { ceilingCents: true },
       resolve: async (scheme: { id: string; ceilingCents: number | null }, _args: unknown, context: Context) =>
@@ -80,7 +112,15 @@ defineEntity('SubsidyScheme', {
 
 // ---- applications --------------------------------------------------------------------------
 const DELETABLE_STATES: SubsidyApplicationState[] = ['DRAFT', 'WITHDRAWN'];
-const DECIDED_STATES: SubsidyApplicationState[] = ['GRANTED', 'REJECTED', 'WITHDRAWN', 'ADVANCE_PAID', 'ACCOUNTABILITY_SUBMITTED', 'FINAL_AMOUNT_SET', 'CLOSED'];
+const DECIDED_STATES: SubsidyApplicationState[] = [
+  'GRANTED',
+  'REJECTED',
+  'WITHDRAWN',
+  'ADVANCE_PAID',
+  'ACCOUNTABILITY_SUBMITTED',
+  'FINAL_AMOUNT_SET',
+  'CLOSED',
+];
 // The columns the decision clock reads (rows carry only the columns a query selects).
 const CLOCK_COLUMNS = { state: true, decisionDueOn: true, pausedSince: true } as const;
 
@@ -96,10 +136,12 @@ defineEntity('SubsidyApplication', {
   refuseChange: (application, operation) => {
     const state = application.state as SubsidyApplicationState;
     if (operation !== 'update' || !DECIDED_STATES.includes(state)) return undefined;
-    return conflict('decided',
+    return conflict(
+      'decided',
       'Over deze aanvraag is besloten; haar gegevens liggen vast in het besluit en veranderen alleen nog via de stappen van de werkstroom.',
-      'This application has been decided; its data is fixed in the decision and changes only through the workflow\'s steps.',
-      { entity: 'SubsidyApplication', id: application.id, state });
+      "This application has been decided; its data is fixed in the decision and changes only through the workflow's steps.",
+      { entity: 'SubsidyApplication', id: application.id, state },
+    );
   },
   // Money and timelines are never deleted: only a draft, or a withdrawn application that never
   // had a payment, may go; everything else ends through the workflow (withdraw, reject, close).
@@ -107,10 +149,12 @@ defineEntity('SubsidyApplication', {
     const state = application.state as SubsidyApplicationState;
     const payments = await tx.subsidyPayment.count({ where: { applicationId: application.id as string } });
     if (DELETABLE_STATES.includes(state) && payments === 0) return undefined;
-    return conflict('money_records',
+    return conflict(
+      'money_records',
       `Een aanvraag in de status ${state}${payments ? ` met ${payments} betaling(en)` : ''} kan niet worden verwijderd: geld en tijdlijn blijven bewaard. Trek haar in, wijs haar af of sluit haar af via de werkstroom.`,
       `An application in state ${state}${payments ? ` with ${payments} payment(s)` : ''} cannot be deleted: money and timeline are kept. Withdraw, reject or close it through the workflow.`,
-      { entity: 'SubsidyApplication', id: application.id, state, payments, deletableStates: DELETABLE_STATES });
+      { entity: 'SubsidyApplication', id: application.id, state, payments, deletableStates: DELETABLE_STATES },
+    );
   },
   // The timeline of a withdrawn application goes with it, explicitly and into the audit event.
   deleteDependents: async (application, tx) => {
@@ -128,28 +172,44 @@ defineEntity('SubsidyApplication', {
   },
   defaultOrder: [{ field: 'createdAt', direction: 'desc' }],
   extraFields: (t) => ({
-    transitions: t.relation('transitions', { description: 'Tijdlijn | Timeline', query: { orderBy: [{ seq: 'asc' }] } }),
-    payments: t.relation('payments', { description: 'Betalingen | Payments', query: { orderBy: [{ paidOn: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }] } }),
-    documents: t.relation('documents', { description: 'Documenten | Documents', query: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] } }),
-    budgetLines: t.relation('budgetLines', { description: 'Begrotingsregels | Budget lines', query: { orderBy: [{ sortOrder: 'asc' }] } }),
+    transitions: t.relation('transitions', {
+      description: 'Tijdlijn | Timeline',
+      query: { orderBy: [{ seq: 'asc' }] },
+    }),
+    payments: t.relation('payments', {
+      description: 'Betalingen | Payments',
+      query: { orderBy: [{ paidOn: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }] },
+    }),
+    documents: t.relation('documents', {
+      description: 'Documenten | Documents',
+      query: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
+    }),
+    budgetLines: t.relation('budgetLines', {
+      description: 'Begrotingsregels | Budget lines',
+      query: { orderBy: [{ sortOrder: 'asc' }] },
+    }),
     daysLeft: t.int({
       nullable: true,
-      description: 'Dagen tot de uiterste beslisdatum | Days to the decision deadline\nNegatief als die verstreken is; leeg als de termijn stilstaat of niet loopt. | Negative when passed; empty when the clock is paused or not running.',
+      description:
+        'Dagen tot de uiterste beslisdatum | Days to the decision deadline\nNegatief als die verstreken is; leeg als de termijn stilstaat of niet loopt. | Negative when passed; empty when the clock is paused or not running.',
       select: CLOCK_COLUMNS,
       resolve: (application: SubsidyApplication) => clockOf(application).daysLeft,
     }),
     overdue: t.boolean({
-      description: 'Termijn verstreken | Overdue\nNog geen besluit na de uiterste beslisdatum. | No decision after the deadline.',
+      description:
+        'Termijn verstreken | Overdue\nNog geen besluit na de uiterste beslisdatum. | No decision after the deadline.',
       select: CLOCK_COLUMNS,
       resolve: (application: SubsidyApplication) => clockOf(application).overdue,
     }),
     clockPaused: t.boolean({
-      description: 'Termijn staat stil | Clock paused\nAanvullende informatie gevraagd (Awb 4:15). | Additional information requested (Awb 4:15).',
+      description:
+        'Termijn staat stil | Clock paused\nAanvullende informatie gevraagd (Awb 4:15). | Additional information requested (Awb 4:15).',
       select: { pausedSince: true },
       resolve: (application: SubsidyApplication) => application.pausedSince !== null,
     }),
     allowedTransitions: t.stringList({
-      description: 'Toegestane overgangen nu | Transitions allowed now\nNamen zoals submit, grant; voor de knoppen van de console. | Names such as submit, grant; for the console\'s buttons.',
+      description:
+        "Toegestane overgangen nu | Transitions allowed now\nNamen zoals submit, grant; voor de knoppen van de console. | Names such as submit, grant; for the console's buttons.",
       select: { state: true, proposedCents: true, proposedById: true },
       resolve: (application: SubsidyApplication, _args: unknown, context: Context) =>
         grantOfficer.allows(context.identity) ? allowedTransitions(application, identityId(context)) : [],
@@ -160,18 +220,26 @@ defineEntity('SubsidyApplication', {
 // What each transition's mutation does, for the SDL; its name, state change and arguments are the
 // workflow's table (subsidies/workflow.ts).
 const DESCRIPTIONS: Record<Transition, string> = {
-  submit: 'Concept -> ingediend; de beslistermijn begint op de ontvangstdatum (on) | Draft -> submitted; the decision term starts on the date received (on)',
-  startReview: 'Ingediend -> in behandeling; wijst toe aan u als niemand behandelaar is | Submitted -> in review; assigns it to you when unassigned',
-  requestInformation: 'In behandeling -> informatie gevraagd; de termijn staat stil | In review -> information requested; the clock pauses',
+  submit:
+    'Concept -> ingediend; de beslistermijn begint op de ontvangstdatum (on) | Draft -> submitted; the decision term starts on the date received (on)',
+  startReview:
+    'Ingediend -> in behandeling; wijst toe aan u als niemand behandelaar is | Submitted -> in review; assigns it to you when unassigned',
+  requestInformation:
+    'In behandeling -> informatie gevraagd; de termijn staat stil | In review -> information requested; the clock pauses',
   receiveInformation: 'Informatie ontvangen; de termijn loopt verder | Information received; the clock resumes',
-  proposeGrant: 'Stelt een verlening voor die een tweede subsidieadviseur goedkeurt | Proposes a grant for a second grant officer to approve',
-  approveGrant: 'Keurt het voorstel van een ander goed: verleend. amountCents en expectedVersion noemen het voorstel dat u las; anders CONFLICT (proposal_changed, stale_version) | Approves another officer\'s proposal: granted. amountCents and expectedVersion name the proposal you read; otherwise CONFLICT (proposal_changed, stale_version)',
-  grant: 'Verleent (tot de vier-ogengrens van de regeling); CEILING_EXCEEDED als het plafond het niet toelaat | Grants (up to the scheme\'s four-eyes threshold); CEILING_EXCEEDED when the ceiling does not allow it',
-  reject: 'Wijst af; de reden is de motivering van het besluit | Rejects; the reason is the decision\'s grounds',
+  proposeGrant:
+    'Stelt een verlening voor die een tweede subsidieadviseur goedkeurt | Proposes a grant for a second grant officer to approve',
+  approveGrant:
+    "Keurt het voorstel van een ander goed: verleend. amountCents en expectedVersion noemen het voorstel dat u las; anders CONFLICT (proposal_changed, stale_version) | Approves another officer's proposal: granted. amountCents and expectedVersion name the proposal you read; otherwise CONFLICT (proposal_changed, stale_version)",
+  grant:
+    "Verleent (tot de vier-ogengrens van de regeling); CEILING_EXCEEDED als het plafond het niet toelaat | Grants (up to the scheme's four-eyes threshold); CEILING_EXCEEDED when the ceiling does not allow it",
+  reject: "Wijst af; de reden is de motivering van het besluit | Rejects; the reason is the decision's grounds",
   withdraw: 'De aanvrager trekt de aanvraag in | The applicant withdraws the application',
   payAdvance: 'Betaalt een voorschot (ten hoogste het verleende bedrag) | Pays an advance (at most the granted amount)',
-  receiveAccountability: 'Verantwoording ontvangen; amountCents: de werkelijke kosten | Accountability received; amountCents: the actual costs',
-  setFinalAmount: 'Stelt de subsidie vast; lager dan het voorschot geeft een terugvordering | Sets the final amount; below the advance records a reclaim',
+  receiveAccountability:
+    'Verantwoording ontvangen; amountCents: de werkelijke kosten | Accountability received; amountCents: the actual costs',
+  setFinalAmount:
+    'Stelt de subsidie vast; lager dan het voorschot geeft een terugvordering | Sets the final amount; below the advance records a reclaim',
   close: 'Sluit het dossier | Closes the file',
 };
 
@@ -184,13 +252,37 @@ for (const transition of TRANSITION_NAMES) {
       authScopes: guardedBy(grantOfficer),
       args: {
         id: t.arg.id({ required: true }),
-        reason: t.arg.string({ required: true, description: 'Reden; komt in de tijdlijn en de audittrail | Reason; goes into the timeline and the audit trail' }),
-        idempotencyKey: t.arg.string({ description: 'Zelfde sleutel opnieuw = geen tweede handeling | Same key again = no second action' }),
-        on: t.arg({ type: 'Date', description: 'Datum van de stap (standaard vandaag) | Date of the step (default today)' }),
-        ...(spec.amount ? { amountCents: t.arg.int({ required: spec.amount === 'required', description: 'Bedrag (eurocent) | Amount (euro cents)' }) } : {}),
-        ...(spec.expectsVersion ? { expectedVersion: t.arg.int({ required: true, description: 'De versie van de aanvraag die u las | The version of the application you read' }) } : {}),
+        reason: t.arg.string({
+          required: true,
+          description:
+            'Reden; komt in de tijdlijn en de audittrail | Reason; goes into the timeline and the audit trail',
+        }),
+        idempotencyKey: t.arg.string({
+          description: 'Zelfde sleutel opnieuw = geen tweede handeling | Same key again = no second action',
+        }),
+        on: t.arg({
+          type: 'Date',
+          description: 'Datum van de stap (standaard vandaag) | Date of the step (default today)',
+        }),
+        ...(spec.amount
+          ? {
+              amountCents: t.arg.int({
+                required: spec.amount === 'required',
+                description: 'Bedrag (eurocent) | Amount (euro cents)',
+              }),
+            }
+          : {}),
+        ...(spec.expectsVersion
+          ? {
+              expectedVersion: t.arg.int({
+                required: true,
+                description: 'De versie van de aanvraag die u las | The version of the application you read',
+              }),
+            }
+          : {}),
       },
-      resolve: (query, _root, args, context) => runTransition(transition, args as TransitionArgs, context, query) as never,
+      resolve: (query, _root, args, context) =>
+        runTransition(transition, args as TransitionArgs, context, query) as never,
     }),
   );
 }
@@ -198,37 +290,59 @@ for (const transition of TRANSITION_NAMES) {
 // ---- the workflow itself, for clients that build their buttons from it ---------------------
 const TransitionOperation = builder.enumType('SubsidyTransitionOperation', {
   description: 'Een stap in de behandeling van een aanvraag | A step in processing an application',
-  values: Object.fromEntries(TRANSITION_NAMES.map((name) => [name, { value: name, description: TRANSITIONS[name].label }])) as Record<
-    Transition,
-    { value: Transition; description: string }
-  >,
+  values: Object.fromEntries(
+    TRANSITION_NAMES.map((name) => [name, { value: name, description: TRANSITIONS[name].label }]),
+  ) as Record<Transition, { value: Transition; description: string }>,
 });
 
-const TransitionRuleRef = builder.objectRef<{ operation: Transition; rule: TransitionRule }>('SubsidyTransitionRule').implement({
-  description: 'Een regel van de werkstroom: vanuit welke statussen, naar welke, met welke mutatie | One rule of the workflow: from which states, to which, by which mutation',
-  authScopes: guardedBy(anyone),
-  fields: (t) => ({
-    operation: t.field({ type: TransitionOperation, description: 'Stap | Step', resolve: ({ operation }) => operation }),
-    mutation: t.string({ description: 'Naam van de mutatie | Name of the mutation', resolve: ({ rule }) => rule.mutation }),
-    from: t.field({ type: [enumRef('SubsidyApplicationState')], description: 'Alleen vanuit | Only from', resolve: ({ rule }) => [...rule.from] }),
-    to: t.field({
-      type: enumRef('SubsidyApplicationState'),
-      description: 'Naar | To\nEen voorstel tot verlening blijft in behandeling tot een tweede adviseur het goedkeurt. | A grant proposal stays in review until a second officer approves it.',
-      resolve: ({ rule }) => rule.to,
+const TransitionRuleRef = builder
+  .objectRef<{ operation: Transition; rule: TransitionRule }>('SubsidyTransitionRule')
+  .implement({
+    description:
+      'Een regel van de werkstroom: vanuit welke statussen, naar welke, met welke mutatie | One rule of the workflow: from which states, to which, by which mutation',
+    authScopes: guardedBy(anyone),
+    fields: (t) => ({
+      operation: t.field({
+        type: TransitionOperation,
+        description: 'Stap | Step',
+        resolve: ({ operation }) => operation,
+      }),
+      mutation: t.string({
+        description: 'Naam van de mutatie | Name of the mutation',
+        resolve: ({ rule }) => rule.mutation,
+      }),
+      from: t.field({
+        type: [enumRef('SubsidyApplicationState')],
+        description: 'Alleen vanuit | Only from',
+        resolve: ({ rule }) => [...rule.from],
+      }),
+      to: t.field({
+        type: enumRef('SubsidyApplicationState'),
+        description:
+          'Naar | To\nEen voorstel tot verlening blijft in behandeling tot een tweede adviseur het goedkeurt. | A grant proposal stays in review until a second officer approves it.',
+        resolve: ({ rule }) => rule.to,
+      }),
+      takesAmount: t.boolean({
+        description: 'Neemt een bedrag (amountCents) | Takes an amount (amountCents)',
+        resolve: ({ rule }) => rule.amount !== undefined,
+      }),
+      amountRequired: t.boolean({
+        description: 'Bedrag verplicht | Amount required',
+        resolve: ({ rule }) => rule.amount === 'required',
+      }),
+      expectsVersion: t.boolean({
+        description:
+          'Noemt wat gelezen is | Names what was read\nDe mutatie neemt expectedVersion en het voorgestelde bedrag dat de gebruiker las. | The mutation takes expectedVersion and the proposed amount the user read.',
+        resolve: ({ rule }) => rule.expectsVersion === true,
+      }),
     }),
-    takesAmount: t.boolean({ description: 'Neemt een bedrag (amountCents) | Takes an amount (amountCents)', resolve: ({ rule }) => rule.amount !== undefined }),
-    amountRequired: t.boolean({ description: 'Bedrag verplicht | Amount required', resolve: ({ rule }) => rule.amount === 'required' }),
-    expectsVersion: t.boolean({
-      description: 'Noemt wat gelezen is | Names what was read\nDe mutatie neemt expectedVersion en het voorgestelde bedrag dat de gebruiker las. | The mutation takes expectedVersion and the proposed amount the user read.',
-      resolve: ({ rule }) => rule.expectsVersion === true,
-    }),
-  }),
-});
+  });
 
 builder.queryField('subsidyTransitions', (t) =>
   t.field({
     type: [TransitionRuleRef],
-    description: 'De werkstroom van een subsidieaanvraag, in de volgorde van de behandeling | The workflow of a subsidy application, in processing order\nWelke stappen er zijn en wat ze nodig hebben; welke nu mogen staat per aanvraag in allowedTransitions. | Which steps exist and what they need; which are allowed now is in each application\'s allowedTransitions.',
+    description:
+      "De werkstroom van een subsidieaanvraag, in de volgorde van de behandeling | The workflow of a subsidy application, in processing order\nWelke stappen er zijn en wat ze nodig hebben; welke nu mogen staat per aanvraag in allowedTransitions. | Which steps exist and what they need; which are allowed now is in each application's allowedTransitions.",
     authScopes: guardedBy(anyone),
     resolve: () => TRANSITION_NAMES.map((operation) => ({ operation, rule: TRANSITIONS[operation] })),
   }),
@@ -245,7 +359,8 @@ const BudgetLineInput = builder.inputType('SubsidyBudgetLineInput', {
 builder.mutationField('setSubsidyBudget', (t) =>
   t.prismaField({
     type: 'SubsidyApplication',
-    description: 'Vervangt de begroting van een concept-aanvraag; het aangevraagde bedrag is de som | Replaces the budget of a draft application; the requested amount is the sum',
+    description:
+      'Vervangt de begroting van een concept-aanvraag; het aangevraagde bedrag is de som | Replaces the budget of a draft application; the requested amount is the sum',
     authScopes: guardedBy(grantOfficer),
     args: {
       id: t.arg.id({ required: true }),
@@ -257,41 +372,68 @@ builder.mutationField('setSubsidyBudget', (t) =>
 );
 
 const SchemeLimitsInput = builder.inputType('SubsidySchemeLimitsInput', {
-  description: 'Alleen opgegeven velden veranderen; null maakt een grens leeg | Only the fields given change; null clears a limit',
+  description:
+    'Alleen opgegeven velden veranderen; null maakt een grens leeg | Only the fields given change; null clears a limit',
   fields: (t) => ({
-    ceilingCents: t.int({ description: 'Subsidieplafond (eurocent); leeg = onbekend, dan wordt niets verleend | Budget ceiling (euro cents); empty = unknown, nothing is granted then' }),
-    maxPerApplicationCents: t.int({ description: 'Maximum per aanvraag (eurocent); leeg = geen | Maximum per application (euro cents); empty = none' }),
-    fourEyesThresholdCents: t.int({ description: 'Vier-ogengrens (eurocent); leeg = elke verlening door één adviseur | Four-eyes threshold (euro cents); empty = any grant by one officer' }),
+    ceilingCents: t.int({
+      description:
+        'Subsidieplafond (eurocent); leeg = onbekend, dan wordt niets verleend | Budget ceiling (euro cents); empty = unknown, nothing is granted then',
+    }),
+    maxPerApplicationCents: t.int({
+      description: 'Maximum per aanvraag (eurocent); leeg = geen | Maximum per application (euro cents); empty = none',
+    }),
+    fourEyesThresholdCents: t.int({
+      description:
+        'Vier-ogengrens (eurocent); leeg = elke verlening door één adviseur | Four-eyes threshold (euro cents); empty = any grant by one officer',
+    }),
   }),
 });
 
 builder.mutationField('setSubsidySchemeLimits', (t) =>
   t.prismaField({
     type: 'SubsidyScheme',
-    description: 'Wijzigt plafond, maximum per aanvraag of vier-ogengrens (beheerders, met reden, geaudit). CEILING_EXCEEDED als het plafond onder het verleende komt; CONFLICT (pending_proposals) als een openstaand voorstel daardoor zonder tweede goedkeuring verleend zou kunnen worden | Changes the ceiling, maximum per application or four-eyes threshold (administrators, with a reason, audited). CEILING_EXCEEDED when the ceiling would drop below what is granted; CONFLICT (pending_proposals) when a pending proposal could then be granted without its second approval',
+    description:
+      'Wijzigt plafond, maximum per aanvraag of vier-ogengrens (beheerders, met reden, geaudit). CEILING_EXCEEDED als het plafond onder het verleende komt; CONFLICT (pending_proposals) als een openstaand voorstel daardoor zonder tweede goedkeuring verleend zou kunnen worden | Changes the ceiling, maximum per application or four-eyes threshold (administrators, with a reason, audited). CEILING_EXCEEDED when the ceiling would drop below what is granted; CONFLICT (pending_proposals) when a pending proposal could then be granted without its second approval',
     authScopes: guardedBy(schemeLimitsKeeper),
     args: {
       id: t.arg.id({ required: true }),
       expectedVersion: t.arg.int({ required: true, description: 'De versie die u las | The version you read' }),
       input: t.arg({ type: SchemeLimitsInput, required: true }),
-      reason: t.arg.string({ required: true, description: 'Reden, bijv. het raadsbesluit; komt in de audittrail | Reason, e.g. the council decision; goes into the audit trail' }),
+      reason: t.arg.string({
+        required: true,
+        description:
+          'Reden, bijv. het raadsbesluit; komt in de audittrail | Reason, e.g. the council decision; goes into the audit trail',
+      }),
     },
     resolve: (query, _root, args, context) =>
-      setSchemeLimits({ ...args, input: args.input as Partial<Record<SchemeLimit, number | null>> }, context, query) as never,
+      setSchemeLimits(
+        { ...args, input: args.input as Partial<Record<SchemeLimit, number | null>> },
+        context,
+        query,
+      ) as never,
   }),
 );
 
 // ---- what a partner sees of its own applications -------------------------------------------
-type OwnApplication = SubsidyApplication & { scheme: { name: string }; transitions: { toState: SubsidyApplicationState; at: Date }[] };
+type OwnApplication = SubsidyApplication & {
+  scheme: { name: string };
+  transitions: { toState: SubsidyApplicationState; at: Date }[];
+};
 
-const OwnStep = builder.objectRef<{ toState: SubsidyApplicationState; at: Date }>('OwnSubsidyApplicationStep').implement({
-  description: 'Een stap van uw aanvraag | A step of your application',
-  authScopes: guardedBy(either(ownApplications, applicationReaders)),
-  fields: (t) => ({
-    state: t.field({ type: enumRef('SubsidyApplicationState'), description: 'Status | State', resolve: (step) => step.toState }),
-    at: t.field({ type: 'DateTime', description: 'Tijdstip | At', resolve: (step) => step.at }),
-  }),
-});
+const OwnStep = builder
+  .objectRef<{ toState: SubsidyApplicationState; at: Date }>('OwnSubsidyApplicationStep')
+  .implement({
+    description: 'Een stap van uw aanvraag | A step of your application',
+    authScopes: guardedBy(either(ownApplications, applicationReaders)),
+    fields: (t) => ({
+      state: t.field({
+        type: enumRef('SubsidyApplicationState'),
+        description: 'Status | State',
+        resolve: (step) => step.toState,
+      }),
+      at: t.field({ type: 'DateTime', description: 'Tijdstip | At', resolve: (step) => step.at }),
+    }),
+  });
 
 const OwnApplicationRef = builder.objectRef<OwnApplication>('OwnSubsidyApplication').implement({
   description: 'Een aanvraag van uw eigen organisatie | An application of your own organisation',
@@ -301,15 +443,46 @@ const OwnApplicationRef = builder.objectRef<OwnApplication>('OwnSubsidyApplicati
     reference: t.exposeString('reference', { description: 'Kenmerk | Reference' }),
     schemeName: t.string({ description: 'Regeling | Scheme', resolve: (a) => a.scheme.name }),
     activity: t.exposeString('activity', { description: 'Activiteit | Activity' }),
-    state: t.field({ type: enumRef('SubsidyApplicationState'), description: 'Status | State', resolve: (a) => a.state }),
+    state: t.field({
+      type: enumRef('SubsidyApplicationState'),
+      description: 'Status | State',
+      resolve: (a) => a.state,
+    }),
     requestedCents: t.exposeInt('requestedCents', { description: 'Aangevraagd (eurocent) | Requested (euro cents)' }),
-    grantedCents: t.exposeInt('grantedCents', { nullable: true, description: 'Verleend (eurocent) | Granted (euro cents)' }),
-    advancePaidCents: t.exposeInt('advancePaidCents', { nullable: true, description: 'Voorschot (eurocent) | Advance (euro cents)' }),
-    finalCents: t.exposeInt('finalCents', { nullable: true, description: 'Vastgesteld (eurocent) | Final (euro cents)' }),
-    reclaimCents: t.exposeInt('reclaimCents', { nullable: true, description: 'Terug te betalen (eurocent) | To repay (euro cents)' }),
-    receivedOn: t.field({ type: 'Date', nullable: true, description: 'Ontvangen op | Received on', resolve: (a) => a.receivedOn }),
-    decisionDueOn: t.field({ type: 'Date', nullable: true, description: 'Uiterste beslisdatum | Decision due', resolve: (a) => a.decisionDueOn }),
-    decidedOn: t.field({ type: 'Date', nullable: true, description: 'Besloten op | Decided on', resolve: (a) => a.decidedOn }),
+    grantedCents: t.exposeInt('grantedCents', {
+      nullable: true,
+      description: 'Verleend (eurocent) | Granted (euro cents)',
+    }),
+    advancePaidCents: t.exposeInt('advancePaidCents', {
+      nullable: true,
+      description: 'Voorschot (eurocent) | Advance (euro cents)',
+    }),
+    finalCents: t.exposeInt('finalCents', {
+      nullable: true,
+      description: 'Vastgesteld (eurocent) | Final (euro cents)',
+    }),
+    reclaimCents: t.exposeInt('reclaimCents', {
+      nullable: true,
+      description: 'Terug te betalen (eurocent) | To repay (euro cents)',
+    }),
+    receivedOn: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'Ontvangen op | Received on',
+      resolve: (a) => a.receivedOn,
+    }),
+    decisionDueOn: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'Uiterste beslisdatum | Decision due',
+      resolve: (a) => a.decisionDueOn,
+    }),
+    decidedOn: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'Besloten op | Decided on',
+      resolve: (a) => a.decidedOn,
+    }),
     steps: t.field({ type: [OwnStep], description: 'Tijdlijn | Timeline', resolve: (a) => a.transitions }),
   }),
 });
@@ -322,14 +495,20 @@ function ownerOf(context: Context, partnerId: string | null | undefined): string
   return partnerId;
 }
 
-const ownInclude = { scheme: { select: { name: true } }, transitions: { select: { toState: true, at: true }, orderBy: { seq: 'asc' } } } as const;
+const ownInclude = {
+  scheme: { select: { name: true } },
+  transitions: { select: { toState: true, at: true }, orderBy: { seq: 'asc' } },
+} as const;
 
 builder.queryField('ownSubsidyApplications', (t) =>
   t.field({
     type: [OwnApplicationRef],
-    description: 'De subsidieaanvragen van uw organisatie (API-sleutel met subsidies:own) | Your organisation\'s subsidy applications (API token with subsidies:own)',
+    description:
+      "De subsidieaanvragen van uw organisatie (API-sleutel met subsidies:own) | Your organisation's subsidy applications (API token with subsidies:own)",
     authScopes: guardedBy(either(ownApplications, applicationReaders)),
-    args: { partnerId: t.arg.id({ description: 'Alleen voor medewerkers: de organisatie | Staff only: the organisation' }) },
+    args: {
+      partnerId: t.arg.id({ description: 'Alleen voor medewerkers: de organisatie | Staff only: the organisation' }),
+    },
     resolve: (_root, args, context) =>
       db().subsidyApplication.findMany({
         where: { applicantId: ownerOf(context, args.partnerId), state: { not: 'DRAFT' } },
@@ -339,4 +518,3 @@ builder.queryField('ownSubsidyApplications', (t) =>
       }) as Promise<OwnApplication[]>,
   }),
 );
-

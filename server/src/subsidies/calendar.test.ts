@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  atwHolidays, decisionDueOn, deadlineStatus, easterSunday, formatDate, isWorkingDay, nextWorkingDayFrom, parseDate, pauseLength,
+  atwHolidays,
+  decisionDueOn,
+  deadlineStatus,
+  easterSunday,
+  formatDate,
+  isWorkingDay,
+  nextWorkingDayFrom,
+  parseDate,
+  pauseLength,
 } from './calendar.js';
 
 const d = parseDate;
@@ -10,7 +18,12 @@ const due = (receivedOn: string, termWeeks = 8, pausedDays = 0) =>
 describe('the Algemene termijnenwet calendar', () => {
   it('knows Easter Sunday', () => {
     expect(['2024', '2025', '2026', '2027', '2028', '2038'].map((y) => formatDate(easterSunday(Number(y))))).toEqual([
-      '2024-03-31', '2025-04-20', '2026-04-05', '2027-03-28', '2028-04-16', '2038-04-25',
+      '2024-03-31',
+      '2025-04-20',
+      '2026-04-05',
+      '2027-03-28',
+      '2028-04-16',
+      '2038-04-25',
     ]);
   });
 
@@ -86,12 +99,18 @@ describe('the decision deadline (Awb 4:13, 4:15)', () => {
     const paused = pauseLength(requested, d('2025-09-24'));
     expect(paused).toBe(14);
     expect(due('2025-09-01', 8, paused)).toBe('2025-11-10');
-    expect(decisionDueOn({ receivedOn: d('2025-09-01'), termWeeks: 8, pausedDays: 0, pausedSince: requested })).toBeNull();
+    expect(
+      decisionDueOn({ receivedOn: d('2025-09-01'), termWeeks: 8, pausedDays: 0, pausedSince: requested }),
+    ).toBeNull();
   });
 
   it('tells the days left and whether it is overdue', () => {
     expect(deadlineStatus(d('2025-10-27'), null, d('2025-10-20'))).toMatchObject({ daysLeft: 7, overdue: false });
     expect(deadlineStatus(d('2025-10-27'), null, d('2025-10-28'))).toMatchObject({ daysLeft: -1, overdue: true });
-    expect(deadlineStatus(null, d('2025-10-01'), d('2025-10-28'))).toMatchObject({ daysLeft: null, paused: true, overdue: false });
+    expect(deadlineStatus(null, d('2025-10-01'), d('2025-10-28'))).toMatchObject({
+      daysLeft: null,
+      paused: true,
+      overdue: false,
+    });
   });
 });

@@ -21,7 +21,8 @@ export interface LetterData {
   budgetLines: { description: string; amountCents: number }[];
 }
 
-const euro = (cents: number) => new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+const euro = (cents: number) =>
+  new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' }).format(cents / 100);
 const longDate = (date: Date) =>
   new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
 
@@ -55,7 +56,11 @@ export function decisionLetter(data: LetterData): Promise<Buffer> {
 
   const width = doc.page.width - 140;
   doc.font('Helvetica-Bold').fontSize(16).text('Gemeente Nijmegen');
-  doc.font('Helvetica').fontSize(9).fillColor('#555').text('Uitvoeringsprogramma Asiel & Integratie 2025-2028 · actie 3.5 2.A');
+  doc
+    .font('Helvetica')
+    .fontSize(9)
+    .fillColor('#555')
+    .text('Uitvoeringsprogramma Asiel & Integratie 2025-2028 · actie 3.5 2.A');
   if (data.scheme.isDemo) {
     doc.moveDown(0.5).font('Helvetica-Bold').fontSize(10).fillColor('#b00020').text('DEMO - geen echt besluit');
   }
@@ -80,7 +85,9 @@ export function decisionLetter(data: LetterData): Promise<Buffer> {
   doc.text(
     `Op ${data.receivedOn ? longDate(data.receivedOn) : '(datum onbekend)'} ontvingen wij uw aanvraag voor subsidie uit de regeling ` +
       `"${data.scheme.name}" (${data.scheme.year}) voor de activiteit "${data.activity}"` +
-      (data.plannedStartOn ? `, gepland van ${longDate(data.plannedStartOn)}${data.plannedEndOn ? ` tot en met ${longDate(data.plannedEndOn)}` : ''}` : '') +
+      (data.plannedStartOn
+        ? `, gepland van ${longDate(data.plannedStartOn)}${data.plannedEndOn ? ` tot en met ${longDate(data.plannedEndOn)}` : ''}`
+        : '') +
       `. U vroeg ${euro(data.requestedCents)} aan.`,
     { align: 'left' },
   );
@@ -89,7 +96,9 @@ export function decisionLetter(data: LetterData): Promise<Buffer> {
   doc.text(
     granted
       ? `Wij verlenen u een subsidie van ${euro(data.grantedCents ?? 0)} voor deze activiteit.` +
-          (data.grantedCents !== null && data.grantedCents < data.requestedCents ? ` Dat is minder dan u aanvroeg (${euro(data.requestedCents)}).` : '')
+          (data.grantedCents !== null && data.grantedCents < data.requestedCents
+            ? ` Dat is minder dan u aanvroeg (${euro(data.requestedCents)}).`
+            : '')
       : 'Wij wijzen uw aanvraag af.',
   );
   doc.moveDown(0.8).font('Helvetica-Bold').fontSize(12).text('Motivering');
@@ -107,21 +116,31 @@ export function decisionLetter(data: LetterData): Promise<Buffer> {
       doc.y = Math.max(after, doc.y);
     }
     const y = doc.y + 2;
-    doc.moveTo(70, y).lineTo(70 + width, y).stroke();
+    doc
+      .moveTo(70, y)
+      .lineTo(70 + width, y)
+      .stroke();
     doc.y = y + 4;
     doc.font('Helvetica-Bold').text('Totaal aangevraagd', 70, doc.y, { continued: false, width: width - 110 });
-    doc.text(euro(data.requestedCents), 70 + width - 100, doc.y - doc.currentLineHeight(), { width: 100, align: 'right' });
+    doc.text(euro(data.requestedCents), 70 + width - 100, doc.y - doc.currentLineHeight(), {
+      width: 100,
+      align: 'right',
+    });
     doc.x = 70;
     doc.font('Helvetica');
   }
 
   if (granted) {
     doc.moveDown(0.8).font('Helvetica-Bold').fontSize(12).text('Verplichtingen');
-    doc.font('Helvetica').fontSize(10).moveDown(0.3).text(
-      'U voert de activiteit uit zoals in uw aanvraag beschreven. Na afloop legt u verantwoording af over de uitgevoerde ' +
-        'activiteit en de werkelijke kosten. Daarna stellen wij de subsidie vast; dat bedrag kan lager zijn dan het verleende ' +
-        'bedrag, en wat u te veel ontving vorderen wij dan terug.',
-    );
+    doc
+      .font('Helvetica')
+      .fontSize(10)
+      .moveDown(0.3)
+      .text(
+        'U voert de activiteit uit zoals in uw aanvraag beschreven. Na afloop legt u verantwoording af over de uitgevoerde ' +
+          'activiteit en de werkelijke kosten. Daarna stellen wij de subsidie vast; dat bedrag kan lager zijn dan het verleende ' +
+          'bedrag, en wat u te veel ontving vorderen wij dan terug.',
+      );
   }
 
   doc.moveDown(0.8).font('Helvetica-Bold').fontSize(12).text('Bezwaar');
@@ -129,7 +148,11 @@ export function decisionLetter(data: LetterData): Promise<Buffer> {
   doc.moveDown(1.2).text('Met vriendelijke groet,').moveDown(0.3);
   doc.text('het college van burgemeester en wethouders van Nijmegen,');
   doc.text('namens dit college, de subsidieadviseur');
-  doc.moveDown(1).fontSize(8).fillColor('#555').text(`Besluit van ${formatDate(data.decidedOn)}, kenmerk ${data.reference}.`);
+  doc
+    .moveDown(1)
+    .fontSize(8)
+    .fillColor('#555')
+    .text(`Besluit van ${formatDate(data.decidedOn)}, kenmerk ${data.reference}.`);
   doc.end();
   return done;
 }

@@ -21,7 +21,11 @@ export interface Sniffed {
 }
 
 /** Bounds for archives: a real office document stays far below them. */
-export const ZIP_LIMITS = { maxEntries: 5000, maxUncompressedBytes: 100 * 1024 * 1024, maxContentTypesBytes: 1024 * 1024 };
+export const ZIP_LIMITS = {
+  maxEntries: 5000,
+  maxUncompressedBytes: 100 * 1024 * 1024,
+  maxContentTypesBytes: 1024 * 1024,
+};
 
 /** Bytes to inspect: a spooled upload on disk, or a buffer (tests). */
 export type FileSource = { path: string; size: number } | Buffer;
@@ -34,7 +38,11 @@ interface Reader {
 
 async function openReader(source: FileSource): Promise<Reader> {
   if (Buffer.isBuffer(source)) {
-    return { size: source.length, read: async (offset, length) => source.subarray(offset, offset + length), close: async () => {} };
+    return {
+      size: source.length,
+      read: async (offset, length) => source.subarray(offset, offset + length),
+      close: async () => {},
+    };
   }
   const handle = await open(source.path, 'r');
   return {
@@ -56,11 +64,23 @@ const startsWith = (bytes: Buffer, signature: number[] | string, offset = 0) => 
 const PDF: Sniffed = { contentType: 'application/pdf', extension: 'pdf' };
 const PNG: Sniffed = { contentType: 'image/png', extension: 'png' };
 const JPEG: Sniffed = { contentType: 'image/jpeg', extension: 'jpg' };
-const DOCX: Sniffed = { contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', extension: 'docx' };
-const XLSX: Sniffed = { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extension: 'xlsx' };
+const DOCX: Sniffed = {
+  contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  extension: 'docx',
+};
+const XLSX: Sniffed = {
+  contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  extension: 'xlsx',
+};
 const OPEN_DOCUMENT: Record<string, Sniffed> = {
-  'application/vnd.oasis.opendocument.text': { contentType: 'application/vnd.oasis.opendocument.text', extension: 'odt' },
-  'application/vnd.oasis.opendocument.spreadsheet': { contentType: 'application/vnd.oasis.opendocument.spreadsheet', extension: 'ods' },
+  'application/vnd.oasis.opendocument.text': {
+    contentType: 'application/vnd.oasis.opendocument.text',
+    extension: 'odt',
+  },
+  'application/vnd.oasis.opendocument.spreadsheet': {
+    contentType: 'application/vnd.oasis.opendocument.spreadsheet',
+    extension: 'ods',
+  },
 };
 // The content type [Content_Types].xml gives the main part of each kind we accept (macro-enabled
 // variants have other types and are refused).
@@ -110,7 +130,11 @@ async function isPdf(reader: Reader, source: FileSource): Promise<boolean> {
   if (!/^(xref\s|\d+\s+\d+\s+obj\b)/.test(atXref)) return false;
   return oneAtATime(async () => {
     const bytes = Buffer.isBuffer(source) ? source : await reader.read(0, reader.size);
-    const document = await PDFDocument.load(bytes, { ignoreEncryption: true, throwOnInvalidObject: true, updateMetadata: false });
+    const document = await PDFDocument.load(bytes, {
+      ignoreEncryption: true,
+      throwOnInvalidObject: true,
+      updateMetadata: false,
+    });
     return document.getPageCount() > 0;
   });
 }
@@ -174,7 +198,8 @@ async function isJpeg(reader: Reader): Promise<boolean> {
 function openZip(source: FileSource): Promise<yauzl.ZipFile> {
   const options = { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: true };
   return new Promise((resolve, reject) => {
-    const done = (error: Error | null, zip?: yauzl.ZipFile) => (error || !zip ? reject(error ?? new Error('not a zip')) : resolve(zip));
+    const done = (error: Error | null, zip?: yauzl.ZipFile) =>
+      error || !zip ? reject(error ?? new Error('not a zip')) : resolve(zip);
     if (Buffer.isBuffer(source)) yauzl.fromBuffer(source, options, done);
     else yauzl.open(source.path, options, done);
   });
@@ -209,7 +234,9 @@ function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, limit: number): Promi
 /** Attribute values of every element `name` in a small XML document. */
 function elements(xml: string, name: string): Record<string, string>[] {
   return [...xml.matchAll(new RegExp(`<(?:\\w+:)?${name}\\b([^>]*)>`, 'g'))].map((match) =>
-    Object.fromEntries([...match[1]!.matchAll(/([\w:]+)\s*=\s*("([^"]*)"|'([^']*)')/g)].map((a) => [a[1]!, a[3] ?? a[4] ?? ''])),
+    Object.fromEntries(
+      [...match[1]!.matchAll(/([\w:]+)\s*=\s*("([^"]*)"|'([^']*)')/g)].map((a) => [a[1]!, a[3] ?? a[4] ?? '']),
+    ),
   );
 }
 
@@ -236,7 +263,10 @@ async function officeKind(source: FileSource): Promise<Sniffed | null> {
     if (!types) return null;
     const xml = (await readEntry(zip, types, ZIP_LIMITS.maxContentTypesBytes)).toString('utf8');
     const mains = elements(xml, 'Override')
-      .map((override) => ({ part: (override.PartName ?? '').replace(/^\//, ''), kind: OOXML_MAIN[(override.ContentType ?? '').toLowerCase()] }))
+      .map((override) => ({
+        part: (override.PartName ?? '').replace(/^\//, ''),
+        kind: OOXML_MAIN[(override.ContentType ?? '').toLowerCase()],
+      }))
       .filter((override) => override.kind);
     if (mains.length !== 1) return null;
     const main = mains[0]!;

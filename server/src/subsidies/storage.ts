@@ -26,7 +26,10 @@ export const CHUNK_BYTES = 256 * 1024;
 export interface ChunkTable {
   /** The table's name, from this fixed list only (it goes into SQL). */
   name: 'SubsidyDocumentChunk' | 'ProgressEvidenceChunk';
-  create(tx: Prisma.TransactionClient, data: { documentId: string; seq: number; data: Buffer<ArrayBuffer> }): Promise<unknown>;
+  create(
+    tx: Prisma.TransactionClient,
+    data: { documentId: string; seq: number; data: Buffer<ArrayBuffer> },
+  ): Promise<unknown>;
 }
 
 export function postgresChunkStore(table: ChunkTable): DocumentStore {

@@ -2,14 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { allowedTransitions } from './workflow.js';
 
 const facts = (state: Parameters<typeof allowedTransitions>[0]['state'], proposal?: string) => ({
-  state, proposedCents: proposal ? 100 : null, proposedById: proposal ?? null,
+  state,
+  proposedCents: proposal ? 100 : null,
+  proposedById: proposal ?? null,
 });
 
 describe('the application state machine', () => {
   it('follows DOMAIN.md from draft to closure', () => {
     expect(allowedTransitions(facts('DRAFT'))).toEqual(['submit', 'withdraw']);
     expect(allowedTransitions(facts('SUBMITTED'))).toEqual(['startReview', 'withdraw']);
-    expect(allowedTransitions(facts('IN_REVIEW'))).toEqual(['requestInformation', 'proposeGrant', 'grant', 'reject', 'withdraw']);
+    expect(allowedTransitions(facts('IN_REVIEW'))).toEqual([
+      'requestInformation',
+      'proposeGrant',
+      'grant',
+      'reject',
+      'withdraw',
+    ]);
     expect(allowedTransitions(facts('INFORMATION_REQUESTED'))).toEqual(['receiveInformation', 'withdraw']);
     expect(allowedTransitions(facts('GRANTED'))).toEqual(['payAdvance']);
     expect(allowedTransitions(facts('ADVANCE_PAID'))).toEqual(['receiveAccountability']);

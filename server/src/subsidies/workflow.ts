@@ -8,12 +8,46 @@ import type { SubsidyApplicationState as State } from '@welkom/db';
 // application's version (and amount) the caller read, so a changed proposal is not approved.
 export const TRANSITIONS = {
   submit: { from: ['DRAFT'], to: 'SUBMITTED', mutation: 'submitSubsidyApplication', label: 'Indienen | Submit' },
-  startReview: { from: ['SUBMITTED'], to: 'IN_REVIEW', mutation: 'startSubsidyReview', label: 'In behandeling nemen | Start review' },
-  requestInformation: { from: ['IN_REVIEW'], to: 'INFORMATION_REQUESTED', mutation: 'requestSubsidyInformation', label: 'Informatie opvragen | Request information' },
-  receiveInformation: { from: ['INFORMATION_REQUESTED'], to: 'IN_REVIEW', mutation: 'receiveSubsidyInformation', label: 'Informatie ontvangen | Information received' },
-  proposeGrant: { from: ['IN_REVIEW'], to: 'IN_REVIEW', mutation: 'proposeSubsidyGrant', amount: 'required', label: 'Verlening voorstellen | Propose grant' },
-  approveGrant: { from: ['IN_REVIEW'], to: 'GRANTED', mutation: 'approveSubsidyGrant', amount: 'required', expectsVersion: true, label: 'Voorstel goedkeuren | Approve proposal' },
-  grant: { from: ['IN_REVIEW'], to: 'GRANTED', mutation: 'grantSubsidy', amount: 'required', label: 'Verlenen | Grant' },
+  startReview: {
+    from: ['SUBMITTED'],
+    to: 'IN_REVIEW',
+    mutation: 'startSubsidyReview',
+    label: 'In behandeling nemen | Start review',
+  },
+  requestInformation: {
+    from: ['IN_REVIEW'],
+    to: 'INFORMATION_REQUESTED',
+    mutation: 'requestSubsidyInformation',
+    label: 'Informatie opvragen | Request information',
+  },
+  receiveInformation: {
+    from: ['INFORMATION_REQUESTED'],
+    to: 'IN_REVIEW',
+    mutation: 'receiveSubsidyInformation',
+    label: 'Informatie ontvangen | Information received',
+  },
+  proposeGrant: {
+    from: ['IN_REVIEW'],
+    to: 'IN_REVIEW',
+    mutation: 'proposeSubsidyGrant',
+    amount: 'required',
+    label: 'Verlening voorstellen | Propose grant',
+  },
+  approveGrant: {
+    from: ['IN_REVIEW'],
+    to: 'GRANTED',
+    mutation: 'approveSubsidyGrant',
+    amount: 'required',
+    expectsVersion: true,
+    label: 'Voorstel goedkeuren | Approve proposal',
+  },
+  grant: {
+    from: ['IN_REVIEW'],
+    to: 'GRANTED',
+    mutation: 'grantSubsidy',
+    amount: 'required',
+    label: 'Verlenen | Grant',
+  },
   reject: { from: ['IN_REVIEW'], to: 'REJECTED', mutation: 'rejectSubsidyApplication', label: 'Afwijzen | Reject' },
   withdraw: {
     from: ['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'INFORMATION_REQUESTED'],
@@ -21,9 +55,27 @@ export const TRANSITIONS = {
     mutation: 'withdrawSubsidyApplication',
     label: 'Intrekken | Withdraw',
   },
-  payAdvance: { from: ['GRANTED'], to: 'ADVANCE_PAID', mutation: 'paySubsidyAdvance', amount: 'required', label: 'Voorschot betalen | Pay advance' },
-  receiveAccountability: { from: ['ADVANCE_PAID'], to: 'ACCOUNTABILITY_SUBMITTED', mutation: 'receiveSubsidyAccountability', amount: 'optional', label: 'Verantwoording ontvangen | Accountability received' },
-  setFinalAmount: { from: ['ACCOUNTABILITY_SUBMITTED'], to: 'FINAL_AMOUNT_SET', mutation: 'setSubsidyFinalAmount', amount: 'required', label: 'Vaststellen | Set final amount' },
+  payAdvance: {
+    from: ['GRANTED'],
+    to: 'ADVANCE_PAID',
+    mutation: 'paySubsidyAdvance',
+    amount: 'required',
+    label: 'Voorschot betalen | Pay advance',
+  },
+  receiveAccountability: {
+    from: ['ADVANCE_PAID'],
+    to: 'ACCOUNTABILITY_SUBMITTED',
+    mutation: 'receiveSubsidyAccountability',
+    amount: 'optional',
+    label: 'Verantwoording ontvangen | Accountability received',
+  },
+  setFinalAmount: {
+    from: ['ACCOUNTABILITY_SUBMITTED'],
+    to: 'FINAL_AMOUNT_SET',
+    mutation: 'setSubsidyFinalAmount',
+    amount: 'required',
+    label: 'Vaststellen | Set final amount',
+  },
   close: { from: ['FINAL_AMOUNT_SET'], to: 'CLOSED', mutation: 'closeSubsidyApplication', label: 'Afsluiten | Close' },
 } as const satisfies Record<string, TransitionRule>;
 

@@ -18,7 +18,10 @@ export interface GraphQLResponse<T = Record<string, any>> {
   errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[];
 }
 
-export type Gql = <T = Record<string, any>>(query: string, variables?: Record<string, unknown>) => Promise<GraphQLResponse<T>>;
+export type Gql = <T = Record<string, any>>(
+  query: string,
+  variables?: Record<string, unknown>,
+) => Promise<GraphQLResponse<T>>;
 
 /** A GraphQL response with the HTTP details that security tests look at. */
 export interface RawResponse<T = Record<string, any>> extends GraphQLResponse<T> {
@@ -59,9 +62,19 @@ export interface Harness {
   /** Signs in over HTTP; throws when the login is refused. */
   login: (email: string, password: string) => Promise<SignedInClient>;
   /** A new account with these roles, signed in. */
-  createUser: (options?: { roles?: Role[]; email?: string; name?: string; password?: string }) => Promise<SignedInClient>;
+  createUser: (options?: {
+    roles?: Role[];
+    email?: string;
+    name?: string;
+    password?: string;
+  }) => Promise<SignedInClient>;
   /** A new partner API token (for the first partner unless one is named). */
-  issueToken: (options?: { scopes?: TokenScope[]; partnerId?: string; label?: string; expiresAt?: Date }) => Promise<TokenClient>;
+  issueToken: (options?: {
+    scopes?: TokenScope[];
+    partnerId?: string;
+    label?: string;
+    expiresAt?: Date;
+  }) => Promise<TokenClient>;
   /** Runs `work` and returns how many SQL statements it caused. */
   countStatements: (work: () => Promise<unknown>) => Promise<{ count: number; statements: string[] }>;
   close: () => Promise<void>;
@@ -106,7 +119,11 @@ export async function startHarness(
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
-  const request = async <T,>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) => {
+  const request = async <T>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers: Record<string, string> = {},
+  ) => {
     const response = await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
@@ -152,7 +169,8 @@ export async function startHarness(
       accounts++;
       const password = options.password ?? 'een-lang-testwachtwoord';
       const roles = options.roles ?? ['VIEWER'];
-      const email = options.email ?? `${roles.join('-').toLowerCase() || 'geen-rol'}-${accounts}-${Date.now()}@test.nijmegen.nl`;
+      const email =
+        options.email ?? `${roles.join('-').toLowerCase() || 'geen-rol'}-${accounts}-${Date.now()}@test.nijmegen.nl`;
       await createAccount(db(), { email, name: options.name ?? `Test ${roles.join(' ')}`, roles, password });
       return login(email, password);
     },

@@ -33,7 +33,14 @@ export async function startCallers(api: Harness): Promise<Record<string, Client>
 export function identityOf(caller: string): Identity {
   if (caller === 'anonymous') return ANONYMOUS;
   if (caller.startsWith('token ')) {
-    return { kind: 'token', tokenId: 't', partnerId: 'p', label: caller, prefix: 'p', scopes: [caller.slice('token '.length)] } as Identity;
+    return {
+      kind: 'token',
+      tokenId: 't',
+      partnerId: 'p',
+      label: caller,
+      prefix: 'p',
+      scopes: [caller.slice('token '.length)],
+    } as Identity;
   }
   return { kind: 'user', userId: 'u', email: 'u@welkom.test', name: caller, roles: [caller as Role], sessionId: 's' };
 }
@@ -52,19 +59,34 @@ function sampleOf(type: GraphQLInputType): unknown {
   if (isListType(type)) return [];
   if (isEnumType(type)) return type.getValues()[0]!.value;
   if (isInputObjectType(type)) {
-    return Object.fromEntries(Object.values(type.getFields()).filter((f) => isNonNullType(f.type)).map((f) => [f.name, sampleOf(f.type)]));
+    return Object.fromEntries(
+      Object.values(type.getFields())
+        .filter((f) => isNonNullType(f.type))
+        .map((f) => [f.name, sampleOf(f.type)]),
+    );
   }
   const samples: Record<string, unknown> = {
-    String: 'rolmatrix', Int: 1, Float: 1, Boolean: false, ID: NO_SUCH_ID, Date: '2025-01-01', DateTime: '2025-01-01T00:00:00Z',
+    String: 'rolmatrix',
+    Int: 1,
+    Float: 1,
+    Boolean: false,
+    ID: NO_SUCH_ID,
+    Date: '2025-01-01',
+    DateTime: '2025-01-01T00:00:00Z',
   };
   if (!(type.name in samples)) throw new Error(`No sample for scalar ${type.name}`);
   return samples[type.name];
 }
 
 /** The tests of one entity (kind `entity`); `callers` is read when the tests run. */
-export function describeEntityAccess(entity: RegisteredEntity, schema: () => GraphQLSchema, callers: () => Record<string, Client>): void {
+export function describeEntityAccess(
+  entity: RegisteredEntity,
+  schema: () => GraphQLSchema,
+  callers: () => Record<string, Client>,
+): void {
   const { name } = entity;
-  const expected = (caller: string, rule: AccessRule, allowed: string) => (rule.allows(identityOf(caller)) ? allowed : denial(caller));
+  const expected = (caller: string, rule: AccessRule, allowed: string) =>
+    rule.allows(identityOf(caller)) ? allowed : denial(caller);
   const all = async (check: (caller: string, client: Client) => Promise<[string, string, string]>) => {
     const results = await Promise.all(Object.entries(callers()).map(([caller, client]) => check(caller, client)));
     for (const [caller, actual, wanted] of results) expect([caller, actual]).toEqual([caller, wanted]);
@@ -73,14 +95,31 @@ export function describeEntityAccess(entity: RegisteredEntity, schema: () => Gra
 
   describe(`${name}, as its registry entry declares`, () => {
     it('is read by exactly its readers (list and by id)', async () => {
-      await all(async (caller, client) => [caller, await outcome(client, `{ ${entity.plural}(limit: 1) { totalCount nodes { id } } }`), expected(caller, entity.read, 'OK')]);
-      await all(async (caller, client) => [caller, await outcome(client, `{ ${single}(id: "${NO_SUCH_ID}") { id } }`), expected(caller, entity.read, 'OK')]);
+      await all(async (caller, client) => [
+        caller,
+        await outcome(client, `{ ${entity.plural}(limit: 1) { totalCount nodes { id } } }`),
+        expected(caller, entity.read, 'OK'),
+      ]);
+      await all(async (caller, client) => [
+        caller,
+        await outcome(client, `{ ${single}(id: "${NO_SUCH_ID}") { id } }`),
+        expected(caller, entity.read, 'OK'),
+      ]);
     });
 
     it('is created by exactly its writers', async () => {
-      const input = sampleOf(schema().getMutationType()!.getFields()[`create${name}`]!.args.find((arg) => arg.name === 'input')!.type);
+      const input = sampleOf(
+        schema()
+          .getMutationType()!
+          .getFields()
+          [`create${name}`]!.args.find((arg) => arg.name === 'input')!.type,
+      );
       await all(async (caller, client) => {
-        const code = await outcome(client, `mutation($input: ${name}CreateInput!) { create${name}(input: $input) { id } }`, { input });
+        const code = await outcome(
+          client,
+          `mutation($input: ${name}CreateInput!) { create${name}(input: $input) { id } }`,
+          { input },
+        );
         // A writer passes the guard; what the resolver then says of a sample record does not matter here.
         const actual = entity.write.allows(identityOf(caller)) && !DENIED.has(code) ? 'passed the guard' : code;
         return [caller, actual, expected(caller, entity.write, 'passed the guard')];

@@ -27,20 +27,34 @@ export function zip(entries: ZipEntry[]): Buffer {
     }
     const method = entry.deflate ? 8 : 0;
     const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(method, 8); local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18); local.writeUInt32LE(entry.data.length, 22); local.writeUInt16LE(nameBytes.length, 26);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(method, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(entry.data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
     const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6); central.writeUInt16LE(method, 10);
-    central.writeUInt32LE(crc, 16); central.writeUInt32LE(body.length, 20); central.writeUInt32LE(entry.data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28); central.writeUInt32LE(offset, 42);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(method, 10);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(body.length, 20);
+    central.writeUInt32LE(entry.data.length, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE(offset, 42);
     locals.push(local, nameBytes, body);
     centrals.push(central, nameBytes);
     offset += 30 + nameBytes.length + body.length;
   }
   const directory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(entries.length, 8); end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12); end.writeUInt32LE(offset, 16);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]);
 }
 
@@ -52,19 +66,37 @@ export function contentTypes(overrides: [part: string, type: string][]): ZipEntr
   const lines = overrides.map(([part, type]) => `<Override PartName="${part}" ContentType="${type}"/>`).join('');
   return {
     name: '[Content_Types].xml',
-    data: text(`<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/>${lines}</Types>`),
+    data: text(
+      `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/>${lines}</Types>`,
+    ),
     deflate: true,
   };
 }
 
 const rels = (target: string): ZipEntry => ({
   name: '_rels/.rels',
-  data: text(`<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="${target}"/></Relationships>`),
+  data: text(
+    `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="${target}"/></Relationships>`,
+  ),
 });
 
-export const docx = () => zip([contentTypes([['/word/document.xml', WORD_MAIN]]), rels('word/document.xml'), { name: 'word/document.xml', data: text('<w:document/>'), deflate: true }]);
-export const xlsx = () => zip([contentTypes([['/xl/workbook.xml', SHEET_MAIN]]), rels('xl/workbook.xml'), { name: 'xl/workbook.xml', data: text('<workbook/>'), deflate: true }]);
-export const odt = () => zip([{ name: 'mimetype', data: text('application/vnd.oasis.opendocument.text') }, { name: 'content.xml', data: text('<office:document-content/>'), deflate: true }]);
+export const docx = () =>
+  zip([
+    contentTypes([['/word/document.xml', WORD_MAIN]]),
+    rels('word/document.xml'),
+    { name: 'word/document.xml', data: text('<w:document/>'), deflate: true },
+  ]);
+export const xlsx = () =>
+  zip([
+    contentTypes([['/xl/workbook.xml', SHEET_MAIN]]),
+    rels('xl/workbook.xml'),
+    { name: 'xl/workbook.xml', data: text('<workbook/>'), deflate: true },
+  ]);
+export const odt = () =>
+  zip([
+    { name: 'mimetype', data: text('application/vnd.oasis.opendocument.text') },
+    { name: 'content.xml', data: text('<office:document-content/>'), deflate: true },
+  ]);
 
 function pngChunk(type: string, data: Buffer): Buffer {
   const head = Buffer.alloc(8);
@@ -78,22 +110,25 @@ function pngChunk(type: string, data: Buffer): Buffer {
 /** A 1x1 red PNG. */
 export function png(): Buffer {
   const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(1, 0); ihdr.writeUInt32BE(1, 4); ihdr[8] = 8; ihdr[9] = 2;
+  ihdr.writeUInt32BE(1, 0);
+  ihdr.writeUInt32BE(1, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 2;
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(Buffer.from([0, 255, 0, 0]))), pngChunk('IEND', Buffer.alloc(0)),
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', deflateSync(Buffer.from([0, 255, 0, 0]))),
+    pngChunk('IEND', Buffer.alloc(0)),
   ]);
 }
 
 /** A JPEG's skeleton: JFIF header, a 1x1 frame, one scan, end of image. */
 export function jpeg(): Buffer {
   return Buffer.from([
-    0xff, 0xd8,
-    0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00,
-    0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 0x01, 0x00, 0x01, 0x03, 0x01, 0x11, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01,
-    0xff, 0xda, 0x00, 0x0c, 0x03, 0x01, 0x00, 0x02, 0x11, 0x03, 0x11, 0x00, 0x3f, 0x00,
-    0x00, 0x00, 0x00,
-    0xff, 0xd9,
+    0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00,
+    0x00, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 0x01, 0x00, 0x01, 0x03, 0x01, 0x11, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11,
+    0x01, 0xff, 0xda, 0x00, 0x0c, 0x03, 0x01, 0x00, 0x02, 0x11, 0x03, 0x11, 0x00, 0x3f, 0x00, 0x00, 0x00, 0x00, 0xff,
+    0xd9,
   ]);
 }
 
@@ -101,6 +136,7 @@ export function jpeg(): Buffer {
 export async function pdf(paddingBytes = 0): Promise<Buffer> {
   const document = await PDFDocument.create();
   document.addPage();
-  if (paddingBytes > 0) await document.attach(randomBytes(paddingBytes), 'bijlage.bin', { mimeType: 'application/octet-stream' });
+  if (paddingBytes > 0)
+    await document.attach(randomBytes(paddingBytes), 'bijlage.bin', { mimeType: 'application/octet-stream' });
   return Buffer.from(await document.save());
 }

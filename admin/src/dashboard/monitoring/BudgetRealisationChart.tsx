@@ -1,7 +1,18 @@
 // Plan vs committed vs spent (issue 13): per year as bars, per budget line and year as a table,
 // for signed-in staff (the API gives the public page no committed or spent figures). Subsidy
 // grants under 3.5 2.A are part of "verplicht"; the server adds them.
-import { Card, CardContent, CardHeader, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
+import {
+  Card,
+  CardContent,
+  CardHeader,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import { useId } from 'react';
 import { useTranslate } from 'react-admin';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
@@ -14,13 +25,26 @@ export function BudgetRealisationChart({ data }: { data: MonitoringData }) {
   const id = useId();
   const lines = data.budget.lines;
   if (!lines) return null;
-  const words = { planned: translate('welkom.progress.planned'), committed: translate('welkom.progress.committed'), spent: translate('welkom.progress.spent') };
+  const words = {
+    planned: translate('welkom.progress.planned'),
+    committed: translate('welkom.progress.committed'),
+    spent: translate('welkom.progress.spent'),
+  };
   const years = data.budget.years.map((y) => ({
-    year: String(y.year), planned: thousands(y.computedCents), committed: thousands(y.committedCents ?? 0), spent: thousands(y.spentCents ?? 0),
+    year: String(y.year),
+    planned: thousands(y.computedCents),
+    committed: thousands(y.committedCents ?? 0),
+    spent: thousands(y.spentCents ?? 0),
   }));
   return (
     <Card component="section" aria-labelledby={id} sx={{ height: '100%' }}>
-      <CardHeader title={<Typography id={id} variant="h6" component="h2">{translate('welkom.progress.budget_realisation')}</Typography>} />
+      <CardHeader
+        title={
+          <Typography id={id} variant="h6" component="h2">
+            {translate('welkom.progress.budget_realisation')}
+          </Typography>
+        }
+      />
       <CardContent>
         <div style={{ width: '100%', height: 300 }} data-testid="chart">
           <ResponsiveContainer width="100%" height="100%">
@@ -40,14 +64,20 @@ export function BudgetRealisationChart({ data }: { data: MonitoringData }) {
           <Table size="small" stickyHeader aria-label={translate('welkom.progress.budget_realisation')}>
             <TableHead>
               <TableRow>
-                <TableCell>Code</TableCell><TableCell>{translate('welkom.progress.title')}</TableCell><TableCell>{translate('welkom.progress.year')}</TableCell>
-                <TableCell align="right">{words.planned}</TableCell><TableCell align="right">{words.committed}</TableCell><TableCell align="right">{words.spent}</TableCell>
+                <TableCell>Code</TableCell>
+                <TableCell>{translate('welkom.progress.title')}</TableCell>
+                <TableCell>{translate('welkom.progress.year')}</TableCell>
+                <TableCell align="right">{words.planned}</TableCell>
+                <TableCell align="right">{words.committed}</TableCell>
+                <TableCell align="right">{words.spent}</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
               {lines.map((line) => (
                 <TableRow key={`${line.budgetLineId ?? line.code}-${line.year}`}>
-                  <TableCell>{line.code}</TableCell><TableCell>{line.title}</TableCell><TableCell>{line.year}</TableCell>
+                  <TableCell>{line.code}</TableCell>
+                  <TableCell>{line.title}</TableCell>
+                  <TableCell>{line.year}</TableCell>
                   <TableCell align="right">{nf.format(thousands(line.plannedCents))}</TableCell>
                   <TableCell align="right">{nf.format(thousands(line.committedCents))}</TableCell>
                   <TableCell align="right">{nf.format(thousands(line.spentCents))}</TableCell>

@@ -13,31 +13,91 @@ export interface Filters {
   date: string;
 }
 
-export interface Measurement { date: string; value: number; valueMax: number | null; qualifier: string | null; sourceText: string | null }
+export interface Measurement {
+  date: string;
+  value: number;
+  valueMax: number | null;
+  qualifier: string | null;
+  sourceText: string | null;
+}
 export interface QuotaRow {
-  id: string; code: string; name: string; unit: string; target: number; carriedOverBacklog: number; deadline: string | null;
+  id: string;
+  code: string;
+  name: string;
+  unit: string;
+  target: number;
+  carriedOverBacklog: number;
+  deadline: string | null;
   measurements: Measurement[];
 }
 export interface Attainment {
-  code: string; name: string; required: number; realised: number | null; realisedOn: string | null;
-  attainment: number | null; gap: number | null; deadline: string | null; daysToDeadline: number | null;
+  code: string;
+  name: string;
+  required: number;
+  realised: number | null;
+  realisedOn: string | null;
+  attainment: number | null;
+  gap: number | null;
+  deadline: string | null;
+  daysToDeadline: number | null;
 }
-export interface CapacityPoint { date: string; kind: string; targetGroupName: string | null; places: number; plannedPlaces: number }
+export interface CapacityPoint {
+  date: string;
+  kind: string;
+  targetGroupName: string | null;
+  places: number;
+  plannedPlaces: number;
+}
 export interface CapacityEvent {
-  date: string; type: 'OPENING' | 'CLOSURE'; locationName: string; planned: boolean; places: number | null;
-  replacementName: string | null; replacementOpensOn: string | null; daysWithoutReplacement: number | null;
+  date: string;
+  type: 'OPENING' | 'CLOSURE';
+  locationName: string;
+  planned: boolean;
+  places: number | null;
+  replacementName: string | null;
+  replacementOpensOn: string | null;
+  daysWithoutReplacement: number | null;
 }
-export interface IndicatorRow { id: string; code: string; name: string; unit: string; target: number | null; scope: string; measurements: Measurement[] }
+export interface IndicatorRow {
+  id: string;
+  code: string;
+  name: string;
+  unit: string;
+  target: number | null;
+  scope: string;
+  measurements: Measurement[];
+}
 export interface BudgetLineRealisation {
-  budgetLineId: string | null; code: string; title: string; themeNumber: number; year: number;
-  plannedCents: number; committedCents: number; spentCents: number; subsidyCommittedCents: number;
+  budgetLineId: string | null;
+  code: string;
+  title: string;
+  themeNumber: number;
+  year: number;
+  plannedCents: number;
+  committedCents: number;
+  spentCents: number;
+  subsidyCommittedCents: number;
 }
 export interface MonitoringData {
   themes: { id: string; number: number; name: string }[];
   targetGroups: { id: string; name: string }[];
   budget: {
-    years: { year: number; computedCents: number; statedCents: number | null; differenceCents: number | null; committedCents: number | null; spentCents: number | null }[];
-    byTheme: { themeNumber: number; themeName: string; year: number; amountCents: number; committedCents: number | null; spentCents: number | null }[];
+    years: {
+      year: number;
+      computedCents: number;
+      statedCents: number | null;
+      differenceCents: number | null;
+      committedCents: number | null;
+      spentCents: number | null;
+    }[];
+    byTheme: {
+      themeNumber: number;
+      themeName: string;
+      year: number;
+      amountCents: number;
+      committedCents: number | null;
+      spentCents: number | null;
+    }[];
     byFunding: { funding: string; year: number; amountCents: number }[];
     /** Plan vs committed vs spent per budget line and year: null for the public page. */
     lines: BudgetLineRealisation[] | null;
@@ -71,13 +131,14 @@ export const MONITORING_QUERY = `query Monitoring($fromYear: Int, $toYear: Int, 
   indicators(filter: $indicatorFilter, limit: 200) { nodes { id code name unit target scope measurements { ${MEASUREMENT} } } }
 }`;
 
-
 export interface MonitoringMethods {
   /** Everything the dashboard shows for the chosen period, theme and target group, in one request. */
   getMonitoring(filters: Filters): Promise<MonitoringData>;
 }
 
-export const monitoringMethods = (request: Request): MonitoringMethods => ({ getMonitoring: (filters) => loadMonitoring(request, filters) });
+export const monitoringMethods = (request: Request): MonitoringMethods => ({
+  getMonitoring: (filters) => loadMonitoring(request, filters),
+});
 
 async function loadMonitoring(request: Request, filters: Filters): Promise<MonitoringData> {
   const related = {
@@ -93,9 +154,15 @@ async function loadMonitoring(request: Request, filters: Filters): Promise<Monit
     timeline: MonitoringData['timeline'];
     indicators: { nodes: IndicatorRow[] };
   }>(MONITORING_QUERY, {
-    fromYear: filters.fromYear, toYear: filters.toYear, themeId: filters.themeId, targetGroupId: filters.targetGroupId,
-    date: filters.date, from: `${filters.fromYear}-01-01`, to: `${filters.toYear}-12-31`,
-    quotaFilter: related, indicatorFilter: related,
+    fromYear: filters.fromYear,
+    toYear: filters.toYear,
+    themeId: filters.themeId,
+    targetGroupId: filters.targetGroupId,
+    date: filters.date,
+    from: `${filters.fromYear}-01-01`,
+    to: `${filters.toYear}-12-31`,
+    quotaFilter: related,
+    indicatorFilter: related,
   });
   return {
     themes: data.themes.nodes,

@@ -20,5 +20,11 @@ export const monitoringRoutes = [
 
 export function MonitoringMenuItem() {
   const locale = useLocale();
-  return <Menu.Item to={MONITORING_PATH} primaryText={locale === 'en' ? 'Monitoring' : 'Monitoring'} leftIcon={<InsightsIcon />} />;
+  return (
+    <Menu.Item
+      to={MONITORING_PATH}
+      primaryText={locale === 'en' ? 'Monitoring' : 'Monitoring'}
+      leftIcon={<InsightsIcon />}
+    />
+  );
 }
