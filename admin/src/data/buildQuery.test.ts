@@ -275,10 +275,10 @@ describe('API errors', () => {
     });
   });
 
-  it('show the half of a two-language message that the user reads, with the details of a domain refusal', () => {
+  it('show the message in the language the user reads, with the details of a domain refusal', () => {
     const error = apolloError(
-      { code: 'FORBIDDEN' },
-      'U hebt geen toegang tot dit onderdeel. | You have no access to this.',
+      { code: 'FORBIDDEN', messageEn: 'You have no access to this.' },
+      'U hebt geen toegang tot dit onderdeel.',
     );
     expect(translateError(error, 'nl')).toMatchObject({ message: 'U hebt geen toegang tot dit onderdeel.' });
     expect(translateError(error, 'en')).toMatchObject({ message: 'You have no access to this.' });

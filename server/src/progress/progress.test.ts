@@ -175,6 +175,9 @@ describe('a whole round over HTTP', () => {
       assessment: 'ON_TRACK',
       statusSource: expect.stringContaining('Voortgang najaar 2026'),
     });
+    // The action is public: its status source names the round, never the people who reported.
+    expect(action.statusSource).not.toContain('@');
+    expect(action.statusSource).not.toContain('ingediend door');
     const trail = await db().auditEvent.findMany({
       where: { entityId: submitted.id },
       orderBy: { at: 'asc' },

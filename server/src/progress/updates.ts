@@ -178,7 +178,9 @@ export async function review(
       data: {
         status: after.status ?? 'UNKNOWN',
         assessment: after.assessment,
-        statusSource: `voortgangsronde "${round.title}", ingediend door ${after.submittedBy ?? 'onbekend'}, geaccepteerd op ${now.toISOString().slice(0, 10)}`,
+        // Public like the action itself: no names here. Who reported and who accepted is in the
+        // update and in the audit trail, which only staff read.
+        statusSource: `voortgangsronde "${round.title}", geaccepteerd op ${now.toISOString().slice(0, 10)}`,
       },
       afterExtra: { progressUpdateId: before.id },
     });
