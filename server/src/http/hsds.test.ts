@@ -111,9 +111,10 @@ describe('GET /hsds/services', () => {
     for (const query of ['taxonomy_term_id=abc', 'page=0', 'per_page=1000', 'modified_after=gisteren']) {
       const response = await fetch(`${api.url}/hsds/services?${query}`);
       expect(response.status, query).toBe(400);
-      const body = (await response.json()) as { code: string; message: string };
+      const body = (await response.json()) as { code: string; message: string; messageEn: string };
       expect(body.code).toBe('BAD_USER_INPUT');
-      expect(body.message).toContain(' | ');
+      expect(body.message).not.toContain(' | ');
+      expect(body.messageEn).toBeTruthy();
     }
   });
 });

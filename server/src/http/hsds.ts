@@ -325,14 +325,15 @@ function serviceQuery(url: URL, language: string) {
   };
 }
 
-const notFoundBody = { message: 'Niet gevonden | Not found', code: 'NOT_FOUND' };
+// The API's error convention (docs/api.md, Errors): Dutch message, English in messageEn, a code.
+const notFoundBody = { message: 'Niet gevonden.', messageEn: 'Not found.', code: 'NOT_FOUND' };
 
 export async function handleHsds(request: IncomingMessage, response: ServerResponse): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://localhost');
   const send = (status: number, body: unknown, headers: Record<string, string> = {}) =>
     sendJsonBody(response, status, body, headers);
   if (request.method !== 'GET' && request.method !== 'HEAD') {
-    send(405, { message: 'Alleen GET | Only GET', code: 'METHOD_NOT_ALLOWED' }, { allow: 'GET, HEAD' });
+    send(405, { message: 'Alleen GET.', messageEn: 'Only GET.', code: 'METHOD_NOT_ALLOWED' }, { allow: 'GET, HEAD' });
     return;
   }
   const identity = await callerOf(request, (status, message, headers) =>
@@ -521,7 +522,7 @@ export async function handleHsds(request: IncomingMessage, response: ServerRespo
     if (error instanceof BadRequest) {
       return send(
         400,
-        { message: `${error.message} | ${error.messageEn}`, code: 'BAD_USER_INPUT', parameter: error.parameter },
+        { message: error.message, messageEn: error.messageEn, code: 'BAD_USER_INPUT', parameter: error.parameter },
         headers,
       );
     }
