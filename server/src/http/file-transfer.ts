@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { apiErrorBody } from '../api-error.js';
 import type { Context } from '../context.js';
+import type { Logger } from '../logger.js';
+import type { DocumentStore } from '../subsidies/storage.js';
 
 // Types a cross-site form may send without a preflight: refusing them keeps uploads CSRF-safe.
 export const SIMPLE_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
@@ -90,4 +92,41 @@ export function forbidden(context: Context) {
   return context.identity.kind === 'anonymous'
     ? new HttpError(401, 'UNAUTHENTICATED', 'Log in om dit te zien of te doen.', 'Sign in to see or do this.')
     : new HttpError(403, 'FORBIDDEN', 'U hebt geen toegang tot dit onderdeel.', 'You have no access to this.');
+}
+
+/**
+ * Streams a stored file to the client after checking its stored size and sha-256 against the
+ * record, so a changed or missing content is a logged 500, never a silently wrong download.
+ */
+export async function sendStoredFile(
+  response: ServerResponse,
+  store: DocumentStore,
+  file: { id: string; fileName: string; contentType: string; sizeBytes: number; sha256: string },
+  logger: Logger,
+) {
+  const stored = await store.checksum(file.id);
+  if (!stored || stored.sha256 !== file.sha256 || stored.sizeBytes !== file.sizeBytes) {
+    logger.error({ fileId: file.id, missing: !stored }, 'stored file missing or changed: checksum does not match');
+    throw new HttpError(
+      500,
+      'INTERNAL_SERVER_ERROR',
+      'Het opgeslagen bestand is niet meer gelijk aan wat is geüpload.',
+      'The stored file no longer matches what was uploaded.',
+    );
+  }
+  response.writeHead(200, {
+    'content-type': file.contentType,
+    'content-length': String(file.sizeBytes),
+    'content-disposition': contentDisposition(file.fileName),
+    'cache-control': 'private, no-store',
+    'x-checksum-sha256': file.sha256,
+  });
+  try {
+    await store.copyTo(file.id, response);
+    response.end();
+  } catch (error) {
+    // Headers are gone: all that is left is to cut the connection so the client sees a failed download.
+    logger.error({ err: error, fileId: file.id }, 'download failed midway');
+    response.destroy();
+  }
 }

@@ -15,7 +15,7 @@ import type { Logger } from '../logger.js';
 import { addEvidence, evidenceStore, mayAddEvidence, maySeeEvidence } from '../progress/evidence.js';
 import { sniff } from '../subsidies/sniff.js';
 import { CHUNK_BYTES } from '../subsidies/storage.js';
-import { HttpError, SIMPLE_TYPES, cleanFileName, contentDisposition, forbidden, spool } from './file-transfer.js';
+import { HttpError, SIMPLE_TYPES, cleanFileName, forbidden, sendStoredFile, spool } from './file-transfer.js';
 
 const STATUS: Record<string, number> = {
   BAD_USER_INPUT: 400,
@@ -87,30 +87,7 @@ async function download(response: ServerResponse, fileId: string, context: Conte
   // Not found and not allowed look alike to a caller who may not see it.
   if (!file || !(await maySeeEvidence(file.updateId, context.identity)))
     throw new HttpError(404, 'NOT_FOUND', 'Dit bewijsstuk bestaat niet.', 'This evidence file does not exist.');
-  const stored = await evidenceStore.checksum(file.id);
-  if (!stored || stored.sha256 !== file.sha256 || stored.sizeBytes !== file.sizeBytes) {
-    logger.error({ fileId, missing: !stored }, 'stored evidence missing or changed: checksum does not match');
-    throw new HttpError(
-      500,
-      'INTERNAL_SERVER_ERROR',
-      'Het opgeslagen bestand is niet meer gelijk aan wat is geüpload.',
-      'The stored file no longer matches what was uploaded.',
-    );
-  }
-  response.writeHead(200, {
-    'content-type': file.contentType,
-    'content-length': String(file.sizeBytes),
-    'content-disposition': contentDisposition(file.fileName),
-    'cache-control': 'private, no-store',
-    'x-checksum-sha256': file.sha256,
-  });
-  try {
-    await evidenceStore.copyTo(file.id, response);
-    response.end();
-  } catch (error) {
-    logger.error({ err: error, fileId }, 'evidence download failed midway');
-    response.destroy();
-  }
+  await sendStoredFile(response, evidenceStore, file, logger);
 }
 
 /** Handles the evidence routes; false when the path is not one of them (subsidy-files.ts goes on). */

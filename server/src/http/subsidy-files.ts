@@ -27,6 +27,7 @@ import {
   contentDisposition,
   forbidden,
   sendError,
+  sendStoredFile,
   spool,
 } from './file-transfer.js';
 import { handleEvidence } from './progress-files.js';
@@ -141,31 +142,7 @@ async function download(response: ServerResponse, documentId: string, context: C
     if (context.identity.kind === 'anonymous') throw forbidden(context);
     throw new HttpError(404, 'NOT_FOUND', 'Dit document bestaat niet.', 'This document does not exist.');
   }
-  const stored = await settings.store.checksum(document.id);
-  if (!stored || stored.sha256 !== document.sha256 || stored.sizeBytes !== document.sizeBytes) {
-    logger.error({ documentId, missing: !stored }, 'stored document missing or changed: checksum does not match');
-    throw new HttpError(
-      500,
-      'INTERNAL_SERVER_ERROR',
-      'Het opgeslagen bestand is niet meer gelijk aan wat is geüpload.',
-      'The stored file no longer matches what was uploaded.',
-    );
-  }
-  response.writeHead(200, {
-    'content-type': document.contentType,
-    'content-length': String(document.sizeBytes),
-    'content-disposition': contentDisposition(document.fileName),
-    'cache-control': 'private, no-store',
-    'x-checksum-sha256': document.sha256,
-  });
-  try {
-    await settings.store.copyTo(document.id, response);
-    response.end();
-  } catch (error) {
-    // Headers are gone: all that is left is to cut the connection so the client sees a failed download.
-    logger.error({ err: error, documentId }, 'document download failed midway');
-    response.destroy();
-  }
+  await sendStoredFile(response, settings.store, document, logger);
 }
 
 async function letter(response: ServerResponse, applicationId: string, context: Context) {
